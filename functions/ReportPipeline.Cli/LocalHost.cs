@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ReportPipeline.Core;
+using ReportPipeline.Functions;
+using ReportPipeline.Infrastructure;
+using ReportPipeline.Infrastructure.Local;
+using ReportPipeline.Infrastructure.Storage;
+
+namespace ReportPipeline.Cli;
+
+/// <summary>
+/// The CLI's stand-in for the Functions host: the same registrations as Program.cs, over the storage named by
+/// --storage or ReportPipeline__Storage, or over an Azurite it starts (data kept under .reportpipeline/azurite).
+/// </summary>
+internal sealed class LocalHost : IAsyncDisposable
+{
+    public const string StorageVariable = "ReportPipeline__Storage";
+
+    private readonly ServiceProvider _services;
+    private readonly AzuriteEmulator? _azurite;
+
+    private LocalHost(ServiceProvider services, AzuriteEmulator? azurite)
+    {
+        _services = services;
+        _azurite = azurite;
+    }
+
+    public IServiceProvider Services => _services;
+
+    public bool IsEmbedded => _azurite is not null;
+
+    public static async Task<LocalHost> StartAsync(string? storage, CancellationToken cancellationToken)
+    {
+        storage = string.IsNullOrWhiteSpace(storage) ? Environment.GetEnvironmentVariable(StorageVariable) : storage;
+        AzuriteEmulator? azurite = null;
+        if (string.IsNullOrWhiteSpace(storage))
+        {
+            Console.Error.WriteLine($"Starting Azurite ({AzuriteEmulator.Package}) with data in {RepoPaths.AzuriteData} …");
+            azurite = await AzuriteEmulator.StartAsync(RepoPaths.AzuriteData, cancellationToken);
+            storage = azurite.ConnectionString;
+        }
+
+        var configuration = new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [StorageNames.ConnectionName] = storage })
+            .Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging(logging => logging
+                .SetMinimumLevel(LogLevel.Error)
+                .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
+            .AddReportPipelineCore()
+            .AddReportPipelineInfrastructure()
+            .AddReportPipelineFunctions()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var host = new LocalHost(services, azurite);
+        await services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(cancellationToken);
+        return host;
+    }
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Where the CLI finds the repository's seeds and keeps its local state.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string State => Path.Combine(Root, ".reportpipeline");
+
+    public static string AzuriteData => Path.Combine(State, "azurite");
+
+    public static string SeedReports => Path.Combine(Root, "seeds", "reports");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ReportPipeline.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Environment.CurrentDirectory;
+    }
+}

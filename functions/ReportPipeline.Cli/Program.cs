@@ -1,0 +1,17 @@
+using System.CommandLine;
+using ReportPipeline.Cli.Commands;
+
+var storage = new Option<string?>("--storage")
+{
+    Description = "Storage connection string (default: the ReportPipeline__Storage variable, else an embedded Azurite).",
+    Recursive = true,
+};
+var root = new RootCommand("reportpipeline: the ReportPipeline local host for the Counter-Terrorism Committee's resolution 1373 reports.")
+{
+    DemoCommand.Create(storage),
+    IngestCommand.Create(storage),
+    SurveyCommands.CreateSurvey(storage),
+    SurveyCommands.CreateLinks(storage),
+};
+root.Options.Add(storage);
+return await root.Parse(args).InvokeAsync();

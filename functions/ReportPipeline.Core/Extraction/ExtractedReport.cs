@@ -1,0 +1,42 @@
+namespace ReportPipeline.Core.Extraction;
+
+/// <summary>Where an answer came from: 1-based page and paragraph of the analysed document.</summary>
+public sealed record Provenance(int Page, int Paragraph);
+
+/// <summary>One passage answering one guiding question.</summary>
+public sealed record ExtractedAnswer(
+    char Question,
+    string Text,
+    double Confidence,
+    string Method,
+    IReadOnlyList<Provenance> Provenance,
+    IReadOnlyList<string> Themes);
+
+/// <summary>A theme and the questions in whose answers it appears.</summary>
+public sealed record ThemeMention(string Key, IReadOnlyList<char> Questions);
+
+/// <summary>The answers a report gives to the four guiding questions.</summary>
+public sealed record ExtractedReport(
+    string Language,
+    int Pages,
+    IReadOnlyList<ExtractedAnswer> Answers,
+    IReadOnlyList<ThemeMention> Themes,
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>The questions answered, as a sorted string such as "abd".</summary>
+    public string Coverage => new([.. Answers.Select(a => a.Question).Distinct().Order()]);
+}
+
+/// <summary>Names of the evidence that placed a passage under a question.</summary>
+public static class ExtractionMethods
+{
+    public const string Marker = "marker";
+    public const string Heading = "heading";
+    public const string Classifier = "classifier";
+}
+
+/// <summary>Finds the answers to the guiding questions in a layout document.</summary>
+public interface IAnswerExtractor
+{
+    ExtractedReport Extract(Layout.LayoutDocument document);
+}

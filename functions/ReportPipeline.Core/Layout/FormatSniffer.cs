@@ -1,0 +1,56 @@
+using System.Text;
+
+namespace ReportPipeline.Core.Layout;
+
+/// <summary>Tells a file's format from its first bytes, never from its name.</summary>
+public static class FormatSniffer
+{
+    private const int SniffLength = 4096;
+
+    public static DocumentFormat Detect(ReadOnlySpan<byte> content)
+    {
+        if (content.StartsWith("%PDF-"u8))
+        {
+            return DocumentFormat.Pdf;
+        }
+
+        if (content.StartsWith("PK\u0003\u0004"u8))
+        {
+            return content.IndexOf("word/"u8) >= 0 || content.IndexOf("[Content_Types].xml"u8) >= 0 ? DocumentFormat.Docx : DocumentFormat.Unknown;
+        }
+
+        if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) || content.StartsWith("\u0089PNG"u8) || content.StartsWith("II*\0"u8)
+            || content.StartsWith("MM\0*"u8) || content.StartsWith("BM"u8))
+        {
+            return DocumentFormat.Image;
+        }
+
+        var head = content[..Math.Min(content.Length, SniffLength)];
+        if (head.IndexOf((byte)0) >= 0 && !HasUtf16Bom(head))
+        {
+            return DocumentFormat.Unknown;
+        }
+
+        var text = Encoding.UTF8.GetString(head).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (text.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
+        {
+            return DocumentFormat.Html;
+        }
+
+        return text.StartsWith('#') || text.Contains("\n#", StringComparison.Ordinal) ? DocumentFormat.Markdown : DocumentFormat.Text;
+    }
+
+    /// <summary>The formats a file name's extension claims, for the mismatch warning.</summary>
+    public static DocumentFormat FromExtension(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".pdf" => DocumentFormat.Pdf,
+        ".docx" => DocumentFormat.Docx,
+        ".html" or ".htm" => DocumentFormat.Html,
+        ".md" or ".markdown" => DocumentFormat.Markdown,
+        ".txt" => DocumentFormat.Text,
+        ".png" or ".jpg" or ".jpeg" or ".tif" or ".tiff" or ".bmp" => DocumentFormat.Image,
+        _ => DocumentFormat.Unknown,
+    };
+
+    private static bool HasUtf16Bom(ReadOnlySpan<byte> head) => head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace ReportPipeline.Core;
+
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Information, "Accepted report of {State} for {Period} as version {Version}, answering {Coverage}")]
+    public static partial void ReportAccepted(this ILogger logger, string state, string period, int version, string coverage);
+
+    [LoggerMessage(1002, LogLevel.Warning, "Rejected {BlobName}: {ReasonCode} ({Reason})")]
+    public static partial void ReportRejected(this ILogger logger, string blobName, string reasonCode, string reason);
+
+    [LoggerMessage(1003, LogLevel.Information, "{BlobName} was already processed with the same content; nothing to do")]
+    public static partial void UploadUnchanged(this ILogger logger, string blobName);
+
+    [LoggerMessage(3001, LogLevel.Information, "Published survey edition {Edition} for {Period} ({StatesReporting} states reporting)")]
+    public static partial void SurveyPublished(this ILogger logger, string period, string edition, int statesReporting);
+
+    [LoggerMessage(3002, LogLevel.Information, "Survey for {Period} is unchanged since edition {Edition}; nothing published")]
+    public static partial void SurveyUnchanged(this ILogger logger, string period, string edition);
+}

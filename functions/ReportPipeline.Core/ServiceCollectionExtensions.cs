@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.Ingestion;
+using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.MemberStates;
+using ReportPipeline.Core.Survey;
+
+namespace ReportPipeline.Core;
+
+/// <summary>The composition root of Core.</summary>
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddReportPipelineCore(this IServiceCollection services)
+    {
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => MemberStateRegistry.LoadEmbedded());
+        services.AddSingleton(ThemeCatalog.Default);
+        services.AddSingleton<IFormatAnalyzer, PlainTextAnalyzer>();
+        services.AddSingleton<IDocumentAnalyzer, DocumentAnalyzer>();
+        services.AddSingleton<IAnswerExtractor, MarkerAnswerExtractor>();
+        services.AddSingleton<ReportIngestor>();
+        services.AddSingleton<SurveyCompiler>();
+        services.AddSingleton<ISurveyRenderer, HtmlSurveyRenderer>();
+        services.AddSingleton<ISurveyRenderer, JsonSurveyRenderer>();
+        services.AddSingleton<ISurveyRenderer, CsvSurveyRenderer>();
+        services.AddSingleton<SurveyPublisher>();
+        services.AddSingleton<SurveyLinkService>();
+        return services;
+    }
+}

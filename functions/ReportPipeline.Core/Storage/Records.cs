@@ -1,0 +1,60 @@
+using ReportPipeline.Core.Ingestion;
+
+namespace ReportPipeline.Core.Storage;
+
+/// <summary>The ledger entry of one uploaded blob: what it was and what became of it.</summary>
+public sealed record UploadRecord(
+    string BlobName,
+    string Period,
+    string State,
+    IngestionStatus Status,
+    string? ReasonCode,
+    string? Message,
+    string ContentHash,
+    long Bytes,
+    int Version,
+    DateTimeOffset ReceivedAt);
+
+/// <summary>A state's report for a period, as stored; the current one is the highest version.</summary>
+public sealed record SubmissionRecord(
+    string Period,
+    string Iso3,
+    string ContentHash,
+    string BlobName,
+    string Format,
+    string Language,
+    int Pages,
+    string Coverage,
+    IReadOnlyList<string> Warnings,
+    DateTimeOffset ReceivedAt,
+    int Version = 0);
+
+/// <summary>The stored submission, and whether this save changed it.</summary>
+public sealed record SubmissionSaveResult(SubmissionRecord Submission, bool Changed);
+
+/// <summary>A stored answer passage of a state's current report.</summary>
+public sealed record StoredAnswer(
+    string Iso3,
+    char Question,
+    int Sequence,
+    string Text,
+    double Confidence,
+    string Method,
+    IReadOnlyList<Extraction.Provenance> Provenance,
+    IReadOnlyList<string> Themes);
+
+/// <summary>A published edition of the survey for a period.</summary>
+public sealed record SurveyEdition(
+    string Period,
+    string Edition,
+    string ContentHash,
+    DateTimeOffset CompiledAt,
+    DateTimeOffset SourceChangedAt,
+    int StatesReporting,
+    IReadOnlyList<string> Files);
+
+/// <summary>A rendered survey file ready to publish.</summary>
+public sealed record SurveyFile(string Name, string ContentType, ReadOnlyMemory<byte> Content);
+
+/// <summary>The last change to a period's submissions, which decides whether it needs a new edition.</summary>
+public sealed record PeriodActivity(string Period, DateTimeOffset LastChangedAt);

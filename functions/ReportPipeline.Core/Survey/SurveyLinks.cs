@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using ReportPipeline.Core.Storage;
+
+namespace ReportPipeline.Core.Survey;
+
+/// <summary>Lifetimes of staff links (app settings <c>Links__*</c>).</summary>
+public sealed class LinkOptions
+{
+    public const string SectionName = "Links";
+
+    [Range(1, 24 * 60)]
+    public int DefaultMinutes { get; set; } = 60;
+
+    /// <summary>The longest lifetime anyone may ask for.</summary>
+    [Range(1, 24 * 60)]
+    public int MaxMinutes { get; set; } = 240;
+}
+
+/// <summary>A read-only link to one file of a survey edition.</summary>
+public sealed record SurveyLink(string File, Uri Url, DateTimeOffset ExpiresAt);
+
+/// <summary>The latest edition of a period and its links.</summary>
+public sealed record SurveyLinks(string Period, string Edition, IReadOnlyList<SurveyLink> Links);
+
+/// <summary>Issues short-lived read-only links to the files of a period's latest survey edition.</summary>
+public sealed class SurveyLinkService(ISurveyStore surveys, IBlobLinkIssuer issuer, IOptions<LinkOptions> options, TimeProvider time)
+{
+    public const string Container = "surveys";
+
+    /// <summary>Returns null when the period has no edition yet.</summary>
+    public async Task<SurveyLinks?> GetLatestAsync(string period, int? minutes, CancellationToken cancellationToken)
+    {
+        var edition = await surveys.GetLatestEditionAsync(period, cancellationToken);
+        if (edition is null)
+        {
+            return null;
+        }
+
+        var lifetime = TimeSpan.FromMinutes(Math.Clamp(minutes ?? options.Value.DefaultMinutes, 1, options.Value.MaxMinutes));
+        var expires = time.GetUtcNow() + lifetime;
+        var links = new List<SurveyLink>();
+        foreach (var file in edition.Files)
+        {
+            var url = await issuer.IssueReadLinkAsync(Container, BlobName(period, edition.Edition, file), lifetime, cancellationToken);
+            links.Add(new SurveyLink(file, url, expires));
+        }
+
+        return new SurveyLinks(period, edition.Edition, links);
+    }
+
+    public static string BlobName(string period, string edition, string file) => $"{period}/{edition}/{file}";
+}

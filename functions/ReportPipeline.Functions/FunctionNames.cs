@@ -1,0 +1,9 @@
+namespace ReportPipeline.Functions;
+
+/// <summary>Function names are a deployment contract: the Event Grid subscription addresses Host.Functions.IngestReport.</summary>
+public static class FunctionNames
+{
+    public const string IngestReport = "IngestReport";
+    public const string CompileSurvey = "CompileSurvey";
+    public const string GetSurveyLinks = "GetSurveyLinks";
+}

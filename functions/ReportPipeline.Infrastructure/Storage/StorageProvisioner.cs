@@ -1,0 +1,18 @@
+namespace ReportPipeline.Infrastructure.Storage;
+
+/// <summary>Creates the containers and tables where infrastructure as code has not (Azurite, a fresh account).</summary>
+public sealed class StorageProvisioner(StorageClientFactory clients)
+{
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var container in StorageNames.Containers)
+        {
+            await clients.Blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+
+        foreach (var table in StorageNames.Tables)
+        {
+            await clients.Tables.CreateTableIfNotExistsAsync(table, cancellationToken);
+        }
+    }
+}

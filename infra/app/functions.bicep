@@ -1,0 +1,167 @@
+// The function app on a Flex Consumption (FC1) plan, running .NET 10 isolated worker as the
+// user-assigned identity. Every connection is identity-based; no app setting holds a secret.
+// Flex Consumption rejects FUNCTIONS_WORKER_RUNTIME / FUNCTIONS_EXTENSION_VERSION /
+// WEBSITE_RUN_FROM_PACKAGE: runtime and package location live in functionAppConfig instead.
+
+@description('Name of the function app.')
+param name string
+
+@description('Name of the Flex Consumption plan.')
+param planName string
+
+@description('Azure region for the plan and the app.')
+param location string
+
+@description('Tags applied to the plan; the app also gets azd-service-name.')
+param tags object
+
+@description('azd service name from azure.yaml; azd deploys to the app carrying this tag.')
+param serviceName string = 'functions'
+
+@description('Resource ID of the user-assigned identity the app runs as.')
+param identityId string
+
+@description('Client ID of the user-assigned identity.')
+param identityClientId string
+
+@description('Name of the storage account for host state, pipeline data and the deployment package.')
+param storageAccountName string
+
+@description('Blob container that holds the deployment package.')
+param deploymentContainerName string
+
+@description('Application Insights connection string.')
+param applicationInsightsConnectionString string
+
+@description('Document Intelligence endpoint (custom subdomain).')
+param documentIntelligenceEndpoint string
+
+@description('Document Intelligence REST API version the app calls.')
+param documentIntelligenceApiVersion string = '2024-11-30'
+
+@description('Six-field NCRONTAB (UTC) for the survey compilation timer.')
+param surveySchedule string = '0 0 2 * * *'
+
+@description('Maximum number of instances the app scales out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Memory per instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+var storageEndpoints = storage.properties.primaryEndpoints
+
+// AzureWebJobsStorage (the host's own) and PipelineStorage (the triggers' and the pipeline's) are
+// both identity-based connections to the same account.
+var appSettings = {
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  AzureWebJobsStorage__blobServiceUri: storageEndpoints.blob
+  AzureWebJobsStorage__queueServiceUri: storageEndpoints.queue
+  AzureWebJobsStorage__tableServiceUri: storageEndpoints.table
+  PipelineStorage__credential: 'managedidentity'
+  PipelineStorage__clientId: identityClientId
+  PipelineStorage__blobServiceUri: storageEndpoints.blob
+  PipelineStorage__queueServiceUri: storageEndpoints.queue
+  PipelineStorage__tableServiceUri: storageEndpoints.table
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  SurveySchedule: surveySchedule
+  Storage__ManagedIdentityClientId: identityClientId
+  Analysis__Mode: 'Auto'
+  DocumentIntelligence__Endpoint: documentIntelligenceEndpoint
+  DocumentIntelligence__ApiVersion: documentIntelligenceApiVersion
+  DocumentIntelligence__ManagedIdentityClientId: identityClientId
+  Ingestion__MaxReportBytes: '52428800'
+  Links__DefaultMinutes: '60'
+  Links__MaxMinutes: '240'
+  Uploads__SlotMinutes: '15'
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': serviceName })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    publicNetworkAccess: 'Enabled'
+    siteConfig: {
+      minTlsVersion: '1.2'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storageEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+
+  resource settings 'config' = {
+    name: 'appsettings'
+    properties: appSettings
+  }
+
+  // azd and the portal deploy with Entra tokens; basic (user/password) publishing stays off.
+  resource ftpPublishing 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    properties: {
+      allow: false
+    }
+  }
+
+  resource scmPublishing 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    properties: {
+      allow: false
+    }
+  }
+}
+
+output name string = functionApp.name
+output defaultHostName string = functionApp.properties.defaultHostName

@@ -1,0 +1,202 @@
+// ReportPipeline infrastructure for `azd up`, after the Azure-Samples
+// functions-quickstart-dotnet-azd pattern (Flex Consumption, user-assigned identity, rbac.bicep).
+// Plain resources are used instead of Azure Verified Modules: AVM modules come from a public
+// registry that this project's build machines cannot reach, and `bicep build`/`bicep lint` must
+// run offline in CI. Each module under app/ mirrors the AVM module it replaces.
+
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; seeds the unique resource token and the azd-env-name tag.')
+param environmentName string
+
+@minLength(1)
+@description('Primary Azure region for all resources; it must offer Flex Consumption.')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Object ID of the deploying user or service principal, given the app\'s data roles for local debugging. Leave empty to skip.')
+param principalId string = ''
+
+@description('Principal type of principalId.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+param principalType string = 'User'
+
+@description('Region for Document Intelligence when the primary region does not offer it; empty means the primary region.')
+param documentIntelligenceLocation string = ''
+
+@description('Six-field NCRONTAB (UTC) on which the Global Implementation Survey is compiled.')
+param surveySchedule string = '0 0 2 * * *'
+
+@description('Maximum number of Flex Consumption instances.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Memory per Flex Consumption instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+var abbrs = loadJsonContent('abbreviations.json')
+var resourceToken = uniqueString(subscription().id, environmentName, location)
+var tags = {
+  'azd-env-name': environmentName
+}
+
+// Names are computed here, not read from module outputs, so What-If can predict every resource.
+var functionAppName = '${abbrs.webSitesFunctions}reports-${resourceToken}'
+var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
+var documentIntelligenceName = '${abbrs.cognitiveServicesDocumentIntelligence}${resourceToken}'
+var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
+var deploymentContainerName = 'deployments'
+var deadLetterContainerName = 'eventgrid-deadletter'
+var reportsContainerName = 'reports'
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: '${abbrs.resourcesResourceGroups}${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'app/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: '${abbrs.managedIdentityUserAssignedIdentities}${abbrs.webSitesFunctions}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    applicationInsightsName: applicationInsightsName
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'app/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: storageAccountName
+    location: location
+    tags: tags
+    containerNames: [
+      reportsContainerName
+      'reports-quarantine'
+      'surveys'
+      deploymentContainerName
+      deadLetterContainerName
+    ]
+    tableNames: [
+      'Submissions'
+      'Answers'
+      'Surveys'
+      'Credentials'
+      'Uploads'
+    ]
+  }
+}
+
+module documentIntelligence 'app/documentintelligence.bicep' = {
+  name: 'documentIntelligence'
+  scope: rg
+  params: {
+    name: documentIntelligenceName
+    location: empty(documentIntelligenceLocation) ? location : documentIntelligenceLocation
+    tags: tags
+  }
+}
+
+module eventGrid 'app/eventgrid.bicep' = {
+  name: 'eventGrid'
+  scope: rg
+  params: {
+    name: '${abbrs.eventGridSystemTopics}${resourceToken}'
+    location: location
+    tags: tags
+    storageAccountName: storageAccountName
+  }
+  dependsOn: [
+    storage
+  ]
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    storageAccountName: storageAccountName
+    deadLetterContainerName: deadLetterContainerName
+    documentIntelligenceName: documentIntelligenceName
+    applicationInsightsName: applicationInsightsName
+    // Principal IDs exist only once the identities do; What-If cannot predict these assignments.
+    #disable-next-line what-if-short-circuiting
+    managedIdentityPrincipalId: identity.outputs.principalId
+    #disable-next-line what-if-short-circuiting
+    eventGridPrincipalId: eventGrid.outputs.principalId
+    userPrincipalId: principalId
+    userPrincipalType: principalType
+  }
+  dependsOn: [
+    storage
+    documentIntelligence
+    monitoring
+  ]
+}
+
+module functions 'app/functions.bicep' = {
+  name: 'functions'
+  scope: rg
+  params: {
+    name: functionAppName
+    planName: '${abbrs.webServerFarms}${resourceToken}'
+    location: location
+    tags: tags
+    serviceName: 'functions'
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storageAccountName
+    deploymentContainerName: deploymentContainerName
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    documentIntelligenceEndpoint: documentIntelligence.outputs.endpoint
+    surveySchedule: surveySchedule
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+  }
+  // rbac: grant the identity its roles before the host first starts against storage.
+  dependsOn: [
+    storage
+    rbac
+  ]
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = functions.outputs.name
+output AZURE_FUNCTION_APP_HOSTNAME string = functions.outputs.defaultHostName
+output STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output REPORTS_CONTAINER_NAME string = reportsContainerName
+output EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
+output EVENTGRID_DEADLETTER_CONTAINER_NAME string = deadLetterContainerName
+output DOCUMENT_INTELLIGENCE_ENDPOINT string = documentIntelligence.outputs.endpoint
+output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString

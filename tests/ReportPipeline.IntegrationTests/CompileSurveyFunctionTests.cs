@@ -1,0 +1,47 @@
+using System.Text;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using ReportPipeline.Core.Storage;
+using ReportPipeline.Core.Survey;
+using ReportPipeline.Functions.Ingestion;
+using ReportPipeline.Functions.Surveys;
+
+namespace ReportPipeline.IntegrationTests;
+
+[Trait("Category", "Integration")]
+public sealed class CompileSurveyFunctionTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task RunAsync_ChangedPeriod_PublishesOnceThenNothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var period = AzuriteFixture.NewPeriod();
+        var blob = azurite.Reports.GetBlobClient($"{period}/EGY/statement.txt");
+        await blob.UploadAsync(BinaryData.FromString("(ب) التعاون الدولي مع المديرية التنفيذية <script>alert(1)</script>"), ct);
+        await using (var stream = await blob.OpenReadAsync(cancellationToken: ct))
+        {
+            await azurite.Services.GetRequiredService<IngestReportFunction>().RunAsync(stream, period, "EGY", "statement.txt", ct);
+        }
+
+        var sut = azurite.Services.GetRequiredService<CompileSurveyFunction>();
+
+        var first = await sut.RunAsync(new TimerInfo(), ct);
+        var second = await sut.RunAsync(new TimerInfo(), ct);
+
+        var edition = Assert.Single(first, r => r.Edition.Period == period).Edition;
+        Assert.DoesNotContain(second, r => r.Edition.Period == period);
+        Assert.Equal(1, edition.StatesReporting);
+        var surveys = azurite.Services.GetRequiredService<ISurveyStore>();
+        Assert.Equal(edition.Edition, (await surveys.GetLatestEditionAsync(period, ct))!.Edition);
+        var html = Encoding.UTF8.GetString((await surveys.ReadFileAsync(period, edition.Edition, "global-implementation-survey.html", ct))!.Value.Span);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("dir=\"rtl\"", html, StringComparison.Ordinal);
+
+        var links = await azurite.Services.GetRequiredService<SurveyLinkService>().GetLatestAsync(period, 5, ct);
+        using var http = new HttpClient();
+        var served = await http.GetStringAsync(links!.Links.Single(l => l.File.EndsWith(".html", StringComparison.Ordinal)).Url, ct);
+        Assert.Equal(html, served);
+        var tampered = links.Links[0].Url.ToString().Replace("sig=", "sig=A", StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await http.GetAsync(tampered, ct)).StatusCode);
+    }
+}

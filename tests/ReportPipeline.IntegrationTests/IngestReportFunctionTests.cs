@@ -1,0 +1,145 @@
+using System.Text;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using ReportPipeline.Core;
+using ReportPipeline.Core.Ingestion;
+using ReportPipeline.Core.Storage;
+using ReportPipeline.Functions.Ingestion;
+using ReportPipeline.Infrastructure.Storage;
+
+namespace ReportPipeline.IntegrationTests;
+
+[Trait("Category", "Integration")]
+public sealed class IngestReportFunctionTests(AzuriteFixture azurite)
+{
+    private const string MarkedReport = """
+        Mr. President, I thank Tunisia for convening this meeting.
+
+        (a) Our border agencies still lack biometric equipment and trained staff.
+
+        (b) Technical assistance from CTED and UNODC helped us draft terrorist financing legislation.
+
+        (d) CTED and UNOCT should coordinate their assistance better.
+        """;
+
+    private IngestReportFunction CreateSut() => azurite.Services.GetRequiredService<IngestReportFunction>();
+
+    private async Task<IngestionOutcome> UploadAndRunAsync(string blobName, byte[] content)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var blob = azurite.Reports.GetBlobClient(blobName);
+        await blob.UploadAsync(BinaryData.FromBytes(content), overwrite: true, ct);
+        var parts = blobName.Split('/', 3);
+        await using var stream = await blob.OpenReadAsync(cancellationToken: ct);
+        return await CreateSut().RunAsync(stream, parts[0], parts[1], parts[2], ct);
+    }
+
+    private async Task<List<string>> SnapshotAsync(string period)
+    {
+        var rows = new List<string>();
+        var tables = azurite.Services.GetRequiredService<StorageClientFactory>().Tables;
+        foreach (var name in new[] { StorageNames.UploadsTable, StorageNames.SubmissionsTable, StorageNames.AnswersTable })
+        {
+            await foreach (var e in tables.GetTableClient(name).QueryAsync<TableEntity>(x => x.PartitionKey == period, cancellationToken: TestContext.Current.CancellationToken))
+            {
+                rows.Add($"{name}|{e.RowKey}|{e.ETag}");
+            }
+        }
+
+        return rows;
+    }
+
+    [Fact]
+    public async Task RunAsync_MarkedReport_StoresSubmissionAndAnswers()
+    {
+        var period = AzuriteFixture.NewPeriod();
+
+        var outcome = await UploadAndRunAsync($"{period}/NGA/statement.txt", Encoding.UTF8.GetBytes(MarkedReport));
+
+        Assert.Equal(IngestionStatus.Accepted, outcome.Status);
+        Assert.Equal("abd", outcome.Coverage);
+        var store = azurite.Services.GetRequiredService<ISubmissionStore>();
+        var submission = await store.GetSubmissionAsync(period, "NGA", TestContext.Current.CancellationToken);
+        Assert.Equal(1, submission!.Version);
+        Assert.Equal("en", submission.Language);
+        var answers = await store.ListCurrentAnswersAsync(period, TestContext.Current.CancellationToken);
+        Assert.Equal(['a', 'b', 'd'], answers.Select(a => a.Question));
+        Assert.Equal(2, answers[0].Provenance[0].Paragraph);
+        Assert.Contains("biometrics", answers[0].Themes);
+    }
+
+    [Fact]
+    public async Task RunAsync_SameUploadTwice_ChangesNothing()
+    {
+        var period = AzuriteFixture.NewPeriod();
+        var blobName = $"{period}/KEN/statement.txt";
+        await UploadAndRunAsync(blobName, Encoding.UTF8.GetBytes(MarkedReport));
+        var before = await SnapshotAsync(period);
+
+        var second = await UploadAndRunAsync(blobName, Encoding.UTF8.GetBytes(MarkedReport));
+        var afterReplay = await SnapshotAsync(period);
+        var copy = await UploadAndRunAsync($"{period}/KEN/copy.txt", Encoding.UTF8.GetBytes(MarkedReport));
+        var afterCopy = await SnapshotAsync(period);
+
+        Assert.Equal(IngestionStatus.Unchanged, second.Status);
+        Assert.Equal(before, afterReplay);
+        Assert.Equal(IngestionStatus.Unchanged, copy.Status);
+        static bool NotLedger(string row) => !row.StartsWith(StorageNames.UploadsTable, StringComparison.Ordinal);
+        Assert.Equal(before.Where(NotLedger), afterCopy.Where(NotLedger));
+        Assert.Equal(before.Count + 1, afterCopy.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnknownState_RecordsRejectionAndKeepsBlob()
+    {
+        var period = AzuriteFixture.NewPeriod();
+        var blobName = $"{period}/VAT/statement.txt";
+
+        var outcome = await UploadAndRunAsync(blobName, Encoding.UTF8.GetBytes(MarkedReport));
+        var replay = await UploadAndRunAsync(blobName, Encoding.UTF8.GetBytes(MarkedReport));
+
+        Assert.Equal(IngestionStatus.Rejected, outcome.Status);
+        Assert.Equal(ReasonCodes.UnknownState, outcome.ReasonCode);
+        Assert.Equal(IngestionStatus.Rejected, replay.Status);
+        var upload = await azurite.Services.GetRequiredService<ISubmissionStore>().GetUploadAsync(period, "VAT", blobName, TestContext.Current.CancellationToken);
+        Assert.Equal(IngestionStatus.Rejected, upload!.Status);
+        Assert.Equal(ReasonCodes.UnknownState, upload.ReasonCode);
+        Assert.True(await azurite.Reports.GetBlobClient(blobName).ExistsAsync(TestContext.Current.CancellationToken));
+        Assert.Null(await azurite.Services.GetRequiredService<ISubmissionStore>().GetSubmissionAsync(period, "VAT", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task RunAsync_BadPeriod_RecordsRejectionUnfiledAndKeepsBlob()
+    {
+        var blobName = $"20X6-{Guid.NewGuid():N}/FRA/report.txt";
+
+        var outcome = await UploadAndRunAsync(blobName, Encoding.UTF8.GetBytes(MarkedReport));
+
+        Assert.Equal(ReasonCodes.BadPeriod, outcome.ReasonCode);
+        var upload = await azurite.Services.GetRequiredService<ISubmissionStore>().GetUploadAsync(ReportIngestor.UnfiledPeriod, "FRA", blobName, TestContext.Current.CancellationToken);
+        Assert.Equal(ReasonCodes.BadPeriod, upload!.ReasonCode);
+        Assert.True(await azurite.Reports.GetBlobClient(blobName).ExistsAsync(TestContext.Current.CancellationToken));
+        var quarantined = azurite.Services.GetRequiredService<StorageClientFactory>().Blobs
+            .GetBlobContainerClient(StorageNames.QuarantineContainer).GetBlobClient(blobName);
+        var properties = await quarantined.GetPropertiesAsync(cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(ReasonCodes.BadPeriod, properties.Value.Metadata["reason"]);
+    }
+
+    [Fact]
+    public async Task RunAsync_NewReportSameState_SupersedesAndKeepsHistory()
+    {
+        var period = AzuriteFixture.NewPeriod();
+        await UploadAndRunAsync($"{period}/MEX/v1.txt", Encoding.UTF8.GetBytes(MarkedReport));
+
+        var second = await UploadAndRunAsync($"{period}/MEX/v2.txt", Encoding.UTF8.GetBytes("(c) The Council should prioritise the protection of soft targets."));
+
+        Assert.Equal(2, second.Version);
+        var store = azurite.Services.GetRequiredService<ISubmissionStore>();
+        Assert.Equal("c", (await store.GetSubmissionAsync(period, "MEX", TestContext.Current.CancellationToken))!.Coverage);
+        var answers = await store.ListCurrentAnswersAsync(period, TestContext.Current.CancellationToken);
+        Assert.Equal(['c'], answers.Select(a => a.Question));
+        var history = await azurite.Services.GetRequiredService<StorageClientFactory>().Tables.GetTableClient(StorageNames.SubmissionsTable)
+            .GetEntityAsync<TableEntity>(period, "MEX_v0001", cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal("abd", history.Value.GetString("Coverage"));
+    }
+}

@@ -12,6 +12,7 @@ var root = new RootCommand("reportpipeline: the ReportPipeline local host for th
     IngestCommand.Create(storage),
     SurveyCommands.CreateSurvey(storage),
     SurveyCommands.CreateLinks(storage),
+    BenchCommand.Create(storage),
 };
 root.Options.Add(storage);
 return await root.Parse(args).InvokeAsync();

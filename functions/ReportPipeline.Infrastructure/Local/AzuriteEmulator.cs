@@ -10,6 +10,7 @@ namespace ReportPipeline.Infrastructure.Local;
 /// </summary>
 public sealed class AzuriteEmulator : IAsyncDisposable
 {
+    private static readonly TimeSpan s_stopTimeout = TimeSpan.FromSeconds(15);
     public const string Package = "azurite@3.35.0";
     private const string AccountName = "devstoreaccount1";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -50,7 +51,7 @@ public sealed class AzuriteEmulator : IAsyncDisposable
         };
         foreach (var arg in new[]
         {
-            "--yes", Package, "--silent", "--skipApiVersionCheck", "--loose", "--location", dataDirectory,
+            "--yes", Package, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--location", dataDirectory,
             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
             "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -89,8 +90,21 @@ public sealed class AzuriteEmulator : IAsyncDisposable
         return emulator;
     }
 
+    /// <summary>Stops Azurite with SIGTERM first: it saves its table and blob databases only on a graceful stop.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (!_process.HasExited && await TerminateAsync(_process.Id))
+        {
+            using var timeout = new CancellationTokenSource(s_stopTimeout);
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -98,6 +112,23 @@ public sealed class AzuriteEmulator : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static async Task<bool> TerminateAsync(int pid)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+        if (kill is null)
+        {
+            return false;
+        }
+
+        await kill.WaitForExitAsync();
+        return kill.ExitCode == 0;
     }
 
     private static int FreePort()

@@ -33,8 +33,18 @@ public sealed class BicepTemplate
 
     /// <summary>The parameter values main.bicep passes to one module.</summary>
     public JsonObject ModuleParameters(string module) =>
-        Compiled["resources"]!.AsObject().Select(p => p.Value!.AsObject())
+        Compiled["resources"]!.AsArray().Select(r => r!.AsObject())
             .Single(r => (string?)r["type"] == "Microsoft.Resources/deployments" && (string?)r["name"] == module)["properties"]!["parameters"]!.AsObject();
+
+    /// <summary>A top-level value, with a plain <c>[variables('x')]</c> reference replaced by the variable's value.</summary>
+    public string? Resolve(JsonNode? value)
+    {
+        var text = (string?)value;
+        const string Prefix = "[variables('";
+        return text is not null && text.StartsWith(Prefix, StringComparison.Ordinal) && text.EndsWith("')]", StringComparison.Ordinal)
+            ? (string?)Compiled["variables"]![text[Prefix.Length..^3]]
+            : text;
+    }
 
     private static IEnumerable<JsonObject> Flatten(JsonObject template)
     {

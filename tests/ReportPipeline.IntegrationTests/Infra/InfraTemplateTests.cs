@@ -52,9 +52,10 @@ public sealed class InfraTemplateTests
     [Fact]
     public async Task StorageModule_ContainersAndTables_MatchStorageNames()
     {
-        var parameters = (await TemplateAsync()).ModuleParameters("storage");
-        var tables = parameters["tableNames"]!["value"]!.AsArray().Select(t => (string)t!).ToList();
-        var containers = parameters["containerNames"]!["value"]!.AsArray().Select(t => (string?)t).ToList();
+        var template = await TemplateAsync();
+        var parameters = template.ModuleParameters("storage");
+        var tables = parameters["tableNames"]!["value"]!.AsArray().Select(template.Resolve).ToList();
+        var containers = parameters["containerNames"]!["value"]!.AsArray().Select(template.Resolve).ToList();
 
         Assert.Equal(StorageNames.Tables.Order(StringComparer.Ordinal), tables.Order(StringComparer.Ordinal));
         Assert.All(StorageNames.Containers, c => Assert.Contains(c, containers));

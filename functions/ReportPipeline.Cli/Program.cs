@@ -13,6 +13,8 @@ var root = new RootCommand("reportpipeline: the ReportPipeline local host for th
     SurveyCommands.CreateSurvey(storage),
     SurveyCommands.CreateLinks(storage),
     BenchCommand.Create(storage),
+    CredentialsCommand.Create(storage),
+    UploadCommand.Create(storage),
 };
 root.Options.Add(storage);
 return await root.Parse(args).InvokeAsync();

@@ -18,4 +18,16 @@ internal static partial class Log
 
     [LoggerMessage(3002, LogLevel.Information, "Survey for {Period} is unchanged since edition {Edition}; nothing published")]
     public static partial void SurveyUnchanged(this ILogger logger, string period, string edition);
+
+    [LoggerMessage(6001, LogLevel.Information, "Issued an upload slot to {State} for {Period}: {BlobName}, until {ExpiresAt:u}")]
+    public static partial void UploadSlotIssued(this ILogger logger, string state, string period, string blobName, DateTimeOffset expiresAt);
+
+    [LoggerMessage(6002, LogLevel.Warning, "Refused an upload slot to '{State}' for '{Period}': {ReasonCode}")]
+    public static partial void UploadSlotRefused(this ILogger logger, string state, string period, string reasonCode);
+
+    [LoggerMessage(6003, LogLevel.Information, "Issued upload credential {CredentialId} to {State}")]
+    public static partial void CredentialIssued(this ILogger logger, string state, string credentialId);
+
+    [LoggerMessage(6004, LogLevel.Information, "Revoked {Count} upload credential(s) of {State}")]
+    public static partial void CredentialsRevoked(this ILogger logger, string state, int count);
 }

@@ -15,6 +15,7 @@ public static class ReasonCodes
     public const string NeedsOcr = "needs-ocr";
     public const string TooManyPages = "too-many-pages";
     public const string NoText = "no-text";
+    public const string BadCredential = "bad-credential";
 }
 
 /// <summary>A permanent refusal of a report: retrying the same bytes can never succeed.</summary>

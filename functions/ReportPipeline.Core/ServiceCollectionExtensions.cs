@@ -4,6 +4,8 @@ using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.Layout;
 using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Survey;
+using ReportPipeline.Core.Telemetry;
+using ReportPipeline.Core.Uploads;
 
 namespace ReportPipeline.Core;
 
@@ -14,6 +16,11 @@ public static class ServiceCollectionExtensions
     {
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMetrics();
+        services.AddSingleton<PipelineMetrics>();
+        services.AddSingleton<UploadSlotService>();
+        services.AddSingleton<CredentialService>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => MemberStateRegistry.LoadEmbedded());
         services.AddSingleton(ThemeCatalog.Default);

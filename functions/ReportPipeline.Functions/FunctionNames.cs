@@ -6,4 +6,5 @@ public static class FunctionNames
     public const string IngestReport = "IngestReport";
     public const string CompileSurvey = "CompileSurvey";
     public const string GetSurveyLinks = "GetSurveyLinks";
+    public const string RequestUploadSlot = "RequestUploadSlot";
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using ReportPipeline.Functions.Ingestion;
 using ReportPipeline.Functions.Surveys;
+using ReportPipeline.Functions.Uploads;
 
 namespace ReportPipeline.Functions;
 
@@ -10,5 +11,6 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddReportPipelineFunctions(this IServiceCollection services) => services
         .AddTransient<IngestReportFunction>()
         .AddTransient<CompileSurveyFunction>()
-        .AddTransient<GetSurveyLinksFunction>();
+        .AddTransient<GetSurveyLinksFunction>()
+        .AddTransient<RequestUploadSlotFunction>();
 }

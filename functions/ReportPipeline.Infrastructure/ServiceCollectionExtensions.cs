@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Polly;
 using ReportPipeline.Core.Storage;
+using ReportPipeline.Core.Uploads;
 using ReportPipeline.Infrastructure.Storage;
+using ReportPipeline.Infrastructure.Uploads;
 
 namespace ReportPipeline.Infrastructure;
 
@@ -16,6 +18,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IReportQuarantine, BlobReportQuarantine>();
         services.AddSingleton<ISurveyStore, BlobSurveyStore>();
         services.AddSingleton<IBlobLinkIssuer, BlobLinkIssuer>();
+        services.AddSingleton<ICredentialStore, TableCredentialStore>();
+        services.AddSingleton<IUploadSlotIssuer, BlobUploadSlotIssuer>();
         services.AddResiliencePipeline(ResiliencePipelines.TableConcurrency, (builder, _) => ResiliencePipelines.ConfigureTableConcurrency(builder));
         return services;
     }

@@ -5,6 +5,7 @@ using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Layout;
 using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Storage;
+using ReportPipeline.Core.Telemetry;
 
 namespace ReportPipeline.Core.Ingestion;
 
@@ -20,6 +21,7 @@ public sealed class ReportIngestor(
     IReportQuarantine quarantine,
     IOptions<IngestionOptions> options,
     TimeProvider time,
+    PipelineMetrics metrics,
     ILogger<ReportIngestor> logger)
 {
     public const string UnfiledPeriod = "unfiled";
@@ -33,7 +35,13 @@ public sealed class ReportIngestor(
         var bytes = await ReadBoundedAsync(content, options.Value.MaxReportBytes, cancellationToken);
         var hash = bytes is null ? "" : Convert.ToHexStringLower(SHA256.HashData(bytes.Value.Span));
         var (period, state) = LedgerKey(blobName);
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["State"] = state, ["Period"] = period, ["BlobName"] = blobName });
+        using var scope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["State"] = state,
+            ["Period"] = period,
+            ["BlobName"] = blobName,
+            ["Submission"] = hash.Length > 0 ? hash[..16] : "-",
+        });
 
         var previous = await store.GetUploadAsync(period, state, blobName, cancellationToken);
         if (previous is not null && previous.ContentHash == hash && hash.Length > 0)
@@ -62,6 +70,7 @@ public sealed class ReportIngestor(
             var upload = new UploadRecord(blobName, period, state, IngestionStatus.Accepted, null, null, hash, bytes.Value.Length, stored.Version, time.GetUtcNow());
             await store.RecordUploadAsync(upload, cancellationToken);
             logger.ReportAccepted(state, period, stored.Version, stored.Coverage);
+            metrics.ReportIngested(state, period);
             return ToOutcome(upload, changed ? IngestionStatus.Accepted : IngestionStatus.Unchanged) with { Coverage = stored.Coverage };
         }
         catch (ReportRejectedException rejection)
@@ -75,6 +84,7 @@ public sealed class ReportIngestor(
 
             await store.RecordUploadAsync(upload, cancellationToken);
             logger.ReportRejected(blobName, rejection.ReasonCode, rejection.Message);
+            metrics.ReportRejected(rejection.ReasonCode, period);
             return ToOutcome(upload, IngestionStatus.Rejected);
         }
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using ReportPipeline.Core.Storage;
+using ReportPipeline.Core.Telemetry;
 
 namespace ReportPipeline.Core.Survey;
 
@@ -15,6 +16,7 @@ public sealed class SurveyPublisher(
     SurveyCompiler compiler,
     IEnumerable<ISurveyRenderer> renderers,
     TimeProvider time,
+    PipelineMetrics metrics,
     ILogger<SurveyPublisher> logger)
 {
     public const string EditionFormat = "yyyyMMdd'T'HHmmss'Z'";
@@ -38,6 +40,7 @@ public sealed class SurveyPublisher(
 
     public async Task<CompilationResult> CompileAsync(string period, CancellationToken cancellationToken)
     {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Period"] = period });
         var now = time.GetUtcNow();
         var stored = await submissions.ListSubmissionsAsync(period, cancellationToken);
         var answers = await submissions.ListCurrentAnswersAsync(period, cancellationToken);
@@ -49,6 +52,7 @@ public sealed class SurveyPublisher(
         if (latest is not null && latest.ContentHash == contentHash)
         {
             logger.SurveyUnchanged(period, latest.Edition);
+            metrics.SurveyCompiled(period, published: false);
             return new CompilationResult(latest, Published: false);
         }
 
@@ -58,6 +62,7 @@ public sealed class SurveyPublisher(
         var edition = new SurveyEdition(period, editionName, contentHash, now, sourceChangedAt, model.Global.StatesReporting, [.. files.Select(f => f.Name)]);
         await surveys.PublishAsync(edition, files, cancellationToken);
         logger.SurveyPublished(period, editionName, edition.StatesReporting);
+        metrics.SurveyCompiled(period, published: true);
         return new CompilationResult(edition, Published: true);
     }
 

@@ -11,8 +11,9 @@ public static class StorageNames
     public const string SubmissionsTable = "Submissions";
     public const string AnswersTable = "Answers";
     public const string SurveysTable = "Surveys";
+    public const string CredentialsTable = "Credentials";
 
     public static IReadOnlyList<string> Containers { get; } = [ReportsContainer, QuarantineContainer, SurveysContainer];
 
-    public static IReadOnlyList<string> Tables { get; } = [UploadsTable, SubmissionsTable, AnswersTable, SurveysTable];
+    public static IReadOnlyList<string> Tables { get; } = [UploadsTable, SubmissionsTable, AnswersTable, SurveysTable, CredentialsTable];
 }

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using ReportPipeline.Core.Uploads;
+
+namespace ReportPipeline.Cli.Commands;
+
+/// <summary><c>credentials issue|revoke|list ISO3</c>: Member States' upload keys; issue prints the key once.</summary>
+internal static class CredentialsCommand
+{
+    public static Command Create(Option<string?> storage)
+    {
+        var command = new Command("credentials", "Issue, revoke or list a Member State's upload keys.");
+        command.Subcommands.Add(Issue(storage));
+        command.Subcommands.Add(Revoke(storage));
+        command.Subcommands.Add(List(storage));
+        return command;
+    }
+
+    private static Argument<string> State() => new("state") { Description = "ISO 3166 alpha-3 code of the Member State." };
+
+    private static Command Issue(Option<string?> storage)
+    {
+        var state = State();
+        var command = new Command("issue", "Issue a new upload key; it is printed once and only its salted hash is stored.") { state };
+        command.SetAction(async (result, cancellationToken) => await WithServiceAsync(result, storage, async service =>
+        {
+            var issued = await service.IssueAsync(result.GetValue(state)!, cancellationToken);
+            Console.Error.WriteLine($"Upload key {issued.Id} for {issued.State}, issued {issued.IssuedAt:u}. It is shown only now: hand it to the state's focal point over a secure channel.");
+            Console.WriteLine(issued.Key);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Revoke(Option<string?> storage)
+    {
+        var state = State();
+        var id = new Option<string?>("--id") { Description = "Revoke only this key id (default: every active key of the state)." };
+        var command = new Command("revoke", "Revoke a state's upload keys; slots already issued expire on their own within Uploads__SlotMinutes.") { state, id };
+        command.SetAction(async (result, cancellationToken) => await WithServiceAsync(result, storage, async service =>
+        {
+            var count = await service.RevokeAsync(result.GetValue(state)!, result.GetValue(id), cancellationToken);
+            Console.WriteLine($"Revoked {count} upload key(s) of {result.GetValue(state)}.");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command List(Option<string?> storage)
+    {
+        var state = State();
+        var command = new Command("list", "List a state's upload keys (ids and dates; secrets are never stored).") { state };
+        command.SetAction(async (result, cancellationToken) => await WithServiceAsync(result, storage, async service =>
+        {
+            foreach (var credential in (await service.ListAsync(result.GetValue(state)!, cancellationToken)).OrderBy(c => c.IssuedAt))
+            {
+                Console.WriteLine($"{credential.Id}  issued {credential.IssuedAt:u}  {(credential.RevokedAt is { } at ? $"revoked {at:u}" : "active")}");
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static async Task<int> WithServiceAsync(ParseResult result, Option<string?> storage, Func<CredentialService, Task<int>> action)
+    {
+        await using var host = await LocalHost.StartAsync(result.GetValue(storage), CancellationToken.None);
+        try
+        {
+            return await action(host.Get<CredentialService>());
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+    }
+}

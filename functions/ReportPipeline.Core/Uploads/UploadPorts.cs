@@ -1,0 +1,20 @@
+namespace ReportPipeline.Core.Uploads;
+
+/// <summary>Member States' upload credentials, one row per credential under the state's code.</summary>
+public interface ICredentialStore
+{
+    Task AddAsync(StoredCredential credential, CancellationToken cancellationToken);
+
+    Task<StoredCredential?> GetAsync(string state, string id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StoredCredential>> ListAsync(string state, CancellationToken cancellationToken);
+
+    /// <summary>Marks the state's active credentials (or only <paramref name="id"/>) revoked; returns how many changed.</summary>
+    Task<int> RevokeAsync(string state, string? id, DateTimeOffset at, CancellationToken cancellationToken);
+}
+
+/// <summary>Issues a URL that can create one new blob in the reports container and do nothing else.</summary>
+public interface IUploadSlotIssuer
+{
+    Task<Uri> IssueCreateOnlyAsync(string blobName, DateTimeOffset startsOn, DateTimeOffset expiresOn, CancellationToken cancellationToken);
+}

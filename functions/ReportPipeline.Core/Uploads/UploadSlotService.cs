@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReportPipeline.Core.Ingestion;
+using ReportPipeline.Core.MemberStates;
+using ReportPipeline.Core.Telemetry;
+
+namespace ReportPipeline.Core.Uploads;
+
+/// <summary>A slot: PUT the file's bytes to <see cref="Url"/> (header <c>x-ms-blob-type: BlockBlob</c>) before <see cref="ExpiresAt"/>.</summary>
+public sealed record UploadSlot(string BlobName, Uri Url, DateTimeOffset ExpiresAt);
+
+/// <summary>Either a slot, or the reason code and plain-words message of a refusal.</summary>
+public sealed record UploadSlotResult(UploadSlot? Slot, string? ReasonCode, string? Message)
+{
+    public bool Granted => Slot is not null;
+
+    public static UploadSlotResult Refused(string reasonCode, string message) => new(null, reasonCode, message);
+}
+
+/// <summary>
+/// The valet key: checks a Member State's credential and returns a create-only SAS for one fresh blob under
+/// <c>reports/{period}/{ISO3}/</c>. The credential is looked up under the state asked for, so a key issued for
+/// one state finds nothing under another; every credential failure gets the same answer.
+/// </summary>
+public sealed class UploadSlotService(
+    ICredentialStore credentials,
+    IUploadSlotIssuer issuer,
+    MemberStateRegistry states,
+    IOptions<UploadOptions> options,
+    PipelineMetrics metrics,
+    TimeProvider time,
+    ILogger<UploadSlotService> logger)
+{
+    private static readonly TimeSpan s_clockSkew = TimeSpan.FromMinutes(5);
+
+    public async Task<UploadSlotResult> RequestAsync(string? key, string? state, string? period, string? fileName, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["State"] = state ?? "", ["Period"] = period ?? "" });
+        var result = await DecideAsync(key, state ?? "", period ?? "", fileName, cancellationToken);
+        if (result.Slot is { } slot)
+        {
+            metrics.SlotIssued(state!);
+            logger.UploadSlotIssued(state!, period!, slot.BlobName, slot.ExpiresAt);
+        }
+        else
+        {
+            metrics.SlotRefused(result.ReasonCode!);
+            logger.UploadSlotRefused(state ?? "", period ?? "", result.ReasonCode!);
+        }
+
+        return result;
+    }
+
+    private async Task<UploadSlotResult> DecideAsync(string? key, string state, string period, string? fileName, CancellationToken cancellationToken)
+    {
+        // The credential is checked first, so an unauthenticated caller learns nothing about valid input.
+        if (!UploadCredential.TryParse(key, out var id, out var secret) || !states.TryGet(state, out var memberState))
+        {
+            return BadCredential(state);
+        }
+
+        var stored = await credentials.GetAsync(memberState.Iso3, id, cancellationToken);
+        if (stored is null || stored.RevokedAt is not null || !UploadCredential.Verify(stored, secret))
+        {
+            return BadCredential(state);
+        }
+
+        if (!ReportPath.IsPeriod(period))
+        {
+            return UploadSlotResult.Refused(ReasonCodes.BadPeriod, "The period must be a year (2026), a half (2026-H1) or a quarter (2026-Q3).");
+        }
+
+        if (UploadSlotRules.ProblemWithFileName(fileName) is { } problem)
+        {
+            return UploadSlotResult.Refused(ReasonCodes.BadFileName, problem);
+        }
+
+        var now = time.GetUtcNow();
+        var expires = now + TimeSpan.FromMinutes(options.Value.SlotMinutes);
+        var blobName = UploadSlotRules.BlobName(period, memberState.Iso3, fileName!, now);
+        var url = await issuer.IssueCreateOnlyAsync(blobName, now - s_clockSkew, expires, cancellationToken);
+        return new UploadSlotResult(new UploadSlot(blobName, url, expires), null, null);
+    }
+
+    private static UploadSlotResult BadCredential(string state) =>
+        UploadSlotResult.Refused(ReasonCodes.BadCredential, $"The key is not a valid, unrevoked upload key for '{Display(state)}'.");
+
+    private static string Display(string text) => new([.. text.Where(char.IsAsciiLetterOrDigit).Take(8)]);
+}

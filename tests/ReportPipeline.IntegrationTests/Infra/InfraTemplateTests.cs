@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using ReportPipeline.Infrastructure.Storage;
+
+namespace ReportPipeline.IntegrationTests.Infra;
+
+/// <summary>
+/// infra/main.bicep as the Bicep CLI compiles it: clean under build and lint, and declaring what issue 6 asks
+/// for. Reads the compiled ARM JSON, so a module that stops being wired in fails here.
+/// </summary>
+[Trait("Category", "Infra")]
+public sealed class InfraTemplateTests
+{
+    private static async Task<BicepTemplate> TemplateAsync() => await BicepTemplate.GetAsync();
+
+    private static async Task<JsonObject> SingleAsync(string type) => Assert.Single((await TemplateAsync()).Resources(), r => (string?)r["type"] == type);
+
+    [Fact]
+    public async Task BuildAndLint_MainBicep_PrintNoWarnings()
+    {
+        var template = await TemplateAsync();
+
+        Assert.Equal("", template.BuildErrors);
+        Assert.Equal("", template.LintOutput);
+    }
+
+    [Fact]
+    public async Task FunctionApp_RunsDotnetIsolated10OnFlexConsumption()
+    {
+        var plan = await SingleAsync("Microsoft.Web/serverfarms");
+        var site = await SingleAsync("Microsoft.Web/sites");
+
+        Assert.Equal("FC1", (string?)plan["sku"]!["name"]);
+        Assert.Equal("FlexConsumption", (string?)plan["sku"]!["tier"]);
+        Assert.Equal("functionapp,linux", (string?)site["kind"]);
+        var runtime = site["properties"]!["functionAppConfig"]!["runtime"]!;
+        Assert.Equal("dotnet-isolated", (string?)runtime["name"]);
+        Assert.Equal("10.0", (string?)runtime["version"]);
+        Assert.True((bool)site["properties"]!["httpsOnly"]!);
+        Assert.Equal("UserAssigned", (string?)site["identity"]!["type"]);
+    }
+
+    [Fact]
+    public async Task StorageAccount_SharedKeyAndPublicAccessOff_Tls12()
+    {
+        var properties = (await SingleAsync("Microsoft.Storage/storageAccounts"))["properties"]!;
+
+        Assert.False((bool)properties["allowSharedKeyAccess"]!);
+        Assert.False((bool)properties["allowBlobPublicAccess"]!);
+        Assert.Equal("TLS1_2", (string?)properties["minimumTlsVersion"]);
+    }
+
+    [Fact]
+    public async Task StorageModule_ContainersAndTables_MatchStorageNames()
+    {
+        var template = await TemplateAsync();
+        var parameters = template.ModuleParameters("storage");
+        var tables = parameters["tableNames"]!["value"]!.AsArray().Select(template.Resolve).ToList();
+        var containers = parameters["containerNames"]!["value"]!.AsArray().Select(template.Resolve).ToList();
+
+        Assert.Equal(StorageNames.Tables.Order(StringComparer.Ordinal), tables.Order(StringComparer.Ordinal));
+        Assert.All(StorageNames.Containers, c => Assert.Contains(c, containers));
+    }
+
+    [Fact]
+    public async Task Identity_HasOnlyTheRolesItNeeds()
+    {
+        var template = await TemplateAsync();
+        Assert.Single(template.Resources(), r => (string?)r["type"] == "Microsoft.ManagedIdentity/userAssignedIdentities");
+        var rbac = template.Compiled["resources"]!.AsArray().Single(r => (string?)r!["name"] == "rbac")!["properties"]!["template"]!;
+        var roles = rbac["variables"]!["roles"]!.AsObject();
+        var storageRoles = rbac["variables"]!["storageRoleIds"]!.AsArray().Select(r => (string)r!).ToList();
+
+        Assert.Equal(
+            ["storageBlobDataOwner", "storageQueueDataContributor", "storageTableDataContributor", "storageBlobDelegator"],
+            storageRoles.Select(r => r.Replace("[variables('roles').", "", StringComparison.Ordinal).TrimEnd(']')));
+        Assert.Equal("db58b8e5-c6ad-4a2a-8342-4190687cbf4a", (string?)roles["storageBlobDelegator"]);
+        Assert.Equal("a97b65f3-24c7-4388-baec-2e87135dc908", (string?)roles["cognitiveServicesUser"]);
+        var forIdentity = template.Resources()
+            .Where(r => (string?)r["type"] == "Microsoft.Authorization/roleAssignments"
+                && ((string?)r["properties"]!["principalId"])!.Contains("managedIdentityPrincipalId", StringComparison.Ordinal))
+            .Select(r => (string)r["properties"]!["roleDefinitionId"]!)
+            .ToList();
+        Assert.Contains(forIdentity, r => r.Contains("storageRoleIds", StringComparison.Ordinal));
+        Assert.Contains(forIdentity, r => r.Contains("cognitiveServicesUser", StringComparison.Ordinal));
+        Assert.Contains(forIdentity, r => r.Contains("monitoringMetricsPublisher", StringComparison.Ordinal));
+        Assert.Equal(3, forIdentity.Count);
+    }
+
+    [Fact]
+    public async Task DocumentIntelligence_HasCustomSubdomainAndNoKeys()
+    {
+        var account = await SingleAsync("Microsoft.CognitiveServices/accounts");
+
+        Assert.Equal("FormRecognizer", (string?)account["kind"]);
+        Assert.NotNull(account["properties"]!["customSubDomainName"]);
+        Assert.True((bool)account["properties"]!["disableLocalAuth"]!);
+    }
+
+    [Fact]
+    public async Task Monitoring_DeclaresWorkspaceBasedApplicationInsights()
+    {
+        var insights = await SingleAsync("Microsoft.Insights/components");
+        await SingleAsync("Microsoft.OperationalInsights/workspaces");
+
+        Assert.NotNull(insights["properties"]!["WorkspaceResourceId"]);
+    }
+
+    [Fact]
+    public async Task EventGrid_SystemTopicOnTheStorageAccount()
+    {
+        var topic = await SingleAsync("Microsoft.EventGrid/systemTopics");
+
+        Assert.Equal("Microsoft.Storage.StorageAccounts", (string?)topic["properties"]!["topicType"]);
+    }
+
+    [Fact]
+    public async Task AppSettings_SetSurveySchedule()
+    {
+        var settings = (await SingleAsync("Microsoft.Web/sites/config"))["properties"]!.AsObject();
+
+        Assert.True(settings.ContainsKey("SurveySchedule"));
+    }
+}

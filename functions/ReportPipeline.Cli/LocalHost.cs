@@ -17,6 +17,9 @@ internal sealed class LocalHost : IAsyncDisposable
 {
     public const string StorageVariable = "ReportPipeline__Storage";
 
+    /// <summary>Set (with <c>PipelineStorage__tableServiceUri</c>) to work on an Azure account as the signed-in user, since shared keys are off there.</summary>
+    public const string IdentityStorageVariable = "PipelineStorage__blobServiceUri";
+
     private readonly ServiceProvider _services;
     private readonly AzuriteEmulator? _azurite;
 
@@ -34,7 +37,7 @@ internal sealed class LocalHost : IAsyncDisposable
     {
         storage = string.IsNullOrWhiteSpace(storage) ? Environment.GetEnvironmentVariable(StorageVariable) : storage;
         AzuriteEmulator? azurite = null;
-        if (string.IsNullOrWhiteSpace(storage))
+        if (string.IsNullOrWhiteSpace(storage) && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(IdentityStorageVariable)))
         {
             Console.Error.WriteLine($"Starting Azurite ({AzuriteEmulator.Package}) with data in {RepoPaths.AzuriteData} …");
             azurite = await AzuriteEmulator.StartAsync(RepoPaths.AzuriteData, cancellationToken);

@@ -52,7 +52,7 @@ public static class TelemetryExtensions
     /// Application Insights has local auth off, so ingestion needs an Entra token: the user-assigned identity named
     /// in <c>ClientId=…;Authorization=AAD</c>, as the Functions host reads the same setting.
     /// </summary>
-    internal static TokenCredential? Credential(string? authenticationString)
+    public static TokenCredential? Credential(string? authenticationString)
     {
         if (string.IsNullOrWhiteSpace(authenticationString))
         {

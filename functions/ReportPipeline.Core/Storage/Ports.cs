@@ -23,6 +23,12 @@ public interface ISubmissionStore
     Task<IReadOnlyList<StoredAnswer>> ListCurrentAnswersAsync(string period, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<PeriodActivity>> ListPeriodActivityAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every stored version of a state's report for a period, oldest first; the last is the current one.</summary>
+    Task<IReadOnlyList<SubmissionRecord>> ListVersionsAsync(string period, string iso3, CancellationToken cancellationToken);
+
+    /// <summary>The answers of one version of a state's report, identified by its content hash; superseded versions stay readable.</summary>
+    Task<IReadOnlyList<StoredAnswer>> ListAnswersAsync(string period, string iso3, string contentHash, CancellationToken cancellationToken);
 }
 
 /// <summary>Keeps a copy of a refused report, with the reason, beside the original.</summary>

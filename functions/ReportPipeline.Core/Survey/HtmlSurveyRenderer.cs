@@ -94,7 +94,17 @@ public sealed partial class HtmlSurveyRenderer : ISurveyRenderer
                 .Append("<table><caption>Coverage by sub-region</caption><thead><tr><th scope=\"col\">Sub-region</th><th scope=\"col\">M49 sub-region</th><th scope=\"col\">Reported</th><th scope=\"col\">States reporting</th></tr></thead><tbody>\n");
             foreach (var a in r.Subregions)
             {
-                h.Append("<tr><th scope=\"row\"><a href=\"#subregion-").Append(Slug(a.Name)).Append("\">").Append(E(a.Name)).Append("</a></th><td>").Append(E(a.M49Subregion))
+                h.Append("<tr><th scope=\"row\">");
+                if (a.StatesReporting > 0)
+                {
+                    h.Append("<a href=\"#subregion-").Append(Slug(a.Name)).Append("\">").Append(E(a.Name)).Append("</a>");
+                }
+                else
+                {
+                    h.Append(E(a.Name));
+                }
+
+                h.Append("</th><td>").Append(E(a.M49Subregion))
                     .Append("</td><td>").Append(a.StatesReporting).Append(" / ").Append(a.TotalStates).Append("</td><td>").Append(E(string.Join(", ", a.Reporting))).Append("</td></tr>\n");
             }
 

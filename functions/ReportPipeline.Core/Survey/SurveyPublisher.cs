@@ -63,12 +63,12 @@ public sealed class SurveyPublisher(
     public async Task<PreparedSurvey> PrepareAsync(string period, string edition, DateTimeOffset compiledAt, SurveyBaseline? baseline, CancellationToken cancellationToken)
     {
         var stored = await submissions.ListSubmissionsAsync(period, cancellationToken);
-        var answers = await submissions.ListCurrentAnswersAsync(period, cancellationToken);
+        var answers = await submissions.ListCurrentAnswersAsync(period, stored, cancellationToken);
         var sourceChangedAt = stored.Count == 0 ? DateTimeOffset.MinValue : stored.Max(s => s.ReceivedAt);
-
-        // The hash covers the evidence only, so recompiling unchanged submissions yields the same hash whatever the baseline.
-        var contentHash = Hash(compiler.Compile(period, stored, answers, "", DateTimeOffset.UnixEpoch));
         var model = compiler.Compile(period, stored, answers, edition, compiledAt, baseline);
+
+        // The hash covers the evidence only, so recompiling unchanged submissions yields the same hash whatever the edition and baseline.
+        var contentHash = Hash(model with { Edition = "", CompiledAt = DateTimeOffset.UnixEpoch, Changes = null });
         return new PreparedSurvey(model, [.. _renderers.Select(r => new SurveyFile(r.FileName, r.ContentType, r.Render(model)))], contentHash, sourceChangedAt);
     }
 

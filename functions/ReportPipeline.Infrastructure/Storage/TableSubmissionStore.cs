@@ -93,14 +93,16 @@ public sealed class TableSubmissionStore(StorageClientFactory clients, Resilienc
         return list;
     }
 
-    public async Task<IReadOnlyList<StoredAnswer>> ListCurrentAnswersAsync(string period, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredAnswer>> ListCurrentAnswersAsync(string period, CancellationToken cancellationToken) =>
+        await ListCurrentAnswersAsync(period, await ListSubmissionsAsync(period, cancellationToken), cancellationToken);
+
+    public async Task<IReadOnlyList<StoredAnswer>> ListCurrentAnswersAsync(string period, IReadOnlyList<SubmissionRecord> current, CancellationToken cancellationToken)
     {
-        var current = (await ListSubmissionsAsync(period, cancellationToken))
-            .ToDictionary(s => s.Iso3, s => TableKeys.AnswerPrefix(s.Iso3, s.ContentHash), StringComparer.Ordinal);
+        var prefixes = current.ToDictionary(s => s.Iso3, s => TableKeys.AnswerPrefix(s.Iso3, s.ContentHash), StringComparer.Ordinal);
         var rows = new List<TableEntity>();
         await foreach (var entity in _answers.QueryAsync<TableEntity>(e => e.PartitionKey == period, cancellationToken: cancellationToken))
         {
-            if (current.TryGetValue(entity.GetString("State"), out var prefix) && entity.RowKey.StartsWith(prefix, StringComparison.Ordinal))
+            if (prefixes.TryGetValue(entity.GetString("State"), out var prefix) && entity.RowKey.StartsWith(prefix, StringComparison.Ordinal))
             {
                 rows.Add(entity);
             }

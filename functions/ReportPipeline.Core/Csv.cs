@@ -51,7 +51,8 @@ public static class Csv
     /// <summary>Quotes a cell, and prefixes an apostrophe where a spreadsheet would run the cell as a formula.</summary>
     public static string Cell(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '|')
+        // Full-width forms too: some spreadsheets fold them to their ASCII twins before parsing.
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '|' or '\uFF1D' or '\uFF0B' or '\uFF0D' or '\uFF20')
         {
             value = "'" + value;
         }

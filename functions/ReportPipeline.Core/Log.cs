@@ -30,4 +30,6 @@ internal static partial class Log
 
     [LoggerMessage(6004, LogLevel.Information, "Revoked {Count} upload credential(s) of {State}")]
     public static partial void CredentialsRevoked(this ILogger logger, string state, int count);
+    [LoggerMessage(3003, LogLevel.Warning, "Edition {Edition} of {Period} could not be read as a baseline; the new edition lists no changes")]
+    public static partial void BaselineUnreadable(this ILogger logger, string period, string edition);
 }

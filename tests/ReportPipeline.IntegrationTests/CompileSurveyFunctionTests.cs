@@ -9,6 +9,7 @@ using ReportPipeline.Functions.Surveys;
 namespace ReportPipeline.IntegrationTests;
 
 [Trait("Category", "Integration")]
+[Collection(TimerCollection.Name)]
 public sealed class CompileSurveyFunctionTests(AzuriteFixture azurite)
 {
     [Fact]

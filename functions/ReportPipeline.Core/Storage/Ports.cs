@@ -22,7 +22,16 @@ public interface ISubmissionStore
     /// <summary>The answers of every state's current submission for a period.</summary>
     Task<IReadOnlyList<StoredAnswer>> ListCurrentAnswersAsync(string period, CancellationToken cancellationToken);
 
+    /// <summary>The answers of the given current submissions, as <see cref="ListSubmissionsAsync"/> returned them, without reading them again.</summary>
+    Task<IReadOnlyList<StoredAnswer>> ListCurrentAnswersAsync(string period, IReadOnlyList<SubmissionRecord> current, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<PeriodActivity>> ListPeriodActivityAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every stored version of a state's report for a period, oldest first; the last is the current one.</summary>
+    Task<IReadOnlyList<SubmissionRecord>> ListVersionsAsync(string period, string iso3, CancellationToken cancellationToken);
+
+    /// <summary>The answers of one version of a state's report, identified by its content hash; superseded versions stay readable.</summary>
+    Task<IReadOnlyList<StoredAnswer>> ListAnswersAsync(string period, string iso3, string contentHash, CancellationToken cancellationToken);
 }
 
 /// <summary>Keeps a copy of a refused report, with the reason, beside the original.</summary>

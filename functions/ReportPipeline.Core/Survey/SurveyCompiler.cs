@@ -4,54 +4,140 @@ using ReportPipeline.Core.Storage;
 
 namespace ReportPipeline.Core.Survey;
 
-/// <summary>Builds the survey model of a period from the stored submissions and answers. Pure and deterministic.</summary>
+/// <summary>Builds the survey model of a period from the stored submissions and answers. Pure, deterministic, and linear in the answers.</summary>
 public sealed class SurveyCompiler(MemberStateRegistry states, ThemeCatalog themes)
 {
     private const int LeadingThemeCount = 5;
-    private const int ExcerptsPerRegion = 8;
+    private const int ExcerptsPerSubregion = 6;
     private const int ExcerptLength = 600;
+    private const int SummaryLength = 300;
 
-    public SurveyModel Compile(string period, IReadOnlyList<SubmissionRecord> submissions, IReadOnlyList<StoredAnswer> answers, string edition, DateTimeOffset compiledAt)
+    public SurveyModel Compile(
+        string period,
+        IReadOnlyList<SubmissionRecord> submissions,
+        IReadOnlyList<StoredAnswer> answers,
+        string edition,
+        DateTimeOffset compiledAt,
+        SurveyBaseline? baseline = null)
     {
-        var reported = submissions.Where(s => states.TryGet(s.Iso3, out _)).ToDictionary(s => s.Iso3, StringComparer.Ordinal);
+        var reported = new Dictionary<string, SubmissionRecord>(StringComparer.Ordinal);
+        foreach (var s in submissions)
+        {
+            if (states.TryGet(s.Iso3, out _))
+            {
+                reported[s.Iso3] = s;
+            }
+        }
+
         var answersByState = answers.Where(a => reported.ContainsKey(a.Iso3)).ToLookup(a => a.Iso3, StringComparer.Ordinal);
-
-        var questions = GuidingQuestions.All.Select(q =>
+        var regions = states.All.GroupBy(s => s.Region).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(region => Region(region, reported, answersByState)).ToList();
+        var themeOutlooks = Themes(reported, answersByState);
+        var annex = states.All.Select(s => Status(s, reported, answersByState)).ToList();
+        var introduction = Introduction(period, reported);
+        var global = new GlobalOutlook(reported.Count, states.All.Count, [.. GuidingQuestions.All.Select(q =>
         {
-            var answering = answers.Where(a => a.Question == q.Key && reported.ContainsKey(a.Iso3)).ToList();
-            return new QuestionOutlook(q.Key, q.Title, q.Text, answering.Select(a => a.Iso3).Distinct().Count(), LeadingThemes(answering));
+            var answering = answersByState.SelectMany(g => g).Where(a => a.Question == q.Key).ToList();
+            return new QuestionOutlook(q.Key, q.Title, q.Text, answering.Select(a => a.Iso3).Distinct(StringComparer.Ordinal).Count(), LeadingThemes(answering));
+        })]);
+
+        return new SurveyModel(SurveyModel.CurrentSchemaVersion, period, edition, compiledAt, introduction, global, regions, themeOutlooks, annex,
+            baseline is null ? null : Changes(baseline, reported, themeOutlooks));
+    }
+
+    private SurveyIntroduction Introduction(string period, Dictionary<string, SubmissionRecord> reported) => new(
+        period,
+        $"Implementation of resolution 1373 (2001) and other relevant resolutions by Member States, reporting period {period}: {reported.Count} of {states.All.Count} Member States submitted a report.",
+        "The reports that Member States submitted to the Counter-Terrorism Committee for this period, each in the language its State chose; where a State submitted more than once, its latest report counts and the earlier ones are kept as history.",
+        "Each report was analysed for its layout, and its answers to the four guiding questions of the concept note (paragraph 9) were located by explicit markers, headings and content; themes were identified from a fixed vocabulary in the six official languages. Regions and sub-regions follow UN M49.",
+        "The evidence is only what States said about themselves. It includes no country-visit reports, no assessments by the Executive Directorate and no other source; a State that did not report is not assessed. Every excerpt names its State and cites the page and paragraph it came from.",
+        reported.Count,
+        [.. reported.Values.GroupBy(s => s.Language.Length > 0 ? s.Language : "und", StringComparer.Ordinal)
+            .Select(g => new LanguageCount(g.Key, g.Count()))
+            .OrderByDescending(l => l.States).ThenBy(l => l.Language, StringComparer.Ordinal)]);
+
+    private RegionOutlook Region(IGrouping<string, MemberState> region, Dictionary<string, SubmissionRecord> reported, ILookup<string, StoredAnswer> answersByState)
+    {
+        var subregions = region.GroupBy(s => (s.Area, s.Subregion)).OrderBy(g => g.Key.Subregion, StringComparer.Ordinal).ThenBy(g => g.Key.Area, StringComparer.Ordinal)
+            .Select(area =>
+            {
+                var reporting = area.Where(s => reported.ContainsKey(s.Iso3)).ToList();
+                var areaAnswers = reporting.SelectMany(s => answersByState[s.Iso3]).ToList();
+                return new SubregionOutlook(area.Key.Area, area.Key.Subregion, reporting.Count, area.Count(), [.. reporting.Select(s => s.Name)],
+                    LeadingThemes(areaAnswers), Excerpts(areaAnswers, reported));
+            })
+            .ToList();
+        return new RegionOutlook(region.Key, region.Count(s => reported.ContainsKey(s.Iso3)), region.Count(),
+            LeadingThemes(region.SelectMany(s => answersByState[s.Iso3])), subregions);
+    }
+
+    private List<ThemeOutlook> Themes(Dictionary<string, SubmissionRecord> reported, ILookup<string, StoredAnswer> answersByState)
+    {
+        var raised = new Dictionary<string, (HashSet<string> States, SortedSet<string> Regions, Dictionary<char, HashSet<string>> ByQuestion)>(StringComparer.Ordinal);
+        foreach (var answer in answersByState.SelectMany(g => g))
+        {
+            foreach (var theme in answer.Themes)
+            {
+                if (!raised.TryGetValue(theme, out var entry))
+                {
+                    entry = ([], new SortedSet<string>(StringComparer.Ordinal), GuidingQuestions.Keys.ToDictionary(k => k, _ => new HashSet<string>(StringComparer.Ordinal)));
+                    raised[theme] = entry;
+                }
+
+                entry.States.Add(answer.Iso3);
+                entry.Regions.Add(Region(answer.Iso3));
+                if (entry.ByQuestion.TryGetValue(answer.Question, out var byQuestion))
+                {
+                    byQuestion.Add(answer.Iso3);
+                }
+            }
+        }
+
+        return [.. raised
+            .Select(t => new ThemeOutlook(t.Key, themes.Title(t.Key), t.Value.States.Count, [.. t.Value.States.Order(StringComparer.Ordinal)], [.. t.Value.Regions],
+                GuidingQuestions.Keys.ToDictionary(k => k.ToString(), k => t.Value.ByQuestion[k].Count)))
+            .OrderByDescending(t => t.States).ThenBy(t => t.Key, StringComparer.Ordinal)];
+    }
+
+    private StateStatus Status(MemberState s, Dictionary<string, SubmissionRecord> reported, ILookup<string, StoredAnswer> answersByState)
+    {
+        if (!reported.TryGetValue(s.Iso3, out var sub))
+        {
+            return new StateStatus(s.Iso3, s.Name, s.Region, s.Subregion, s.Area, false, 0, "", "", null, []);
+        }
+
+        var stateAnswers = answersByState[s.Iso3].GroupBy(a => a.Question).OrderBy(g => g.Key).Select(g =>
+        {
+            var best = g.OrderByDescending(a => a.Confidence).ThenBy(a => a.Sequence).First();
+            var where = best.Provenance.Count > 0 ? best.Provenance[0] : new Provenance(0, 0);
+            return new StateAnswer(g.Key, g.Count(), [.. g.SelectMany(a => a.Themes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                Shorten(best.Text, SummaryLength), where.Page, where.Paragraph);
         }).ToList();
+        return new StateStatus(s.Iso3, s.Name, s.Region, s.Subregion, s.Area, true, sub.Version, sub.Language, sub.Coverage, sub.ReceivedAt, stateAnswers);
+    }
 
-        var regions = states.All.GroupBy(s => s.Region).OrderBy(g => g.Key, StringComparer.Ordinal).Select(region =>
-        {
-            var regionAnswers = region.SelectMany(s => answersByState[s.Iso3]).ToList();
-            var areas = region.GroupBy(s => s.Area).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(a => new AreaOutlook(a.Key, a.Count(s => reported.ContainsKey(s.Iso3)), a.Count(),
-                    [.. a.Where(s => reported.ContainsKey(s.Iso3)).Select(s => s.Name)]))
-                .ToList();
-            return new RegionOutlook(region.Key, region.Count(s => reported.ContainsKey(s.Iso3)), region.Count(), areas,
-                LeadingThemes(regionAnswers), Excerpts(regionAnswers, reported));
-        }).ToList();
+    private SurveyChanges Changes(SurveyBaseline baseline, Dictionary<string, SubmissionRecord> reported, List<ThemeOutlook> current)
+    {
+        StateRef Ref(string iso3) => new(iso3, states.TryGet(iso3, out var s) ? s.Name : iso3);
+        static List<StateRef> ByName(IEnumerable<StateRef> refs) => [.. refs.OrderBy(r => r.Name, StringComparer.Ordinal)];
+        static double Share(int count, int of) => of == 0 ? 0 : Math.Round(100.0 * count / of, 1);
 
-        var themeOutlooks = themes.Themes.Select(t =>
-        {
-            var raising = answers.Where(a => reported.ContainsKey(a.Iso3) && a.Themes.Contains(t.Key)).ToList();
-            var regionNames = raising.Select(a => Region(a.Iso3)).Distinct().Order(StringComparer.Ordinal).ToList();
-            var byQuestion = GuidingQuestions.Keys.ToDictionary(k => k.ToString(), k => raising.Where(a => a.Question == k).Select(a => a.Iso3).Distinct().Count());
-            return new ThemeOutlook(t.Key, t.Title, raising.Select(a => a.Iso3).Distinct().Count(), regionNames, byQuestion);
-        }).Where(t => t.States > 0).OrderByDescending(t => t.States).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
+        var currentThemes = current.ToDictionary(t => t.Key, t => t.States, StringComparer.Ordinal);
+        var changes = currentThemes.Keys.Union(baseline.ThemeStates.Keys, StringComparer.Ordinal)
+            .Select(key =>
+            {
+                var before = baseline.ThemeStates.GetValueOrDefault(key);
+                var now = currentThemes.GetValueOrDefault(key);
+                return new ThemeChange(key, themes.Title(key), before, now, Share(before, baseline.StatesReporting), Share(now, reported.Count));
+            })
+            .ToList();
 
-        var annex = states.All.Select(s => reported.TryGetValue(s.Iso3, out var sub)
-            ? new StateStatus(s.Iso3, s.Name, s.Region, s.Area, true, sub.Version, sub.Language, sub.Coverage)
-            : new StateStatus(s.Iso3, s.Name, s.Region, s.Area, false, 0, "", "")).ToList();
-
-        var introduction = new SurveyIntroduction(
-            $"Implementation of resolution 1373 (2001) by Member States, reporting period {period}: {reported.Count} of {states.All.Count} Member States submitted a report.",
-            "The evidence is what Member States submitted to the Counter-Terrorism Committee for this period, in the language they chose; no country-visit or assessment material is included.",
-            "Each report was analysed and its answers to the four guiding questions of the concept note (paragraph 9) located by explicit markers, headings and content; every excerpt cites its page and paragraph. Regions follow UN M49.");
-
-        return new SurveyModel(SurveyModel.CurrentSchemaVersion, period, edition, compiledAt, introduction,
-            new GlobalOutlook(reported.Count, states.All.Count, questions), regions, themeOutlooks, annex);
+        return new SurveyChanges(baseline.Period, baseline.Edition, baseline.StatesReporting, reported.Count,
+            ByName(reported.Keys.Where(k => !baseline.VersionsByState.ContainsKey(k)).Select(Ref)),
+            ByName(reported.Values.Where(s => baseline.VersionsByState.TryGetValue(s.Iso3, out var v) && s.Version > v && baseline.Period == s.Period).Select(s => Ref(s.Iso3))),
+            ByName(baseline.VersionsByState.Keys.Where(k => !reported.ContainsKey(k)).Select(Ref)),
+            [.. changes.Where(c => c.Delta > 0).OrderByDescending(c => c.Delta).ThenBy(c => c.Key, StringComparer.Ordinal)],
+            [.. changes.Where(c => c.Delta < 0).OrderBy(c => c.Delta).ThenBy(c => c.Key, StringComparer.Ordinal)]);
     }
 
     private string Region(string iso3) => states.TryGet(iso3, out var s) ? s.Region : "";
@@ -74,14 +160,28 @@ public sealed class SurveyCompiler(MemberStateRegistry states, ThemeCatalog them
             .GroupBy(a => a.Iso3)
             .SelectMany(g => g.Select((a, rank) => (a, rank)))
             .OrderBy(x => x.rank).ThenBy(x => x.a.Question).ThenBy(x => x.a.Iso3, StringComparer.Ordinal)
-            .Take(ExcerptsPerRegion)
-            .Select(x => x.a)
-            .Select(a => new Excerpt(a.Iso3, states.TryGet(a.Iso3, out var s) ? s.Name : a.Iso3, a.Question, Shorten(a.Text),
-                reported[a.Iso3].Language, reported[a.Iso3].BlobName, a.Provenance[0].Page, a.Provenance[0].Paragraph))];
+            .Take(ExcerptsPerSubregion)
+            .Select(x => Excerpt(x.a, reported[x.a.Iso3]))];
 
-    private static string Shorten(string text)
+    private Excerpt Excerpt(StoredAnswer a, SubmissionRecord submission)
+    {
+        var where = a.Provenance[0];
+        var id = $"{a.Iso3}-{a.Question}";
+        var source = new ExcerptSource($"source-{id}", submission.BlobName, submission.Version, submission.ContentHash, where.Page, where.Paragraph,
+            $"reports/{Uri.EscapeDataString(submission.BlobName).Replace("%2F", "/", StringComparison.Ordinal)}#page={where.Page}&paragraph={where.Paragraph}");
+        return new Excerpt($"excerpt-{id}", a.Iso3, states.TryGet(a.Iso3, out var s) ? s.Name : a.Iso3, a.Question,
+            Shorten(a.Text, ExcerptLength), submission.Language, source);
+    }
+
+    private static string Shorten(string text, int length)
     {
         var firstParagraph = text.Split("\n\n")[0];
-        return firstParagraph.Length <= ExcerptLength ? firstParagraph : firstParagraph[..ExcerptLength].TrimEnd() + "…";
+        if (firstParagraph.Length <= length)
+        {
+            return firstParagraph;
+        }
+
+        var cut = char.IsHighSurrogate(firstParagraph[length - 1]) ? length - 1 : length;
+        return firstParagraph[..cut].TrimEnd() + "…";
     }
 }

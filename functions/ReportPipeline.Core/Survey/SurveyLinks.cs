@@ -38,7 +38,9 @@ public sealed class SurveyLinkService(ISurveyStore surveys, IBlobLinkIssuer issu
         }
 
         var lifetime = TimeSpan.FromMinutes(Math.Clamp(minutes ?? options.Value.DefaultMinutes, 1, options.Value.MaxMinutes));
+        // A SAS expiry is signed in whole seconds: report the one the link carries.
         var expires = time.GetUtcNow() + lifetime;
+        expires = expires.AddTicks(-(expires.UtcTicks % TimeSpan.TicksPerSecond));
         var links = new List<SurveyLink>();
         foreach (var file in edition.Files)
         {

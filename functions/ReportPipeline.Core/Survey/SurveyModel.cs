@@ -10,13 +10,25 @@ public sealed record SurveyModel(
     GlobalOutlook Global,
     IReadOnlyList<RegionOutlook> Regions,
     IReadOnlyList<ThemeOutlook> Themes,
-    IReadOnlyList<StateStatus> Annex)
+    IReadOnlyList<StateStatus> Annex,
+    SurveyChanges? Changes)
 {
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>2: sub-regions with their own excerpts, excerpt sources, per-question answers in the annex, changes.</summary>
+    public const int CurrentSchemaVersion = 2;
 }
 
-/// <summary>What the survey covers and how it was compiled.</summary>
-public sealed record SurveyIntroduction(string Scope, string Sources, string Method);
+/// <summary>What the survey covers, where its evidence comes from and how it was compiled.</summary>
+public sealed record SurveyIntroduction(
+    string Period,
+    string Scope,
+    string Sources,
+    string Method,
+    string Evidence,
+    int Reports,
+    IReadOnlyList<LanguageCount> Languages);
+
+/// <summary>How many states reported in a language.</summary>
+public sealed record LanguageCount(string Language, int States);
 
 /// <summary>Coverage across all Member States and per question.</summary>
 public sealed record GlobalOutlook(int StatesReporting, int TotalStates, IReadOnlyList<QuestionOutlook> Questions);
@@ -27,23 +39,79 @@ public sealed record QuestionOutlook(char Key, string Title, string Text, int St
 /// <summary>A theme and the number of states that raised it.</summary>
 public sealed record ThemeCount(string Key, string Title, int States);
 
-/// <summary>A UN M49 region with its areas (sub-region or intermediate region).</summary>
+/// <summary>A UN M49 region: its coverage, leading themes and sub-regions.</summary>
 public sealed record RegionOutlook(
     string Name,
     int StatesReporting,
     int TotalStates,
-    IReadOnlyList<AreaOutlook> Areas,
+    IReadOnlyList<ThemeCount> LeadingThemes,
+    IReadOnlyList<SubregionOutlook> Subregions);
+
+/// <summary>
+/// An M49 sub-region, or its intermediate region where M49 has one (Western Africa within Sub-Saharan Africa),
+/// with the states in it that reported, their leading themes and representative excerpts.
+/// </summary>
+public sealed record SubregionOutlook(
+    string Name,
+    string M49Subregion,
+    int StatesReporting,
+    int TotalStates,
+    IReadOnlyList<string> Reporting,
     IReadOnlyList<ThemeCount> LeadingThemes,
     IReadOnlyList<Excerpt> Excerpts);
 
-/// <summary>An M49 sub-region or intermediate region and the states in it that reported.</summary>
-public sealed record AreaOutlook(string Name, int StatesReporting, int TotalStates, IReadOnlyList<string> Reporting);
+/// <summary>A passage quoted from a state's report, attributed to the state and traceable to its paragraph.</summary>
+public sealed record Excerpt(string Id, string Iso3, string State, char Question, string Text, string Language, ExcerptSource Source);
 
-/// <summary>A passage quoted from a state's report, traceable to its page and paragraph.</summary>
-public sealed record Excerpt(string Iso3, string State, char Question, string Text, string Language, string SourceBlob, int Page, int Paragraph);
+/// <summary>
+/// Where an excerpt came from: the report blob, the stored version, and its page and paragraph.
+/// <see cref="Reference"/> is <c>reports/{blob}#page=P&amp;paragraph=N</c>, relative to the storage account.
+/// </summary>
+public sealed record ExcerptSource(string Id, string Blob, int Version, string ContentHash, int Page, int Paragraph, string Reference);
 
 /// <summary>A theme across the survey: which states raised it, where, and under which questions.</summary>
-public sealed record ThemeOutlook(string Key, string Title, int States, IReadOnlyList<string> Regions, IReadOnlyDictionary<string, int> StatesByQuestion);
+public sealed record ThemeOutlook(
+    string Key,
+    string Title,
+    int States,
+    IReadOnlyList<string> StateCodes,
+    IReadOnlyList<string> Regions,
+    IReadOnlyDictionary<string, int> StatesByQuestion);
 
 /// <summary>One Member State's reporting status for the period (the annex).</summary>
-public sealed record StateStatus(string Iso3, string Name, string Region, string Area, bool Reported, int Version, string Language, string Coverage);
+public sealed record StateStatus(
+    string Iso3,
+    string Name,
+    string Region,
+    string Subregion,
+    string Area,
+    bool Reported,
+    int Version,
+    string Language,
+    string Coverage,
+    DateTimeOffset? ReceivedAt,
+    IReadOnlyList<StateAnswer> Answers);
+
+/// <summary>A state's answer to one question, summarised: its passages, themes and the most confident passage's opening.</summary>
+public sealed record StateAnswer(char Question, int Passages, IReadOnlyList<string> Themes, string Summary, int Page, int Paragraph);
+
+/// <summary>What changed against the edition the committee saw before (this period's latest, else the previous period's).</summary>
+public sealed record SurveyChanges(
+    string BaselinePeriod,
+    string BaselineEdition,
+    int BaselineStatesReporting,
+    int StatesReporting,
+    IReadOnlyList<StateRef> NewReporters,
+    IReadOnlyList<StateRef> RevisedReports,
+    IReadOnlyList<StateRef> NoLongerReporting,
+    IReadOnlyList<ThemeChange> Rising,
+    IReadOnlyList<ThemeChange> Falling);
+
+/// <summary>A Member State by code and name.</summary>
+public sealed record StateRef(string Iso3, string Name);
+
+/// <summary>A theme's reach before and now, in states and as a percentage of the states reporting.</summary>
+public sealed record ThemeChange(string Key, string Title, int BaselineStates, int States, double BaselineShare, double Share)
+{
+    public double Delta => Math.Round(Share - BaselineShare, 1);
+}

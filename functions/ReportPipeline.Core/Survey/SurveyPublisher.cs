@@ -9,6 +9,9 @@ namespace ReportPipeline.Core.Survey;
 /// <summary>The outcome of compiling one period: the edition now current, and whether this run published it.</summary>
 public sealed record CompilationResult(SurveyEdition Edition, bool Published);
 
+/// <summary>A compiled and rendered survey, not yet published; its content hash leaves out the edition, the time and the changes.</summary>
+public sealed record PreparedSurvey(SurveyModel Model, IReadOnlyList<SurveyFile> Files, string ContentHash, DateTimeOffset SourceChangedAt);
+
 /// <summary>Compiles a period's survey and publishes a new edition only when its content changed.</summary>
 public sealed class SurveyPublisher(
     ISubmissionStore submissions,
@@ -22,7 +25,7 @@ public sealed class SurveyPublisher(
     public const string EditionFormat = "yyyyMMdd'T'HHmmss'Z'";
     private readonly ISurveyRenderer[] _renderers = [.. renderers];
 
-    /// <summary>Compiles every period whose submissions changed since its latest edition.</summary>
+    /// <summary>Compiles every period whose submissions changed since its latest edition, and skips the rest.</summary>
     public async Task<IReadOnlyList<CompilationResult>> CompileChangedAsync(CancellationToken cancellationToken)
     {
         var results = new List<CompilationResult>();
@@ -42,28 +45,57 @@ public sealed class SurveyPublisher(
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Period"] = period });
         var now = time.GetUtcNow();
-        var stored = await submissions.ListSubmissionsAsync(period, cancellationToken);
-        var answers = await submissions.ListCurrentAnswersAsync(period, cancellationToken);
-        var sourceChangedAt = stored.Count == 0 ? DateTimeOffset.MinValue : stored.Max(s => s.ReceivedAt);
-
-        // The hash covers content only, so recompiling unchanged submissions yields the same hash.
-        var contentHash = Hash(compiler.Compile(period, stored, answers, "", DateTimeOffset.UnixEpoch));
         var latest = await surveys.GetLatestEditionAsync(period, cancellationToken);
-        if (latest is not null && latest.ContentHash == contentHash)
+        var baseline = await LoadBaselineAsync(period, latest, cancellationToken);
+        var editionName = now.UtcDateTime.ToString(EditionFormat, CultureInfo.InvariantCulture);
+        var prepared = await PrepareAsync(period, editionName, now, baseline, cancellationToken);
+        if (latest is not null && latest.ContentHash == prepared.ContentHash)
         {
             logger.SurveyUnchanged(period, latest.Edition);
             metrics.SurveyCompiled(period, published: false);
             return new CompilationResult(latest, Published: false);
         }
 
-        var editionName = now.UtcDateTime.ToString(EditionFormat, CultureInfo.InvariantCulture);
-        var model = compiler.Compile(period, stored, answers, editionName, now);
-        var files = _renderers.Select(r => new SurveyFile(r.FileName, r.ContentType, r.Render(model))).ToList();
-        var edition = new SurveyEdition(period, editionName, contentHash, now, sourceChangedAt, model.Global.StatesReporting, [.. files.Select(f => f.Name)]);
-        await surveys.PublishAsync(edition, files, cancellationToken);
+        var edition = new SurveyEdition(period, editionName, prepared.ContentHash, now, prepared.SourceChangedAt, prepared.Model.Global.StatesReporting,
+            [.. prepared.Files.Select(f => f.Name)]);
+        await surveys.PublishAsync(edition, prepared.Files, cancellationToken);
         logger.SurveyPublished(period, editionName, edition.StatesReporting);
         metrics.SurveyCompiled(period, published: true);
         return new CompilationResult(edition, Published: true);
+    }
+
+    /// <summary>Reads the period's two partitions, compiles the model and renders every file.</summary>
+    public async Task<PreparedSurvey> PrepareAsync(string period, string edition, DateTimeOffset compiledAt, SurveyBaseline? baseline, CancellationToken cancellationToken)
+    {
+        var stored = await submissions.ListSubmissionsAsync(period, cancellationToken);
+        var answers = await submissions.ListCurrentAnswersAsync(period, stored, cancellationToken);
+        var sourceChangedAt = stored.Count == 0 ? DateTimeOffset.MinValue : stored.Max(s => s.ReceivedAt);
+        var model = compiler.Compile(period, stored, answers, edition, compiledAt, baseline);
+
+        // The hash covers the evidence only, so recompiling unchanged submissions yields the same hash whatever the edition and baseline.
+        var contentHash = Hash(model with { Edition = "", CompiledAt = DateTimeOffset.UnixEpoch, Changes = null });
+        return new PreparedSurvey(model, [.. _renderers.Select(r => new SurveyFile(r.FileName, r.ContentType, r.Render(model)))], contentHash, sourceChangedAt);
+    }
+
+    /// <summary>The edition to compare with: this period's latest, else the latest of the period before.</summary>
+    private async Task<SurveyBaseline?> LoadBaselineAsync(string period, SurveyEdition? latest, CancellationToken cancellationToken)
+    {
+        var source = latest ?? (SurveyBaseline.PreviousPeriod(period) is { } previous
+            ? await surveys.GetLatestEditionAsync(previous, cancellationToken)
+            : null);
+        if (source is null)
+        {
+            return null;
+        }
+
+        var json = await surveys.ReadFileAsync(source.Period, source.Edition, JsonSurveyRenderer.Name, cancellationToken);
+        var baseline = json is { } content ? SurveyBaseline.TryParse(content) : null;
+        if (baseline is null)
+        {
+            logger.BaselineUnreadable(source.Period, source.Edition);
+        }
+
+        return baseline;
     }
 
     private static string Hash(SurveyModel model) =>

@@ -25,7 +25,15 @@ public static class TableKeys
     public static string Answer(string iso3, string contentHash, char question, int sequence) =>
         Checked($"{AnswerPrefix(iso3, contentHash)}{question}_{sequence:000}");
 
-    public static string AnswerPrefix(string iso3, string contentHash) => $"{iso3}_{contentHash[..16]}_";
+    public static string AnswerPrefix(string iso3, string contentHash)
+    {
+        if (contentHash.Length < 16 || contentHash.AsSpan(0, 16).ContainsAnyExcept("0123456789abcdef"))
+        {
+            throw new ArgumentException($"'{contentHash}' is not a lower-case hex content hash.", nameof(contentHash));
+        }
+
+        return $"{Checked(iso3)}_{contentHash[..16]}_";
+    }
 
     public static string SubmissionHistory(string iso3, int version) => Checked($"{iso3}_v{version:0000}");
 

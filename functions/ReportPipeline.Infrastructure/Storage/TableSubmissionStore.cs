@@ -14,10 +14,6 @@ namespace ReportPipeline.Infrastructure.Storage;
 /// </summary>
 public sealed class TableSubmissionStore(StorageClientFactory clients, ResiliencePipelineProvider<string> pipelines) : ISubmissionStore
 {
-    /// <summary>A string property holds 32K UTF-16 characters; longer answers are chunked.</summary>
-    public const int ChunkLength = 30_000;
-    private const int MaxBatch = 100;
-
     private readonly TableClient _uploads = clients.Tables.GetTableClient(StorageNames.UploadsTable);
     private readonly TableClient _submissions = clients.Tables.GetTableClient(StorageNames.SubmissionsTable);
     private readonly TableClient _answers = clients.Tables.GetTableClient(StorageNames.AnswersTable);
@@ -53,6 +49,8 @@ public sealed class TableSubmissionStore(StorageClientFactory clients, Resilienc
 
     public async Task<SubmissionSaveResult> SaveSubmissionAsync(SubmissionRecord submission, ExtractedReport report, CancellationToken cancellationToken)
     {
+        TableKeys.Checked(submission.Period);
+        TableKeys.Checked(submission.Iso3);
         var pipeline = pipelines.GetPipeline(ResiliencePipelines.TableConcurrency);
         return await pipeline.ExecuteAsync(async token =>
         {
@@ -95,31 +93,48 @@ public sealed class TableSubmissionStore(StorageClientFactory clients, Resilienc
         return list;
     }
 
-    public async Task<IReadOnlyList<StoredAnswer>> ListCurrentAnswersAsync(string period, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredAnswer>> ListCurrentAnswersAsync(string period, CancellationToken cancellationToken) =>
+        await ListCurrentAnswersAsync(period, await ListSubmissionsAsync(period, cancellationToken), cancellationToken);
+
+    public async Task<IReadOnlyList<StoredAnswer>> ListCurrentAnswersAsync(string period, IReadOnlyList<SubmissionRecord> current, CancellationToken cancellationToken)
     {
-        var current = (await ListSubmissionsAsync(period, cancellationToken))
-            .ToDictionary(s => s.Iso3, s => TableKeys.AnswerPrefix(s.Iso3, s.ContentHash), StringComparer.Ordinal);
+        var prefixes = current.ToDictionary(s => s.Iso3, s => TableKeys.AnswerPrefix(s.Iso3, s.ContentHash), StringComparer.Ordinal);
         var rows = new List<TableEntity>();
         await foreach (var entity in _answers.QueryAsync<TableEntity>(e => e.PartitionKey == period, cancellationToken: cancellationToken))
         {
-            if (current.TryGetValue(entity.GetString("State"), out var prefix) && entity.RowKey.StartsWith(prefix, StringComparison.Ordinal))
+            if (prefixes.TryGetValue(entity.GetString("State"), out var prefix) && entity.RowKey.StartsWith(prefix, StringComparison.Ordinal))
             {
                 rows.Add(entity);
             }
         }
 
-        return [.. rows
-            .GroupBy(r => (Iso3: r.GetString("State"), Entry: r.GetInt32("Entry") ?? 0))
-            .OrderBy(g => g.Key.Iso3, StringComparer.Ordinal).ThenBy(g => g.Key.Entry)
-            .Select(g =>
-            {
-                var chunks = g.OrderBy(r => r.GetInt32("Chunk")).ToList();
-                var first = chunks[0];
-                return new StoredAnswer(g.Key.Iso3, first.GetString("Question")[0], g.Key.Entry,
-                    string.Concat(chunks.Select(c => c.GetString("Text"))), first.GetDouble("Confidence") ?? 0, first.GetString("Method"),
-                    JsonSerializer.Deserialize<List<Provenance>>(first.GetString("Provenance")) ?? [],
-                    first.GetString("Themes") is { Length: > 0 } t ? t.Split(',') : []);
-            })];
+        return AnswerRows.Read(rows);
+    }
+
+    public async Task<IReadOnlyList<SubmissionRecord>> ListVersionsAsync(string period, string iso3, CancellationToken cancellationToken)
+    {
+        var versions = new List<SubmissionRecord>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {period} and (RowKey eq {iso3} or (RowKey ge {iso3 + "_v"} and RowKey lt {iso3 + "_w"}))");
+        await foreach (var entity in _submissions.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            versions.Add(ToSubmission(entity));
+        }
+
+        return [.. versions.OrderBy(v => v.Version)];
+    }
+
+    public async Task<IReadOnlyList<StoredAnswer>> ListAnswersAsync(string period, string iso3, string contentHash, CancellationToken cancellationToken)
+    {
+        // Row keys of one version share a prefix ending in '_'; '`' is the character after it.
+        var prefix = TableKeys.AnswerPrefix(iso3, contentHash);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {period} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "`"}");
+        var rows = new List<TableEntity>();
+        await foreach (var entity in _answers.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            rows.Add(entity);
+        }
+
+        return AnswerRows.Read(rows);
     }
 
     public async Task<IReadOnlyList<PeriodActivity>> ListPeriodActivityAsync(CancellationToken cancellationToken)
@@ -139,29 +154,7 @@ public sealed class TableSubmissionStore(StorageClientFactory clients, Resilienc
 
     private async Task WriteAnswersAsync(SubmissionRecord submission, ExtractedReport report, CancellationToken cancellationToken)
     {
-        var entities = new List<TableEntity>();
-        for (var entry = 0; entry < report.Answers.Count; entry++)
-        {
-            var answer = report.Answers[entry];
-            var chunks = answer.Text.Chunk(ChunkLength).Select(c => new string(c)).DefaultIfEmpty("").ToList();
-            for (var chunk = 0; chunk < chunks.Count; chunk++)
-            {
-                entities.Add(new TableEntity(submission.Period, TableKeys.Answer(submission.Iso3, submission.ContentHash, answer.Question, entities.Count))
-                {
-                    ["State"] = submission.Iso3,
-                    ["Question"] = answer.Question.ToString(),
-                    ["Entry"] = entry,
-                    ["Chunk"] = chunk,
-                    ["Text"] = chunks[chunk],
-                    ["Confidence"] = answer.Confidence,
-                    ["Method"] = answer.Method,
-                    ["Provenance"] = JsonSerializer.Serialize(answer.Provenance),
-                    ["Themes"] = string.Join(',', answer.Themes),
-                });
-            }
-        }
-
-        foreach (var batch in entities.Chunk(MaxBatch))
+        foreach (var batch in AnswerRows.Batches(AnswerRows.Build(submission, report)))
         {
             await _answers.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
         }

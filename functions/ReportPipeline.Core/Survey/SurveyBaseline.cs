@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ReportPipeline.Core.Survey;
+
+/// <summary>What the changes section needs from an earlier edition, read from that edition's published JSON.</summary>
+public sealed record SurveyBaseline(
+    string Period,
+    string Edition,
+    int StatesReporting,
+    IReadOnlyDictionary<string, int> VersionsByState,
+    IReadOnlyDictionary<string, int> ThemeStates)
+{
+    /// <summary>Our own output, but bounded all the same.</summary>
+    public const int MaxJsonBytes = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// Reads the fields every schema version has had (period, edition, global.statesReporting, annex, themes);
+    /// null when the document is too large or not a survey.
+    /// </summary>
+    public static SurveyBaseline? TryParse(ReadOnlyMemory<byte> json)
+    {
+        if (json.Length > MaxJsonBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            var versions = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var state in root.GetProperty("annex").EnumerateArray())
+            {
+                if (state.GetProperty("reported").GetBoolean())
+                {
+                    versions[state.GetProperty("iso3").GetString()!] = state.GetProperty("version").GetInt32();
+                }
+            }
+
+            var themes = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var theme in root.GetProperty("themes").EnumerateArray())
+            {
+                themes[theme.GetProperty("key").GetString()!] = theme.GetProperty("states").GetInt32();
+            }
+
+            return new SurveyBaseline(root.GetProperty("period").GetString()!, root.GetProperty("edition").GetString()!,
+                root.GetProperty("global").GetProperty("statesReporting").GetInt32(), versions, themes);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The period before: 2025 for 2026, 2025-H2 for 2026-H1, 2026-Q2 for 2026-Q3; null for a name that is not a period.</summary>
+    public static string? PreviousPeriod(string period)
+    {
+        if (period.Length < 4 || !int.TryParse(period.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            return null;
+        }
+
+        if (period.Length == 4)
+        {
+            return (year - 1).ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (period.Length == 7 && period[4] == '-' && period[5] is 'H' or 'Q' && period[6] - '0' is var part and >= 1 and <= 4
+            && (period[5] == 'Q' || part <= 2))
+        {
+            var last = period[5] == 'H' ? 2 : 4;
+            return part == 1
+                ? string.Create(CultureInfo.InvariantCulture, $"{year - 1}-{period[5]}{last}")
+                : string.Create(CultureInfo.InvariantCulture, $"{year}-{period[5]}{part - 1}");
+        }
+
+        return null;
+    }
+}

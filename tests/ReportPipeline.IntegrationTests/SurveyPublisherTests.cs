@@ -1,0 +1,156 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.Storage;
+using ReportPipeline.Core.Survey;
+using ReportPipeline.Infrastructure.Storage;
+
+namespace ReportPipeline.IntegrationTests;
+
+/// <summary>The timer's view: which periods get a new edition, when latest.json moves, and what changed since the last edition.</summary>
+[Trait("Category", "Integration")]
+[Collection(TimerCollection.Name)]
+public sealed class SurveyPublisherTests(AzuriteFixture azurite) : IAsyncDisposable
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 1, 2, 0, 0, TimeSpan.Zero));
+    private ServiceProvider? _services;
+
+    private ServiceProvider Services => _services ??= azurite.CreateServices(s => s.AddSingleton<TimeProvider>(_clock));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+    }
+
+    private async Task SaveAsync(string period, string iso3, string text, string language = "en")
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(period + iso3 + text)));
+        ExtractedAnswer[] answers = [new('a', text, 0.9, ExtractionMethods.Marker, [new Provenance(1, 1)], ThemeCatalog.Default.Match(text))];
+        var report = new ExtractedReport(language, 1, answers, ThemeCatalog.Summarise(answers), []);
+        await Services.GetRequiredService<ISubmissionStore>().SaveSubmissionAsync(
+            new SubmissionRecord(period, iso3, hash, $"{period}/{iso3}/r.txt", "text", language, 1, report.Coverage, [], _clock.GetUtcNow()), report,
+            TestContext.Current.CancellationToken);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+    }
+
+    private async Task<Azure.ETag?> LatestPointerETagAsync(string period)
+    {
+        var blob = Services.GetRequiredService<StorageClientFactory>().Blobs.GetBlobContainerClient(StorageNames.SurveysContainer)
+            .GetBlobClient($"{period}/{BlobSurveyStore.LatestFileName}");
+        return await blob.ExistsAsync(TestContext.Current.CancellationToken) ? (await blob.GetPropertiesAsync(cancellationToken: TestContext.Current.CancellationToken)).Value.ETag : null;
+    }
+
+    private async Task<SurveyModel> ReadJsonAsync(SurveyEdition edition) =>
+        JsonSerializer.Deserialize<SurveyModel>((await Services.GetRequiredService<ISurveyStore>().ReadFileAsync(edition.Period, edition.Edition, JsonSurveyRenderer.Name,
+            TestContext.Current.CancellationToken))!.Value.Span, JsonSurveyRenderer.Options)!;
+
+    [Fact]
+    public async Task CompileChangedAsync_SomePeriodsChanged_CompilesThoseAndSkipsTheRest()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sut = Services.GetRequiredService<SurveyPublisher>();
+        string changed = AzuriteFixture.NewPeriod(), unchanged = AzuriteFixture.NewPeriod(), fresh = AzuriteFixture.NewPeriod();
+        await SaveAsync(changed, "FRA", "border police");
+        await SaveAsync(unchanged, "DEU", "terrorist financing");
+        var first = await sut.CompileChangedAsync(ct);
+        var unchangedPointer = await LatestPointerETagAsync(unchanged);
+        _clock.Advance(TimeSpan.FromHours(1));
+        await SaveAsync(changed, "ITA", "mutual legal assistance");
+        await SaveAsync(fresh, "ESP", "human rights");
+
+        var second = await sut.CompileChangedAsync(ct);
+        var third = await sut.CompileChangedAsync(ct);
+
+        Assert.Contains(first, r => r.Edition.Period == changed && r.Published);
+        Assert.Contains(first, r => r.Edition.Period == unchanged && r.Published);
+        Assert.Equal([changed, fresh], second.Where(r => r.Edition.Period == changed || r.Edition.Period == unchanged || r.Edition.Period == fresh)
+            .Where(r => r.Published).Select(r => r.Edition.Period));
+        Assert.DoesNotContain(second, r => r.Edition.Period == unchanged);
+        Assert.DoesNotContain(third, r => r.Edition.Period == changed || r.Edition.Period == unchanged || r.Edition.Period == fresh);
+        Assert.Equal(unchangedPointer, await LatestPointerETagAsync(unchanged));
+        Assert.Equal(2, (await Services.GetRequiredService<ISurveyStore>().GetLatestEditionAsync(changed, ct))!.StatesReporting);
+    }
+
+    [Fact]
+    public async Task CompileAsync_Rerun_PublishesNothingAndLatestJsonStays()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sut = Services.GetRequiredService<SurveyPublisher>();
+        var period = AzuriteFixture.NewPeriod();
+        await SaveAsync(period, "KEN", "border management");
+
+        var first = await sut.CompileAsync(period, ct);
+        var pointer = await LatestPointerETagAsync(period);
+        _clock.Advance(TimeSpan.FromHours(1));
+        var rerun = await sut.CompileAsync(period, ct);
+
+        Assert.True(first.Published);
+        Assert.False(rerun.Published);
+        Assert.Equal(first.Edition.Edition, rerun.Edition.Edition);
+        Assert.Equal(first.Edition.ContentHash, rerun.Edition.ContentHash);
+        Assert.Equal(pointer, await LatestPointerETagAsync(period));
+        var index = Services.GetRequiredService<StorageClientFactory>().Tables.GetTableClient(StorageNames.SurveysTable);
+        Assert.Single(index.Query<TableEntity>(e => e.PartitionKey == period, cancellationToken: ct));
+    }
+
+    [Fact]
+    public async Task CompileAsync_NewEdition_ListsChangesSinceThePreviousEdition()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sut = Services.GetRequiredService<SurveyPublisher>();
+        var period = AzuriteFixture.NewPeriod();
+        await SaveAsync(period, "FRA", "border police and COVID pandemic");
+        var first = await sut.CompileAsync(period, ct);
+        _clock.Advance(TimeSpan.FromHours(1));
+        await SaveAsync(period, "EGY", "تمويل الإرهاب", "ar");
+        await SaveAsync(period, "FRA", "border police");
+
+        var second = await sut.CompileAsync(period, ct);
+        var model = await ReadJsonAsync(second.Edition);
+
+        Assert.True(second.Published);
+        Assert.NotEqual(first.Edition.Edition, second.Edition.Edition);
+        var changes = model.Changes!;
+        Assert.Equal((period, first.Edition.Edition, 1, 2), (changes.BaselinePeriod, changes.BaselineEdition, changes.BaselineStatesReporting, changes.StatesReporting));
+        Assert.Equal(["EGY"], changes.NewReporters.Select(s => s.Iso3));
+        Assert.Equal(["FRA"], changes.RevisedReports.Select(s => s.Iso3));
+        Assert.Contains(changes.Rising, t => t.Key == "cft");
+        Assert.Contains(changes.Falling, t => t.Key == "covid-19");
+        Assert.Null((await ReadJsonAsync(first.Edition)).Changes);
+    }
+
+    [Fact]
+    public async Task CompileAsync_FirstEditionOfAPeriod_ComparesWithThePeriodBefore()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sut = Services.GetRequiredService<SurveyPublisher>();
+        var firstHalf = AzuriteFixture.NewPeriod();
+        var secondHalf = firstHalf.Replace("-H1", "-H2", StringComparison.Ordinal);
+        await SaveAsync(firstHalf, "FRA", "border police");
+        await SaveAsync(firstHalf, "CHN", "互联网");
+        var before = await sut.CompileAsync(firstHalf, ct);
+        await SaveAsync(secondHalf, "FRA", "border police");
+        await SaveAsync(secondHalf, "BRA", "human rights");
+
+        var model = await ReadJsonAsync((await sut.CompileAsync(secondHalf, ct)).Edition);
+
+        var changes = model.Changes!;
+        Assert.Equal((firstHalf, before.Edition.Edition), (changes.BaselinePeriod, changes.BaselineEdition));
+        Assert.Equal(["BRA"], changes.NewReporters.Select(s => s.Iso3));
+        Assert.Equal(["CHN"], changes.NoLongerReporting.Select(s => s.Iso3));
+        Assert.Empty(changes.RevisedReports);
+    }
+}
+
+/// <summary>Tests that run the timer's compile-every-changed-period pass share storage-wide state, so they run one at a time.</summary>
+public static class TimerCollection
+{
+    public const string Name = "timer";
+}

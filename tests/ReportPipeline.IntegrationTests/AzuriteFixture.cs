@@ -15,7 +15,7 @@ namespace ReportPipeline.IntegrationTests;
 /// <summary>One real Azurite for the test assembly, on free ports; each test works in a period of its own.</summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    private static int s_nextYear = 2040;
+    private static int s_nextPeriod;
     private readonly string _data = Path.Combine(Path.GetTempPath(), "reportpipeline-tests-" + Guid.NewGuid().ToString("N"));
     private AzuriteEmulator? _azurite;
 
@@ -29,8 +29,11 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public BlobContainerClient Reports => Services.GetRequiredService<StorageClientFactory>().Blobs.GetBlobContainerClient(StorageNames.ReportsContainer);
 
-    /// <summary>A reporting period no other test uses, so tests share the emulator without sharing rows.</summary>
-    public static string NewPeriod() => $"{Interlocked.Increment(ref s_nextYear)}-H1";
+    /// <summary>
+    /// A first half-year no other test uses, so tests share the emulator without sharing rows. Years step by two so
+    /// that no test's period is "the period before" another's (2031-H1 follows 2030-H2, which no test is given).
+    /// </summary>
+    public static string NewPeriod() => $"{1901 + (2 * Interlocked.Increment(ref s_nextPeriod))}-H1";
 
     public ServiceProvider CreateServices(Action<IServiceCollection>? configure = null)
     {

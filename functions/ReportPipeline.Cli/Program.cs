@@ -13,6 +13,8 @@ var root = new RootCommand("reportpipeline: the ReportPipeline local host for th
     SurveyCommands.CreateSurvey(storage),
     SurveyCommands.CreateLinks(storage),
     BenchCommand.Create(storage),
+    ExtractCommand.Create(),
+    EvalCommand.Create(),
 };
 root.Options.Add(storage);
 return await root.Parse(args).InvokeAsync();

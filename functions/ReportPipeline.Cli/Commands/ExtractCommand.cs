@@ -1,0 +1,181 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ReportPipeline.Core;
+using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.Ingestion;
+using ReportPipeline.Core.Layout;
+
+namespace ReportPipeline.Cli.Commands;
+
+/// <summary><c>extract FILE... [--json]</c>: the answers to the guiding questions of each file, without storage.</summary>
+internal static class ExtractCommand
+{
+    private const string NotFound = "not-found";
+
+    private static readonly JsonWriterOptions s_json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Report files (PDF, DOCX, HTML, text, Markdown)." };
+        var json = new Option<bool>("--json") { Description = "One JSON object per file and line: the extraction contract." };
+        var command = new Command("extract", "Find each report's answers to the four guiding questions, with provenance, confidence and themes.") { files, json };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var services = CoreServices.Build();
+            var analyzer = services.GetRequiredService<IDocumentAnalyzer>();
+            var extractor = services.GetRequiredService<IAnswerExtractor>();
+            var maxBytes = services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxReportBytes;
+            var exitCode = 0;
+            foreach (var file in result.GetValue(files)!)
+            {
+                ExtractedReport? report = null;
+                (string Code, string Message)? error = null;
+                try
+                {
+                    var info = new FileInfo(file);
+                    if (!info.Exists)
+                    {
+                        error = (NotFound, "No such file.");
+                    }
+                    else if (info.Length > maxBytes)
+                    {
+                        error = (ReasonCodes.TooLarge, $"The file is larger than the {maxBytes / (1024 * 1024)} MiB limit.");
+                    }
+                    else
+                    {
+                        var layout = await analyzer.AnalyzeAsync(await File.ReadAllBytesAsync(file, cancellationToken), info.Name, cancellationToken);
+                        report = extractor.Extract(layout);
+                    }
+                }
+                catch (ReportRejectedException e)
+                {
+                    error = (e.ReasonCode, e.Message);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    error = ("unreadable", e.Message);
+                }
+
+                if (error is not null)
+                {
+                    exitCode = 1;
+                }
+
+                if (result.GetValue(json))
+                {
+                    Console.WriteLine(ToJson(file, report, error));
+                }
+                else
+                {
+                    PrintText(file, report, error);
+                }
+            }
+
+            return exitCode;
+        });
+        return command;
+    }
+
+    public static string ToJson(string file, ExtractedReport? report, (string Code, string Message)? error)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, s_json))
+        {
+            w.WriteStartObject();
+            w.WriteString("file", file);
+            if (error is { } e || report is null)
+            {
+                w.WriteStartObject("error");
+                w.WriteString("code", error?.Code ?? "unreadable");
+                w.WriteString("message", error?.Message ?? "The file could not be read.");
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteString("language", report.Language);
+                w.WriteNumber("pages", report.Pages);
+                w.WriteStartArray("answers");
+                foreach (var a in report.Answers)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("question", a.Question.ToString());
+                    w.WriteString("text", a.Text);
+                    w.WriteNumber("confidence", a.Confidence);
+                    w.WriteString("method", a.Method);
+                    w.WriteStartArray("provenance");
+                    foreach (var p in a.Provenance)
+                    {
+                        w.WriteStartObject();
+                        w.WriteNumber("page", p.Page);
+                        w.WriteNumber("paragraph", p.Paragraph);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteStartArray("themes");
+                foreach (var t in report.Themes)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("key", t.Key);
+                    w.WriteStartArray("questions");
+                    foreach (var q in t.Questions)
+                    {
+                        w.WriteStringValue(q.ToString());
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteStartArray("warnings");
+                foreach (var warning in report.Warnings)
+                {
+                    w.WriteStringValue(warning);
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void PrintText(string file, ExtractedReport? report, (string Code, string Message)? error)
+    {
+        if (report is null)
+        {
+            Console.WriteLine($"{file}: {error?.Code}: {error?.Message}");
+            return;
+        }
+
+        Console.WriteLine($"{file}: language {report.Language}, {report.Pages} page(s), answers {(report.Coverage.Length > 0 ? report.Coverage : "none")}");
+        foreach (var a in report.Answers)
+        {
+            var where = string.Join(", ", a.Provenance.Select(p => $"p{p.Page}¶{p.Paragraph}"));
+            var excerpt = a.Text.Length > 140 ? a.Text[..140].ReplaceLineEndings(" ") + "…" : a.Text.ReplaceLineEndings(" ");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ({a.Question}) {a.Method} {a.Confidence:0.00} [{where}] {excerpt}"));
+        }
+
+        foreach (var t in report.Themes)
+        {
+            Console.WriteLine($"  theme {t.Key}: {string.Join(", ", t.Questions)}");
+        }
+
+        foreach (var w in report.Warnings)
+        {
+            Console.WriteLine($"  warning: {w}");
+        }
+    }
+}

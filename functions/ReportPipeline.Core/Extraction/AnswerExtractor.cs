@@ -1,0 +1,262 @@
+using ReportPipeline.Core.Languages;
+using ReportPipeline.Core.Layout;
+
+namespace ReportPipeline.Core.Extraction;
+
+/// <summary>
+/// Finds the answers to the four guiding questions, strongest evidence first: explicit markers, then headings that
+/// paraphrase a question, then a vocabulary classifier over sentences for free prose. Procedural speech (greetings,
+/// thanks, condolences, condemnation, history, closing formulas) and deflected questions answer nothing.
+/// </summary>
+public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
+{
+    /// <summary>Least evidence for a free-prose paragraph to answer a question.</summary>
+    internal const double ParagraphThreshold = 3.0;
+
+    /// <summary>Least evidence for one sentence to answer a question other than its paragraph's.</summary>
+    internal const double SentenceThreshold = 2.5;
+
+    /// <summary>How far a sentence must lead its runner-up to be set apart for a second question.</summary>
+    internal const double SentenceMargin = 1.0;
+
+    public ExtractedReport Extract(LayoutDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var paragraphs = document.ContentParagraphs.Where(p => p.Role != ParagraphRole.Footnote && p.Text.Length > 0).ToList();
+        var language = document.Language is { Length: > 0 } and not LanguageDetector.Undetermined
+            ? document.Language
+            : LanguageDetector.Detect(string.Join('\n', paragraphs.Select(p => p.Text)));
+        var lexicon = Lexicon.For(language);
+        var warnings = new List<string>();
+
+        var units = Structure(paragraphs, lexicon);
+        var assignments = new List<Assignment>();
+        foreach (var unit in units)
+        {
+            Classify(unit, lexicon, assignments);
+        }
+
+        var answers = Merge(assignments);
+        if (answers.Count == 0)
+        {
+            warnings.Add("no-answers: no passage answers any of the four guiding questions");
+        }
+
+        return new ExtractedReport(language, document.Pages, answers, ThemeCatalog.Summarise(answers), warnings);
+    }
+
+    /// <summary>Walks the paragraphs once, tracking the question the latest marker or heading put in force.</summary>
+    private static List<Unit> Structure(List<LayoutParagraph> paragraphs, Lexicon lexicon)
+    {
+        var bareMarkers = paragraphs
+            .Select(p => QuestionMarkers.TryMatch(TextUnits.StripDecoration(p.Text), out var q, out _, out var bare) && bare ? q : '\0')
+            .Where(q => q != '\0')
+            .Distinct()
+            .Count();
+        var units = new List<Unit>();
+        Section section = Section.None;
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            var paragraph = paragraphs[i];
+            var text = TextUnits.StripDecoration(paragraph.Text);
+            var isLast = i == paragraphs.Count - 1;
+            if (QuestionMarkers.TryMatch(text, out var question, out var rest, out var bare) && (!bare || bareMarkers >= 2))
+            {
+                section = new Section(question, ExtractionMethods.Marker);
+                if (rest.Length == 0 || (TextUnits.LooksLikeHeading(rest) && !isLast))
+                {
+                    continue;
+                }
+
+                units.Add(new Unit(paragraph, rest, section, SectionStart: true));
+                continue;
+            }
+
+            if (paragraph.IsHeading || (TextUnits.LooksLikeHeading(text) && !isLast && paragraph.Role != ParagraphRole.ListItem))
+            {
+                section = HeadingSection(TextUnits.HeadingWords(text), lexicon);
+                continue;
+            }
+
+            if (QuestionMarkers.TryMatchOrdinal(text, out var ordinal))
+            {
+                section = new Section(ordinal, ExtractionMethods.Marker);
+                units.Add(new Unit(paragraph, text, section, SectionStart: true));
+                continue;
+            }
+
+            units.Add(new Unit(paragraph, text, section, SectionStart: false));
+        }
+
+        return units;
+    }
+
+    private static Section HeadingSection(string heading, Lexicon lexicon)
+    {
+        if (QuestionMarkers.TryMatch(heading, out var marked, out _))
+        {
+            return new Section(marked, ExtractionMethods.Marker);
+        }
+
+        var scores = lexicon.Score(heading);
+        var (question, score, margin) = scores.Best();
+        if (scores[Cue.NullHeading] > 0 || scores[Cue.Procedural] >= score || score < 1 || margin <= 0)
+        {
+            return Section.Closed;
+        }
+
+        return new Section(question, ExtractionMethods.Heading);
+    }
+
+    private static void Classify(Unit unit, Lexicon lexicon, List<Assignment> assignments)
+    {
+        var bounds = TextUnits.Sentences(unit.Text);
+        var sentences = new List<Sentence>(bounds.Count);
+        var total = new CueScores();
+        var closing = false;
+        var deflected = false;
+        foreach (var (start, length) in bounds)
+        {
+            var span = unit.Text.AsSpan(start, length);
+            var scores = lexicon.Score(span);
+            closing |= scores[Cue.Closing] > 0;
+            deflected |= scores[Cue.Deflection] > 0;
+            var procedural = scores[Cue.Deflection] > 0 || (scores[Cue.Procedural] > 0 && scores[Cue.Procedural] >= scores.MaxQuestion);
+            sentences.Add(new Sentence(start, length, scores, procedural));
+            if (!procedural)
+            {
+                total.AddQuestions(scores);
+            }
+        }
+
+        var section = unit.Section;
+        if (closing && !unit.SectionStart)
+        {
+            // "In conclusion…": the marker or heading above no longer speaks for this paragraph.
+            section = Section.Closed;
+        }
+
+        var substantive = sentences.Where(s => !s.Procedural).ToList();
+        if (substantive.Count == 0)
+        {
+            return;
+        }
+
+        var (best, bestScore, bestMargin) = total.Best();
+        char primary;
+        string method;
+        double confidence;
+        if (section.Question is { } sq && !(deflected && total.Question(sq) < ParagraphThreshold))
+        {
+            primary = sq;
+            method = section.Method;
+
+            // A paragraph with no word for its section's question but plenty for another has drifted off it.
+            if (total.Question(sq) == 0 && bestScore >= ParagraphThreshold + 1 && best != sq)
+            {
+                primary = best;
+                method = ExtractionMethods.Classifier;
+            }
+
+            confidence = method switch
+            {
+                ExtractionMethods.Marker => total.Question(primary) > 0 ? 0.95 : 0.85,
+                ExtractionMethods.Heading => total.Question(primary) > 0 ? 0.85 : 0.7,
+                _ => ClassifierConfidence(bestScore, bestMargin),
+            };
+        }
+        else if (section.Question is null && !deflected && bestScore >= Threshold(section) && bestMargin > 0)
+        {
+            primary = best;
+            method = ExtractionMethods.Classifier;
+            confidence = ClassifierConfidence(bestScore, bestMargin);
+        }
+        else
+        {
+            return;
+        }
+
+        var secondary = new Dictionary<char, List<Sentence>>();
+        foreach (var s in substantive)
+        {
+            var (q, score, margin) = s.Scores.Best();
+            if (q != primary && score >= SentenceThreshold && margin >= SentenceMargin && score - s.Scores.Question(primary) >= SentenceMargin)
+            {
+                (secondary.TryGetValue(q, out var list) ? list : secondary[q] = []).Add(s);
+            }
+        }
+
+        var taken = secondary.Values.SelectMany(l => l).ToHashSet();
+        var own = substantive.Where(s => !taken.Contains(s)).ToList();
+        if (own.Count > 0 && (method != ExtractionMethods.Classifier || own.Sum(s => s.Scores.Question(primary)) >= SentenceThreshold))
+        {
+            assignments.Add(new Assignment(primary, unit, Join(unit.Text, own, substantive.Count), method, confidence));
+        }
+
+        foreach (var (q, list) in secondary)
+        {
+            var score = list.Sum(s => s.Scores.Question(q));
+            assignments.Add(new Assignment(q, unit, Join(unit.Text, list, substantive.Count), ExtractionMethods.Classifier, ClassifierConfidence(score, score - list.Sum(s => s.Scores.Question(primary)))));
+        }
+    }
+
+    /// <summary>After a heading that answers nothing ("Conclusion"), prose needs more evidence than in an unstructured statement.</summary>
+    private static double Threshold(Section section) => section.Method == ExtractionMethods.Heading ? ParagraphThreshold + 1 : ParagraphThreshold;
+
+    private static double ClassifierConfidence(double score, double margin) =>
+        Math.Round(Math.Clamp(0.35 + (0.06 * score) + (0.05 * margin), 0.35, 0.9), 2);
+
+    private static string Join(string text, List<Sentence> chosen, int substantive) =>
+        chosen.Count == substantive && chosen.Count > 0
+            ? text[chosen[0].Start..(chosen[^1].Start + chosen[^1].Length)]
+            : string.Join(" ", chosen.Select(s => text.Substring(s.Start, s.Length)));
+
+    /// <summary>Consecutive paragraphs given to the same question by the same evidence become one answer.</summary>
+    private List<ExtractedAnswer> Merge(List<Assignment> assignments)
+    {
+        var answers = new List<ExtractedAnswer>();
+        foreach (var group in assignments.GroupBy(a => a.Question).OrderBy(g => g.Key))
+        {
+            var run = new List<Assignment>();
+            foreach (var a in group)
+            {
+                if (run.Count > 0 && (a.Method != run[^1].Method || a.Unit.Paragraph.Index != NextIndex(run[^1]) || a.Unit.Section != run[^1].Unit.Section))
+                {
+                    answers.Add(Build(run));
+                    run.Clear();
+                }
+
+                run.Add(a);
+            }
+
+            if (run.Count > 0)
+            {
+                answers.Add(Build(run));
+            }
+        }
+
+        return [.. answers.OrderBy(a => a.Provenance[0].Page).ThenBy(a => a.Provenance[0].Paragraph).ThenBy(a => a.Question)];
+    }
+
+    private static int NextIndex(Assignment a) => a.Unit.Paragraph.Index + 1;
+
+    private ExtractedAnswer Build(List<Assignment> run)
+    {
+        var text = string.Join("\n\n", run.Select(r => r.Text));
+        return new ExtractedAnswer(run[0].Question, text, Math.Round(run.Average(r => r.Confidence), 2), run[0].Method,
+            [.. run.Select(r => new Provenance(r.Unit.Paragraph.Page, r.Unit.Paragraph.Index))], themes.Match(text));
+    }
+
+    private sealed record Section(char? Question, string Method)
+    {
+        public static Section None { get; } = new(null, "");
+
+        public static Section Closed { get; } = new(null, ExtractionMethods.Heading);
+    }
+
+    private sealed record Unit(LayoutParagraph Paragraph, string Text, Section Section, bool SectionStart);
+
+    private sealed record Sentence(int Start, int Length, CueScores Scores, bool Procedural);
+
+    private sealed record Assignment(char Question, Unit Unit, string Text, string Method, double Confidence);
+}

@@ -1,0 +1,100 @@
+using System.Text;
+
+namespace ReportPipeline.Core.Languages;
+
+/// <summary>
+/// Folds text for vocabulary matching: lower case, Latin accents and Arabic diacritics removed, Arabic letter
+/// variants and Cyrillic ё unified, full-width forms narrowed, runs of spaces collapsed, so that OCR noise and
+/// spelling variants match the same stems.
+/// </summary>
+public static class TextNormalizer
+{
+    public static string Normalize(ReadOnlySpan<char> text)
+    {
+        var builder = new StringBuilder(text.Length + 2);
+        builder.Append(' ');
+        var space = true;
+        foreach (var raw in text)
+        {
+            var c = Fold(raw);
+            if (c == '\0')
+            {
+                continue;
+            }
+
+            if (c == ' ')
+            {
+                if (!space)
+                {
+                    builder.Append(' ');
+                }
+
+                space = true;
+                continue;
+            }
+
+            builder.Append(c);
+            space = false;
+        }
+
+        if (!space)
+        {
+            builder.Append(' ');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The folded form of one character; '\0' drops it, ' ' separates words.</summary>
+    public static char Fold(char c)
+    {
+        if (c < 128)
+        {
+            return c switch
+            {
+                >= 'A' and <= 'Z' => (char)(c + 32),
+                >= 'a' and <= 'z' or >= '0' and <= '9' => c,
+                '-' or '\'' or '/' => c,
+                _ => ' ',
+            };
+        }
+
+        switch (c)
+        {
+            case >= '\u064B' and <= '\u065F' or '\u0670' or '\u0640':
+                return '\0';
+            case 'أ' or 'إ' or 'آ' or 'ٱ':
+                return 'ا';
+            case 'ة':
+                return 'ه';
+            case 'ى':
+                return 'ي';
+            case 'ё' or 'Ё':
+                return 'е';
+            case '’' or '‘' or 'ʼ':
+                return '\'';
+            case '‐' or '‑' or '–' or '—':
+                return '-';
+            case >= '\uFF01' and <= '\uFF5E':
+                return char.ToLowerInvariant((char)(c - 0xFEE0)) is var n && (char.IsLetterOrDigit(n)) ? n : ' ';
+            case >= '\u00C0' and <= '\u024F':
+                return StripAccent(char.ToLowerInvariant(c));
+            default:
+                return char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : (char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c) ? ' ' : c);
+        }
+    }
+
+    private static char StripAccent(char c) => c switch
+    {
+        'à' or 'á' or 'â' or 'ã' or 'ä' or 'å' => 'a',
+        'ç' => 'c',
+        'è' or 'é' or 'ê' or 'ë' => 'e',
+        'ì' or 'í' or 'î' or 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' or 'ó' or 'ô' or 'õ' or 'ö' => 'o',
+        'ù' or 'ú' or 'û' or 'ü' => 'u',
+        'ý' or 'ÿ' => 'y',
+        'œ' => 'o',
+        _ => c,
+    };
+}

@@ -180,17 +180,21 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         foreach (var s in substantive)
         {
             var (q, score, margin) = s.Scores.Best();
-            if (q != primary && score >= SentenceThreshold && margin >= SentenceMargin && score - s.Scores.Question(primary) >= SentenceMargin)
+            var own = s.Scores.Question(primary);
+            var separate = method == ExtractionMethods.Classifier
+                ? score >= SentenceThreshold && margin >= SentenceMargin && score - own >= 2 * SentenceMargin
+                : score >= SentenceThreshold + 1 && own == 0;
+            if (q != primary && separate)
             {
                 (secondary.TryGetValue(q, out var list) ? list : secondary[q] = []).Add(s);
             }
         }
 
         var taken = secondary.Values.SelectMany(l => l).ToHashSet();
-        var own = substantive.Where(s => !taken.Contains(s)).ToList();
-        if (own.Count > 0 && (method != ExtractionMethods.Classifier || own.Sum(s => s.Scores.Question(primary)) >= SentenceThreshold))
+        var rest = substantive.Where(s => !taken.Contains(s)).ToList();
+        if (rest.Count > 0 && (method != ExtractionMethods.Classifier || rest.Sum(s => s.Scores.Question(primary)) >= SentenceThreshold))
         {
-            assignments.Add(new Assignment(primary, unit, Join(unit.Text, own, substantive.Count), method, confidence));
+            assignments.Add(new Assignment(primary, unit, Join(unit.Text, rest, substantive.Count), method, confidence));
         }
 
         foreach (var (q, list) in secondary)

@@ -66,25 +66,39 @@ public sealed class Lexicon
     public static Lexicon For(string language) =>
         s_cache.GetOrAdd(QuestionVocabulary.Languages.Contains(language) ? language : "en", l => new Lexicon(QuestionVocabulary.For(l)));
 
-    /// <summary>Scores a span of raw text.</summary>
+    /// <summary>Scores a span of raw text; a term found inside a longer term found at the same place counts once, as the longer.</summary>
     public CueScores Score(ReadOnlySpan<char> text)
     {
         var folded = TextNormalizer.Normalize(text);
-        var state = new ScanState(new CueScores(), new HashSet<int>(), _terms);
-        _matcher.Scan(folded, ref state, static (ref ScanState s, int id) =>
+        var state = new ScanState(new List<(int Id, int End)>(), _terms);
+        _matcher.Scan(folded, ref state, static (ref ScanState s, int id, int end) => s.Matches.Add((id, end)));
+        var scores = new CueScores();
+        var seen = new HashSet<int>();
+        var matches = state.Matches;
+        for (var i = 0; i < matches.Count; i++)
         {
-            if (s.Seen.Add(id))
+            var (id, end) = matches[i];
+            var start = end - _terms[id].Text.Length;
+            var inside = false;
+            for (var j = 0; j < matches.Count && !inside; j++)
             {
-                s.Scores.Add(s.Terms[id].Cue, s.Terms[id].Weight);
+                var (other, otherEnd) = matches[j];
+                var otherStart = otherEnd - _terms[other].Text.Length;
+                inside = j != i && otherStart <= start && otherEnd >= end && otherEnd - otherStart > end - start;
             }
-        });
-        return state.Scores;
+
+            if (!inside && seen.Add(id))
+            {
+                scores.Add(_terms[id].Cue, _terms[id].Weight);
+            }
+        }
+
+        return scores;
     }
 
-    private struct ScanState(CueScores scores, HashSet<int> seen, VocabularyTerm[] terms)
+    private readonly struct ScanState(List<(int Id, int End)> matches, VocabularyTerm[] terms)
     {
-        public readonly CueScores Scores = scores;
-        public readonly HashSet<int> Seen = seen;
+        public readonly List<(int Id, int End)> Matches = matches;
         public readonly VocabularyTerm[] Terms = terms;
     }
 }

@@ -65,12 +65,13 @@ public sealed class TermMatcher
         _outputs = [.. outputs.Select(o => o.Distinct().ToArray())];
     }
 
-    /// <summary>Calls <paramref name="onMatch"/> with the id of each term occurrence found in <paramref name="text"/>.</summary>
+    /// <summary>Calls <paramref name="onMatch"/> with the id and end offset of each term occurrence found in <paramref name="text"/>.</summary>
     public void Scan<TState>(ReadOnlySpan<char> text, ref TState state, MatchHandler<TState> onMatch)
     {
         var s = 0;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             while (true)
             {
                 if (_next.TryGetValue(Key(s, c), out var next))
@@ -89,7 +90,7 @@ public sealed class TermMatcher
 
             foreach (var id in _outputs[s])
             {
-                onMatch(ref state, id);
+                onMatch(ref state, id, i + 1);
             }
         }
     }
@@ -98,4 +99,4 @@ public sealed class TermMatcher
 }
 
 /// <summary>Receives one term occurrence found by <see cref="TermMatcher"/>.</summary>
-public delegate void MatchHandler<TState>(ref TState state, int termId);
+public delegate void MatchHandler<TState>(ref TState state, int termId, int end);

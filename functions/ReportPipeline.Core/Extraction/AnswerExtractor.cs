@@ -88,6 +88,16 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
             units.Add(new Unit(paragraph, text, section, SectionStart: false));
         }
 
+        var sections = units.Select(u => u.Section).Where(x => x.Question is not null).Distinct().Count();
+        if (sections >= 2)
+        {
+            var first = units.FindIndex(u => u.Section.Question is not null);
+            for (var i = 0; i < first; i++)
+            {
+                units[i] = units[i] with { Preamble = units[i].Section == Section.None };
+            }
+        }
+
         return units;
     }
 
@@ -165,7 +175,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
                 _ => ClassifierConfidence(bestScore, bestMargin),
             };
         }
-        else if (section.Question is null && !deflected && bestScore >= Threshold(section) && bestMargin > 0)
+        else if (section.Question is null && !deflected && bestScore >= Threshold(section, unit) && bestMargin > 0)
         {
             primary = best;
             method = ExtractionMethods.Classifier;
@@ -183,7 +193,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
             var own = s.Scores.Question(primary);
             var separate = method == ExtractionMethods.Classifier
                 ? score >= SentenceThreshold && margin >= SentenceMargin && score - own >= 2 * SentenceMargin
-                : score >= SentenceThreshold + 1 && own == 0;
+                : score >= SentenceThreshold && margin >= SentenceMargin && own == 0;
             if (q != primary && separate)
             {
                 (secondary.TryGetValue(q, out var list) ? list : secondary[q] = []).Add(s);
@@ -194,26 +204,39 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         var rest = substantive.Where(s => !taken.Contains(s)).ToList();
         if (rest.Count > 0 && (method != ExtractionMethods.Classifier || rest.Sum(s => s.Scores.Question(primary)) >= SentenceThreshold))
         {
-            assignments.Add(new Assignment(primary, unit, Join(unit.Text, rest, substantive.Count), method, confidence));
+            assignments.Add(new Assignment(primary, unit, Join(unit.Text, rest, sentences, taken), method, confidence));
         }
 
         foreach (var (q, list) in secondary)
         {
             var score = list.Sum(s => s.Scores.Question(q));
-            assignments.Add(new Assignment(q, unit, Join(unit.Text, list, substantive.Count), ExtractionMethods.Classifier, ClassifierConfidence(score, score - list.Sum(s => s.Scores.Question(primary)))));
+            assignments.Add(new Assignment(q, unit, Join(unit.Text, list, sentences, [.. substantive.Where(x => !list.Contains(x))]), ExtractionMethods.Classifier, ClassifierConfidence(score, score - list.Sum(s => s.Scores.Question(primary)))));
         }
     }
 
     /// <summary>After a heading that answers nothing ("Conclusion"), prose needs more evidence than in an unstructured statement.</summary>
-    private static double Threshold(Section section) => section.Method == ExtractionMethods.Heading ? ParagraphThreshold + 1 : ParagraphThreshold;
+    /// <remarks>
+    /// In a statement that structures its answers under markers or headings, prose before the first of them is preamble
+    /// and needs stronger evidence still.
+    /// </remarks>
+    private static double Threshold(Section section, Unit unit) =>
+        unit.Preamble ? ParagraphThreshold + 2 : section.Method == ExtractionMethods.Heading ? ParagraphThreshold + 1 : ParagraphThreshold;
 
     private static double ClassifierConfidence(double score, double margin) =>
         Math.Round(Math.Clamp(0.35 + (0.06 * score) + (0.05 * margin), 0.35, 0.9), 2);
 
-    private static string Join(string text, List<Sentence> chosen, int substantive) =>
-        chosen.Count == substantive && chosen.Count > 0
-            ? text[chosen[0].Start..(chosen[^1].Start + chosen[^1].Length)]
-            : string.Join(" ", chosen.Select(s => text.Substring(s.Start, s.Length)));
+    /// <summary>
+    /// The text of the chosen sentences: everything from the first to the last when nothing between them went to another
+    /// question (a procedural aside inside an answer stays with it), else the chosen sentences alone.
+    /// </summary>
+    private static string Join(string text, List<Sentence> chosen, List<Sentence> all, HashSet<Sentence> taken)
+    {
+        var first = all.IndexOf(chosen[0]);
+        var last = all.IndexOf(chosen[^1]);
+        return all.Skip(first).Take(last - first + 1).Any(taken.Contains)
+            ? string.Join(" ", chosen.Select(s => text.Substring(s.Start, s.Length)))
+            : text[chosen[0].Start..(chosen[^1].Start + chosen[^1].Length)];
+    }
 
     /// <summary>Consecutive paragraphs given to the same question by the same evidence become one answer.</summary>
     private List<ExtractedAnswer> Merge(List<Assignment> assignments)
@@ -258,7 +281,10 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         public static Section Closed { get; } = new(null, ExtractionMethods.Heading);
     }
 
-    private sealed record Unit(LayoutParagraph Paragraph, string Text, Section Section, bool SectionStart);
+    private sealed record Unit(LayoutParagraph Paragraph, string Text, Section Section, bool SectionStart)
+    {
+        public bool Preamble { get; init; }
+    }
 
     private sealed record Sentence(int Start, int Length, CueScores Scores, bool Procedural);
 

@@ -23,7 +23,8 @@ internal static class ExtractCommand
     {
         var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Report files (PDF, DOCX, HTML, text, Markdown)." };
         var json = new Option<bool>("--json") { Description = "One JSON object per file and line: the extraction contract." };
-        var command = new Command("extract", "Find each report's answers to the four guiding questions, with provenance, confidence and themes.") { files, json };
+        var explain = new Option<bool>("--explain") { Description = "Also print every sentence with the evidence the vocabulary found in it (to stderr)." };
+        var command = new Command("extract", "Find each report's answers to the four guiding questions, with provenance, confidence and themes.") { files, json, explain };
         command.SetAction(async (result, cancellationToken) =>
         {
             await using var services = CoreServices.Build();
@@ -50,6 +51,10 @@ internal static class ExtractCommand
                     {
                         var layout = await analyzer.AnalyzeAsync(await File.ReadAllBytesAsync(file, cancellationToken), info.Name, cancellationToken);
                         report = extractor.Extract(layout);
+                        if (result.GetValue(explain))
+                        {
+                            Explain(layout, report.Language);
+                        }
                     }
                 }
                 catch (ReportRejectedException e)
@@ -150,6 +155,21 @@ internal static class ExtractCommand
         }
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Explain(LayoutDocument layout, string language)
+    {
+        var lexicon = Lexicon.For(language);
+        foreach (var paragraph in layout.ContentParagraphs)
+        {
+            foreach (var (start, length) in TextUnits.Sentences(paragraph.Text))
+            {
+                var sentence = paragraph.Text.Substring(start, length);
+                var s = lexicon.Score(sentence);
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"¶{paragraph.Index} a={s[Cue.A]:0.#} b={s[Cue.B]:0.#} c={s[Cue.C]:0.#} d={s[Cue.D]:0.#} proc={s[Cue.Procedural]:0.#} defl={s[Cue.Deflection]:0.#} close={s[Cue.Closing]:0.#} | {(sentence.Length > 110 ? sentence[..110] + "…" : sentence)}"));
+            }
+        }
     }
 
     private static void PrintText(string file, ExtractedReport? report, (string Code, string Message)? error)

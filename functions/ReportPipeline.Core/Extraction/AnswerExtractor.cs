@@ -191,9 +191,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         {
             var (q, score, margin) = s.Scores.Best();
             var own = s.Scores.Question(primary);
-            var separate = method == ExtractionMethods.Classifier
-                ? score >= SentenceThreshold && margin >= SentenceMargin && score - own >= 2 * SentenceMargin
-                : score >= SentenceThreshold && margin >= SentenceMargin && own == 0;
+            var separate = score >= SentenceThreshold && margin >= SentenceMargin && score - own >= 2 * SentenceMargin;
             if (q != primary && separate)
             {
                 (secondary.TryGetValue(q, out var list) ? list : secondary[q] = []).Add(s);

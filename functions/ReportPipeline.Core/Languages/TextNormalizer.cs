@@ -14,9 +14,9 @@ public static class TextNormalizer
         var builder = new StringBuilder(text.Length + 2);
         builder.Append(' ');
         var space = true;
-        foreach (var raw in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = Fold(raw);
+            var c = Fold(OcrDigit(text, i));
             if (c == '\0')
             {
                 continue;
@@ -43,6 +43,20 @@ public static class TextNormalizer
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>OCR reads 1 as l or I and 0 as O inside numbers ("l373", "2OO1"); next to a digit they are digits.</summary>
+    private static char OcrDigit(ReadOnlySpan<char> text, int i)
+    {
+        var c = text[i];
+        if (c is not ('l' or 'I' or 'O'))
+        {
+            return c;
+        }
+
+        var digitNext = i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]);
+        var digitBefore = i > 0 && char.IsAsciiDigit(text[i - 1]);
+        return c == 'O' ? (digitNext || digitBefore ? '0' : c) : (digitNext ? '1' : c);
     }
 
     /// <summary>The folded form of one character; '\0' drops it, ' ' separates words.</summary>

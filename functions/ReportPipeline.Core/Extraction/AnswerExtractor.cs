@@ -218,7 +218,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     /// and needs stronger evidence still.
     /// </remarks>
     private static double Threshold(Section section, Unit unit) =>
-        unit.Preamble ? ParagraphThreshold + 2 : section.Method == ExtractionMethods.Heading ? ParagraphThreshold + 1 : ParagraphThreshold;
+        unit.Preamble || section.Method == ExtractionMethods.Heading ? ParagraphThreshold + 2 : ParagraphThreshold;
 
     private static double ClassifierConfidence(double score, double margin) =>
         Math.Round(Math.Clamp(0.35 + (0.06 * score) + (0.05 * margin), 0.35, 0.9), 2);

@@ -26,7 +26,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         var language = document.Language is { Length: > 0 } and not LanguageDetector.Undetermined
             ? document.Language
             : LanguageDetector.Detect(string.Join('\n', paragraphs.Select(p => p.Text)));
-        var lexicon = Lexicon.For(language);
+        var lexicon = Lexicon.For(language, themes);
         var warnings = new List<string>();
 
         var units = Structure(paragraphs, lexicon);
@@ -48,19 +48,18 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     /// <summary>Walks the paragraphs once, tracking the question the latest marker or heading put in force.</summary>
     private static List<Unit> Structure(List<LayoutParagraph> paragraphs, Lexicon lexicon)
     {
-        var bareMarkers = paragraphs
-            .Select(p => QuestionMarkers.TryMatch(TextUnits.StripDecoration(p.Text), out var q, out _, out var bare) && bare ? q : '\0')
-            .Where(q => q != '\0')
-            .Distinct()
-            .Count();
+        var texts = paragraphs.Select(p => TextUnits.StripDecoration(p.Text)).ToList();
+        var markers = texts.Select(t => (Found: QuestionMarkers.TryMatch(t, out var q, out var rest, out var bare), Question: q, Remainder: rest, Bare: bare)).ToList();
+        var bareMarkers = markers.Where(m => m.Found && m.Bare).Select(m => m.Question).Distinct().Count();
         var units = new List<Unit>();
         Section section = Section.None;
         for (var i = 0; i < paragraphs.Count; i++)
         {
             var paragraph = paragraphs[i];
-            var text = TextUnits.StripDecoration(paragraph.Text);
+            var text = texts[i];
             var isLast = i == paragraphs.Count - 1;
-            if (QuestionMarkers.TryMatch(text, out var question, out var rest, out var bare) && (!bare || bareMarkers >= 2))
+            var (found, question, rest, bare) = markers[i];
+            if (found && (!bare || bareMarkers >= 2))
             {
                 section = new Section(question, ExtractionMethods.Marker);
                 if (rest.Length == 0 || (TextUnits.LooksLikeHeading(rest) && !isLast))
@@ -202,13 +201,13 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         var rest = substantive.Where(s => !taken.Contains(s)).ToList();
         if (rest.Count > 0 && (method != ExtractionMethods.Classifier || rest.Sum(s => s.Scores.Question(primary)) >= SentenceThreshold))
         {
-            assignments.Add(new Assignment(primary, unit, Join(unit.Text, rest, sentences, taken), method, confidence));
+            assignments.Add(new Assignment(primary, unit, Join(unit.Text, rest, sentences, taken), method, confidence, ThemeBits(rest)));
         }
 
         foreach (var (q, list) in secondary)
         {
             var score = list.Sum(s => s.Scores.Question(q));
-            assignments.Add(new Assignment(q, unit, Join(unit.Text, list, sentences, [.. substantive.Where(x => !list.Contains(x))]), ExtractionMethods.Classifier, ClassifierConfidence(score, score - list.Sum(s => s.Scores.Question(primary)))));
+            assignments.Add(new Assignment(q, unit, Join(unit.Text, list, sentences, [.. substantive.Where(x => !list.Contains(x))]), ExtractionMethods.Classifier, ClassifierConfidence(score, score - list.Sum(s => s.Scores.Question(primary))), ThemeBits(list)));
         }
     }
 
@@ -263,14 +262,18 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         return [.. answers.OrderBy(a => a.Provenance[0].Page).ThenBy(a => a.Provenance[0].Paragraph).ThenBy(a => a.Question)];
     }
 
+    private static ulong ThemeBits(IEnumerable<Sentence> sentences) => sentences.Aggregate(0UL, (bits, s) => bits | s.Scores.Themes);
+
     private static int NextIndex(Assignment a) => a.Unit.Paragraph.Index + 1;
 
     private ExtractedAnswer Build(List<Assignment> run)
     {
         var text = string.Join("\n\n", run.Select(r => r.Text));
         return new ExtractedAnswer(run[0].Question, text, Math.Round(run.Average(r => r.Confidence), 2), run[0].Method,
-            [.. run.Select(r => new Provenance(r.Unit.Paragraph.Page, r.Unit.Paragraph.Index))], themes.Match(text));
+            [.. run.Select(r => new Provenance(r.Unit.Paragraph.Page, r.Unit.Paragraph.Index))], ThemeKeys(run.Aggregate(0UL, (bits, r) => bits | r.Themes)));
     }
+
+    private IReadOnlyList<string> ThemeKeys(ulong bits) => [.. themes.Themes.Where((_, i) => (bits & (1UL << i)) != 0).Select(t => t.Key)];
 
     private sealed record Section(char? Question, string Method)
     {
@@ -286,5 +289,5 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
 
     private sealed record Sentence(int Start, int Length, CueScores Scores, bool Procedural);
 
-    private sealed record Assignment(char Question, Unit Unit, string Text, string Method, double Confidence);
+    private sealed record Assignment(char Question, Unit Unit, string Text, string Method, double Confidence, ulong Themes);
 }

@@ -8,6 +8,9 @@ public sealed class CueScores
 {
     private readonly double[] _weights = new double[8];
 
+    /// <summary>The themes mentioned, as bits indexed like <see cref="ThemeCatalog.Themes"/>.</summary>
+    public ulong Themes { get; private set; }
+
     public double this[Cue cue] => _weights[(int)cue];
 
     public double Question(char question) => _weights[question - 'a'];
@@ -40,6 +43,8 @@ public sealed class CueScores
 
     internal void Add(Cue cue, double weight) => _weights[(int)cue] += weight;
 
+    internal void AddTheme(int theme) => Themes |= 1UL << theme;
+
     internal void AddQuestions(CueScores other, double factor = 1)
     {
         for (var i = 0; i < 4; i++)
@@ -49,45 +54,67 @@ public sealed class CueScores
     }
 }
 
-/// <summary>A language's vocabulary compiled into one matcher; built once per language and shared.</summary>
+/// <summary>
+/// A language's question vocabulary and the theme terms written in its script, compiled into one matcher so that
+/// a sentence is read once for both. Built once per language and catalogue, then shared.
+/// </summary>
 public sealed class Lexicon
 {
-    private static readonly ConcurrentDictionary<string, Lexicon> s_cache = new(StringComparer.Ordinal);
+    private static readonly ConditionalWeakTableCache s_cache = new();
 
     private readonly VocabularyTerm[] _terms;
+    private readonly int[] _themeOfTerm;
     private readonly TermMatcher _matcher;
 
-    private Lexicon(IReadOnlyList<VocabularyTerm> terms)
+    private Lexicon(string language, ThemeCatalog themes)
     {
-        _terms = [.. terms];
-        _matcher = new TermMatcher([.. _terms.Select(t => t.Text)]);
+        _terms = [.. QuestionVocabulary.For(language)];
+        var themeTerms = themes.Themes
+            .SelectMany((t, i) => t.Terms.Select(term => (Text: TextNormalizer.Normalize(term).Trim(), Theme: i)))
+            .Where(x => x.Text.Length > 0 && x.Text.All(c => Fits(language, c)))
+            .ToList();
+        _themeOfTerm = [.. Enumerable.Repeat(-1, _terms.Length), .. themeTerms.Select(t => t.Theme)];
+        _matcher = new TermMatcher([.. _terms.Select(t => t.Text), .. themeTerms.Select(t => t.Text)]);
     }
 
-    public static Lexicon For(string language) =>
-        s_cache.GetOrAdd(QuestionVocabulary.Languages.Contains(language) ? language : "en", l => new Lexicon(QuestionVocabulary.For(l)));
+    /// <summary>The lexicon of a language (English for one without a vocabulary) with the default theme catalogue.</summary>
+    public static Lexicon For(string language) => For(language, ThemeCatalog.Default);
+
+    public static Lexicon For(string language, ThemeCatalog themes) =>
+        s_cache.Get(themes).GetOrAdd(QuestionVocabulary.Languages.Contains(language) ? language : "en", l => new Lexicon(l, themes));
 
     /// <summary>Scores a span of raw text; a term found inside a longer term found at the same place counts once, as the longer.</summary>
     public CueScores Score(ReadOnlySpan<char> text)
     {
         var folded = TextNormalizer.Normalize(text);
-        var state = new ScanState(new List<(int Id, int End)>(), _terms);
-        _matcher.Scan(folded, ref state, static (ref ScanState s, int id, int end) => s.Matches.Add((id, end)));
+        var matches = new List<(int Id, int End)>();
+        _matcher.Scan(folded, ref matches, static (ref List<(int Id, int End)> m, int id, int end) => m.Add((id, end)));
         var scores = new CueScores();
-        var seen = new HashSet<int>();
-        var matches = state.Matches;
+        HashSet<int>? seen = null;
         for (var i = 0; i < matches.Count; i++)
         {
             var (id, end) = matches[i];
+            if (id >= _terms.Length)
+            {
+                scores.AddTheme(_themeOfTerm[id]);
+                continue;
+            }
+
             var start = end - _terms[id].Text.Length;
             var inside = false;
             for (var j = 0; j < matches.Count && !inside; j++)
             {
                 var (other, otherEnd) = matches[j];
+                if (j == i || other >= _terms.Length)
+                {
+                    continue;
+                }
+
                 var otherStart = otherEnd - _terms[other].Text.Length;
-                inside = j != i && otherStart <= start && otherEnd >= end && otherEnd - otherStart > end - start;
+                inside = otherStart <= start && otherEnd >= end && otherEnd - otherStart > end - start;
             }
 
-            if (!inside && seen.Add(id))
+            if (!inside && (seen ??= []).Add(id))
             {
                 scores.Add(_terms[id].Cue, _terms[id].Weight);
             }
@@ -96,9 +123,21 @@ public sealed class Lexicon
         return scores;
     }
 
-    private readonly struct ScanState(List<(int Id, int End)> matches, VocabularyTerm[] terms)
+    /// <summary>Theme terms join a language's lexicon when written in Latin letters, digits or that language's script.</summary>
+    private static bool Fits(string language, char c) =>
+        c < 0x250 || language switch
+        {
+            "ru" => c is >= '\u0400' and <= '\u04FF',
+            "ar" => c is >= '\u0600' and <= '\u06FF',
+            "zh" => c >= '\u2E80',
+            _ => false,
+        };
+
+    /// <summary>One lexicon per language for each theme catalogue in use (normally only the default).</summary>
+    private sealed class ConditionalWeakTableCache
     {
-        public readonly List<(int Id, int End)> Matches = matches;
-        public readonly VocabularyTerm[] Terms = terms;
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ThemeCatalog, ConcurrentDictionary<string, Lexicon>> _table = [];
+
+        public ConcurrentDictionary<string, Lexicon> Get(ThemeCatalog themes) => _table.GetValue(themes, _ => new ConcurrentDictionary<string, Lexicon>(StringComparer.Ordinal));
     }
 }

@@ -35,10 +35,19 @@ public static partial class QuestionMarkers
     /// <summary>Finds a reference to a question by its ordinal near the start of a paragraph ("As for the third question").</summary>
     public static bool TryMatchOrdinal(string text, out char question)
     {
-        var match = Ordinal().Match(text.Length > 160 ? text[..160] : text);
+        var head = text.Length > 160 ? text[..160] : text;
+        question = '\0';
+        if (!s_questionWords.Any(w => head.Contains(w, StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        var match = Ordinal().Match(head);
         question = match.Success ? Ordinal(match.Groups["ord"].Value) : '\0';
         return question != '\0';
     }
+
+    private static readonly string[] s_questionWords = ["question", "pregunta", "вопрос", "问题", "لسؤال"];
 
     private static char Label(string label) => label switch
     {

@@ -1,67 +1,80 @@
 namespace ReportPipeline.Core.Extraction;
 
 /// <summary>
-/// Finds every occurrence of a fixed set of terms in one pass over the text (Aho–Corasick), so a vocabulary of
-/// hundreds of stems costs the same as reading the text once.
+/// Finds every occurrence of a fixed set of terms in one pass over the text: an Aho–Corasick automaton compiled to a
+/// dense transition table over the characters the terms use, so each character of text costs two array reads.
 /// </summary>
 public sealed class TermMatcher
 {
-    private readonly Dictionary<long, int> _next = [];
-    private readonly List<int> _fail = [0];
-    private readonly List<int[]> _outputs = [[]];
+    private readonly ushort[] _symbol = new ushort[char.MaxValue + 1];
+    private readonly int _alphabet;
+    private readonly int[] _delta;
+    private readonly int[][] _outputs;
 
     public TermMatcher(IReadOnlyList<string> terms)
     {
+        // Symbol 0 stands for every character no term uses; it always leads back to the root.
+        var alphabet = 1;
+        foreach (var c in terms.SelectMany(t => t).Distinct())
+        {
+            _symbol[c] = (ushort)alphabet++;
+        }
+
+        _alphabet = alphabet;
+        var trie = new List<int[]> { new int[alphabet] };
         var outputs = new List<List<int>> { new() };
         for (var id = 0; id < terms.Count; id++)
         {
             var state = 0;
             foreach (var c in terms[id])
             {
-                if (!_next.TryGetValue(Key(state, c), out var next))
+                var a = _symbol[c];
+                if (trie[state][a] == 0)
                 {
-                    next = outputs.Count;
+                    trie[state][a] = trie.Count;
+                    trie.Add(new int[alphabet]);
                     outputs.Add([]);
-                    _next[Key(state, c)] = next;
                 }
 
-                state = next;
+                state = trie[state][a];
             }
 
             outputs[state].Add(id);
         }
 
-        var children = _next.GroupBy(kv => (int)(kv.Key >> 16)).ToDictionary(g => g.Key, g => g.Select(kv => ((char)(kv.Key & 0xFFFF), kv.Value)).ToArray());
-        var fail = new int[outputs.Count];
+        var fail = new int[trie.Count];
+        _delta = new int[trie.Count * alphabet];
         var queue = new Queue<int>();
-        queue.Enqueue(0);
-        while (queue.Count > 0)
+        for (var a = 0; a < alphabet; a++)
         {
-            var state = queue.Dequeue();
-            if (!children.TryGetValue(state, out var edges))
+            var child = trie[0][a];
+            _delta[a] = child;
+            if (child != 0)
             {
-                continue;
-            }
-
-            foreach (var (c, child) in edges)
-            {
-                if (state != 0)
-                {
-                    var f = fail[state];
-                    while (f != 0 && !_next.ContainsKey(Key(f, c)))
-                    {
-                        f = fail[f];
-                    }
-
-                    fail[child] = _next.TryGetValue(Key(f, c), out var target) && target != child ? target : 0;
-                    outputs[child].AddRange(outputs[fail[child]]);
-                }
-
                 queue.Enqueue(child);
             }
         }
 
-        _fail = [.. fail];
+        while (queue.Count > 0)
+        {
+            var state = queue.Dequeue();
+            outputs[state].AddRange(outputs[fail[state]]);
+            for (var a = 0; a < alphabet; a++)
+            {
+                var child = trie[state][a];
+                if (child != 0)
+                {
+                    fail[child] = _delta[(fail[state] * alphabet) + a];
+                    _delta[(state * alphabet) + a] = child;
+                    queue.Enqueue(child);
+                }
+                else
+                {
+                    _delta[(state * alphabet) + a] = _delta[(fail[state] * alphabet) + a];
+                }
+            }
+        }
+
         _outputs = [.. outputs.Select(o => o.Distinct().ToArray())];
     }
 
@@ -71,31 +84,14 @@ public sealed class TermMatcher
         var s = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            while (true)
+            s = _delta[(s * _alphabet) + _symbol[text[i]]];
+            var found = _outputs[s];
+            for (var k = 0; k < found.Length; k++)
             {
-                if (_next.TryGetValue(Key(s, c), out var next))
-                {
-                    s = next;
-                    break;
-                }
-
-                if (s == 0)
-                {
-                    break;
-                }
-
-                s = _fail[s];
-            }
-
-            foreach (var id in _outputs[s])
-            {
-                onMatch(ref state, id, i + 1);
+                onMatch(ref state, found[k], i + 1);
             }
         }
     }
-
-    private static long Key(int state, char c) => ((long)state << 16) | c;
 }
 
 /// <summary>Receives one term occurrence found by <see cref="TermMatcher"/>.</summary>

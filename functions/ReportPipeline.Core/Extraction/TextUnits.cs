@@ -62,6 +62,11 @@ public static partial class TextUnits
     /// <summary>A short standalone line without closing punctuation: a heading, whatever role the analyzer gave it.</summary>
     public static bool LooksLikeHeading(string text)
     {
+        if (text.Length == 0 || text.Length > 110)
+        {
+            return false;
+        }
+
         var cjk = text.Count(c => c is >= '\u4E00' and <= '\u9FFF');
         var limit = cjk > text.Length / 3 ? 40 : 110;
         if (text.Length == 0 || text.Length > limit || text.Contains('\n', StringComparison.Ordinal))

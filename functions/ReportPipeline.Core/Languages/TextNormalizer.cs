@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ReportPipeline.Core.Languages;
 
 /// <summary>
@@ -11,38 +9,35 @@ public static class TextNormalizer
 {
     public static string Normalize(ReadOnlySpan<char> text)
     {
-        var builder = new StringBuilder(text.Length + 2);
-        builder.Append(' ');
+        var rented = text.Length < 512 ? null : System.Buffers.ArrayPool<char>.Shared.Rent(text.Length + 2);
+        var buffer = rented ?? stackalloc char[text.Length + 2];
+        var n = 0;
+        buffer[n++] = ' ';
         var space = true;
         for (var i = 0; i < text.Length; i++)
         {
             var c = Fold(OcrDigit(text, i));
-            if (c == '\0')
+            if (c == '\0' || (c == ' ' && space))
             {
                 continue;
             }
 
-            if (c == ' ')
-            {
-                if (!space)
-                {
-                    builder.Append(' ');
-                }
-
-                space = true;
-                continue;
-            }
-
-            builder.Append(c);
-            space = false;
+            buffer[n++] = c;
+            space = c == ' ';
         }
 
         if (!space)
         {
-            builder.Append(' ');
+            buffer[n++] = ' ';
         }
 
-        return builder.ToString();
+        var result = new string(buffer[..n]);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
     }
 
     /// <summary>OCR reads 1 as l or I and 0 as O inside numbers ("l373", "2OO1"); next to a digit they are digits.</summary>

@@ -185,11 +185,22 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
             return;
         }
 
+        // A sentence leans towards its neighbour's topic ("Challenges remain. The first is…"), so half the previous
+        // sentence's evidence is added before deciding that it serves another question.
         var secondary = new Dictionary<char, List<Sentence>>();
+        CueScores? previous = null;
         foreach (var s in substantive)
         {
-            var (q, score, margin) = s.Scores.Best();
-            var own = s.Scores.Question(primary);
+            var scores = new CueScores();
+            scores.AddQuestions(s.Scores);
+            if (previous is not null)
+            {
+                scores.AddQuestions(previous, 0.5);
+            }
+
+            previous = s.Scores;
+            var (q, score, margin) = scores.Best();
+            var own = scores.Question(primary);
             var separate = score >= SentenceThreshold && margin >= SentenceMargin && score - own >= 2 * SentenceMargin;
             if (q != primary && separate)
             {

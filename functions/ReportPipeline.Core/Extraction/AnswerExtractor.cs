@@ -16,6 +16,9 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     /// <summary>Least evidence for one sentence to answer a question other than its paragraph's.</summary>
     internal const double SentenceThreshold = 2.5;
 
+    /// <summary>How much more the paragraph's first substantive sentence counts.</summary>
+    internal const double TopicWeight = 1.5;
+
     /// <summary>How far a sentence must lead its runner-up to be set apart for a second question.</summary>
     internal const double SentenceMargin = 1.0;
 
@@ -84,7 +87,13 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
                 continue;
             }
 
-            units.Add(new Unit(paragraph, text, section, SectionStart: false));
+            if (TextUnits.OpensWithAddress(text))
+            {
+                // "Mr. President, …" turns a page: the marker or heading above no longer speaks for what follows.
+                section = Section.None;
+            }
+
+            units.Add(new Unit(paragraph, text, section, SectionStart: false) { Closing = TextUnits.OpensWithAddress(text) && paragraphs.Count - i <= 2 });
         }
 
         var sections = units.Select(u => u.Section).Where(x => x.Question is not null).Distinct().Count();
@@ -130,12 +139,14 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
             var scores = lexicon.Score(span);
             closing |= scores[Cue.Closing] > 0;
             deflected |= scores[Cue.Deflection] > 0;
-            var procedural = scores[Cue.Deflection] > 0 || (scores[Cue.Procedural] > 0 && scores[Cue.Procedural] >= scores.MaxQuestion);
-            sentences.Add(new Sentence(start, length, scores, procedural));
+            var procedural = scores[Cue.Deflection] > 0 || (scores[Cue.Procedural] > 0 && scores[Cue.Procedural] > scores.MaxQuestion);
             if (!procedural)
             {
-                total.AddQuestions(scores);
+                // The first substantive sentence usually states the paragraph's topic.
+                total.AddQuestions(scores, sentences.Any(x => !x.Procedural) ? 1 : TopicWeight);
             }
+
+            sentences.Add(new Sentence(start, length, scores, procedural));
         }
 
         var section = unit.Section;
@@ -201,7 +212,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
             previous = s.Scores;
             var (q, score, margin) = scores.Best();
             var own = scores.Question(primary);
-            var separate = score >= SentenceThreshold && margin >= SentenceMargin && score - own >= 2 * SentenceMargin;
+            var separate = score >= SentenceThreshold && margin >= SentenceMargin && score - own >= 1.5 * SentenceMargin;
             if (q != primary && separate)
             {
                 (secondary.TryGetValue(q, out var list) ? list : secondary[q] = []).Add(s);
@@ -228,7 +239,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     /// and needs stronger evidence still.
     /// </remarks>
     private static double Threshold(Section section, Unit unit) =>
-        unit.Preamble || section.Method == ExtractionMethods.Heading ? ParagraphThreshold + 2 : ParagraphThreshold;
+        unit.Preamble || unit.Closing || section.Method == ExtractionMethods.Heading ? ParagraphThreshold + 2 : ParagraphThreshold;
 
     private static double ClassifierConfidence(double score, double margin) =>
         Math.Round(Math.Clamp(0.35 + (0.06 * score) + (0.05 * margin), 0.35, 0.9), 2);
@@ -296,6 +307,9 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     private sealed record Unit(LayoutParagraph Paragraph, string Text, Section Section, bool SectionStart)
     {
         public bool Preamble { get; init; }
+
+        /// <summary>One of the last paragraphs, opening with an address to the presidency: the speaker is closing.</summary>
+        public bool Closing { get; init; }
     }
 
     private sealed record Sentence(int Start, int Length, CueScores Scores, bool Procedural);

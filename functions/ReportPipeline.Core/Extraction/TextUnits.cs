@@ -83,6 +83,9 @@ public static partial class TextUnits
         return cjk > 0 || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 14;
     }
 
+    /// <summary>Whether a paragraph opens by addressing the presidency ("Mr. President,"), as speakers do to change topic or to close.</summary>
+    public static bool OpensWithAddress(string text) => Address().IsMatch(text);
+
     /// <summary>The heading's words without its numbering ("II.", "一、", "ثانياً:", "3.").</summary>
     public static string HeadingWords(string text) => HeadingNumber().Replace(text, "");
 
@@ -118,6 +121,9 @@ public static partial class TextUnits
             result.Add((start, end - start));
         }
     }
+
+    [GeneratedRegex(@"^\s*(?:(?:mr|mister|madam|madame|monsieur|señor|senor|señora|senora|господин|госпожа)\.?\s+(?:president|chair|le président|la présidente|presidente|presidenta|председатель)|主席先生|主席女士|السيد الرئيس|السيدة الرئيسة|سيدي الرئيس)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Address();
 
     [GeneratedRegex(@"^\s*(?:[IVXLC]{1,5}[.)]|\d{1,2}[.)]|[一二三四五六七八九十]+[、.．]|(?:أولا|ثانيا|ثالثا|رابعا|خامسا)[ًٌ]?\s*[:：.-]?|[A-Z][.)])\s*", RegexOptions.CultureInvariant)]
     private static partial Regex HeadingNumber();

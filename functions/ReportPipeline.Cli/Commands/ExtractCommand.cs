@@ -1,8 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core;
@@ -16,8 +13,6 @@ namespace ReportPipeline.Cli.Commands;
 internal static class ExtractCommand
 {
     private const string NotFound = "not-found";
-
-    private static readonly JsonWriterOptions s_json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public static Command Create()
     {
@@ -73,7 +68,7 @@ internal static class ExtractCommand
 
                 if (result.GetValue(json))
                 {
-                    Console.WriteLine(ToJson(file, report, error));
+                    Console.WriteLine(report is not null ? ExtractionContract.ToJson(file, report) : ExtractionContract.ErrorJson(file, error?.Code ?? "unreadable", error?.Message ?? "The file could not be read."));
                 }
                 else
                 {
@@ -84,77 +79,6 @@ internal static class ExtractCommand
             return exitCode;
         });
         return command;
-    }
-
-    public static string ToJson(string file, ExtractedReport? report, (string Code, string Message)? error)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, s_json))
-        {
-            w.WriteStartObject();
-            w.WriteString("file", file);
-            if (error is { } e || report is null)
-            {
-                w.WriteStartObject("error");
-                w.WriteString("code", error?.Code ?? "unreadable");
-                w.WriteString("message", error?.Message ?? "The file could not be read.");
-                w.WriteEndObject();
-            }
-            else
-            {
-                w.WriteString("language", report.Language);
-                w.WriteNumber("pages", report.Pages);
-                w.WriteStartArray("answers");
-                foreach (var a in report.Answers)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("question", a.Question.ToString());
-                    w.WriteString("text", a.Text);
-                    w.WriteNumber("confidence", a.Confidence);
-                    w.WriteString("method", a.Method);
-                    w.WriteStartArray("provenance");
-                    foreach (var p in a.Provenance)
-                    {
-                        w.WriteStartObject();
-                        w.WriteNumber("page", p.Page);
-                        w.WriteNumber("paragraph", p.Paragraph);
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("themes");
-                foreach (var t in report.Themes)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("key", t.Key);
-                    w.WriteStartArray("questions");
-                    foreach (var q in t.Questions)
-                    {
-                        w.WriteStringValue(q.ToString());
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("warnings");
-                foreach (var warning in report.Warnings)
-                {
-                    w.WriteStringValue(warning);
-                }
-
-                w.WriteEndArray();
-            }
-
-            w.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static void Explain(LayoutDocument layout, string language)

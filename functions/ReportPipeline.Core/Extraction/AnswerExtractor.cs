@@ -74,7 +74,9 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
                 continue;
             }
 
-            if (paragraph.IsHeading || (TextUnits.LooksLikeHeading(text) && !isLast && paragraph.Role != ParagraphRole.ListItem))
+            if (paragraph.IsHeading || (paragraph.Role == ParagraphRole.Body && !isLast && TextUnits.LooksLikeHeading(text)
+                && (TextUnits.IsDecoratedHeading(paragraph.Text)
+                    || ((i == 0 || TextUnits.EndsSentence(texts[i - 1]) || paragraphs[i - 1].IsHeading) && text.Length <= 80 && !char.IsLower(texts[i + 1].TrimStart()[0])))))
             {
                 section = HeadingSection(TextUnits.HeadingWords(text), lexicon);
                 continue;
@@ -91,6 +93,14 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
             {
                 // "Mr. President, …" turns a page: the marker or heading above no longer speaks for what follows.
                 section = Section.None;
+            }
+
+            // A body paragraph that continues an unfinished sentence (a PDF line, a page break) joins the one before.
+            if (units.Count > 0 && units[^1] is { } prior && prior.Section == section && prior.Last.Index == paragraphs[i - 1].Index
+                && prior.Last.Role == ParagraphRole.Body && paragraph.Role == ParagraphRole.Body && !TextUnits.EndsSentence(prior.Text))
+            {
+                units[^1] = prior with { Text = prior.Text + " " + text, More = [.. prior.More, paragraph] };
+                continue;
             }
 
             units.Add(new Unit(paragraph, text, section, SectionStart: false) { Closing = TextUnits.OpensWithAddress(text) && paragraphs.Count - i <= 2 });
@@ -286,13 +296,13 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
 
     private static ulong ThemeBits(IEnumerable<Sentence> sentences) => sentences.Aggregate(0UL, (bits, s) => bits | s.Scores.Themes);
 
-    private static int NextIndex(Assignment a) => a.Unit.Paragraph.Index + 1;
+    private static int NextIndex(Assignment a) => a.Unit.Last.Index + 1;
 
     private ExtractedAnswer Build(List<Assignment> run)
     {
         var text = string.Join("\n\n", run.Select(r => r.Text));
         return new ExtractedAnswer(run[0].Question, text, Math.Round(run.Average(r => r.Confidence), 2), run[0].Method,
-            [.. run.Select(r => new Provenance(r.Unit.Paragraph.Page, r.Unit.Paragraph.Index))], ThemeKeys(run.Aggregate(0UL, (bits, r) => bits | r.Themes)));
+            [.. run.SelectMany(r => r.Unit.Paragraphs).Select(p => new Provenance(p.Page, p.Index)).Distinct()], ThemeKeys(run.Aggregate(0UL, (bits, r) => bits | r.Themes)));
     }
 
     private IReadOnlyList<string> ThemeKeys(ulong bits) => [.. themes.Themes.Where((_, i) => (bits & (1UL << i)) != 0).Select(t => t.Key)];
@@ -307,6 +317,13 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     private sealed record Unit(LayoutParagraph Paragraph, string Text, Section Section, bool SectionStart)
     {
         public bool Preamble { get; init; }
+
+        /// <summary>Paragraphs after the first that continue its sentence.</summary>
+        public IReadOnlyList<LayoutParagraph> More { get; init; } = [];
+
+        public LayoutParagraph Last => More.Count > 0 ? More[^1] : Paragraph;
+
+        public IEnumerable<LayoutParagraph> Paragraphs => [Paragraph, .. More];
 
         /// <summary>One of the last paragraphs, opening with an address to the presidency: the speaker is closing.</summary>
         public bool Closing { get; init; }

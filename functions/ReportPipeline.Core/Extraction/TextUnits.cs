@@ -80,8 +80,20 @@ public static partial class TextUnits
             return false;
         }
 
-        return cjk > 0 || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 14;
+        // A heading starts like a sentence; a line starting in lower case continues one.
+        return !char.IsLower(text[0]) && (cjk > 0 || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 14);
     }
+
+    /// <summary>
+    /// Whether a paragraph ends a sentence. A short line after one that does not is the rest of a sentence broken by the
+    /// layout (a PDF line), not a heading.
+    /// </summary>
+    public static bool EndsSentence(string text) =>
+        text.Length > 0 && text[^1] is '.' or '!' or '?' or '。' or '！' or '？' or '؟' or ':' or '：' or ';' or '；' or '…' or '»' or '"' or '”' or ')' or '）' or ',' or '，' or '،';
+
+    /// <summary>Whether a line is marked up or numbered as a heading ("**…**", "# …", "II.", "一、", "ثانياً:").</summary>
+    public static bool IsDecoratedHeading(string raw) =>
+        raw.TrimStart().StartsWith("**", StringComparison.Ordinal) || raw.TrimStart().StartsWith('#') || HeadingNumber().IsMatch(raw);
 
     /// <summary>Whether a paragraph opens by addressing the presidency ("Mr. President,"), as speakers do to change topic or to close.</summary>
     public static bool OpensWithAddress(string text) => Address().IsMatch(text);

@@ -78,7 +78,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
                 && (TextUnits.IsDecoratedHeading(paragraph.Text)
                     || ((i == 0 || TextUnits.EndsSentence(texts[i - 1]) || paragraphs[i - 1].IsHeading) && text.Length <= 80 && !char.IsLower(texts[i + 1].TrimStart()[0])))))
             {
-                section = HeadingSection(TextUnits.HeadingWords(text), lexicon);
+                section = paragraph.Role == ParagraphRole.Title ? Section.None : HeadingSection(TextUnits.HeadingWords(text), lexicon);
                 continue;
             }
 
@@ -128,9 +128,15 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
 
         var scores = lexicon.Score(heading);
         var (question, score, margin) = scores.Best();
-        if (scores[Cue.NullHeading] > 0 || scores[Cue.Procedural] >= score || score < 1 || margin <= 0)
+        if (scores[Cue.NullHeading] > 0)
         {
             return Section.Closed;
+        }
+
+        // A heading that names no question ("Statement by the Minister", "Our national experience") leaves prose to the classifier.
+        if (scores[Cue.Procedural] >= score || score < 1 || margin <= 0)
+        {
+            return Section.None;
         }
 
         return new Section(question, ExtractionMethods.Heading);

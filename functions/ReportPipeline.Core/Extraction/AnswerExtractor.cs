@@ -249,11 +249,10 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         }
     }
 
-    /// <summary>After a heading that answers nothing ("Conclusion"), prose needs more evidence than in an unstructured statement.</summary>
-    /// <remarks>
-    /// In a statement that structures its answers under markers or headings, prose before the first of them is preamble
-    /// and needs stronger evidence still.
-    /// </remarks>
+    /// <summary>
+    /// Prose needs stronger evidence where the speaker is not answering: before the first marker or heading of a
+    /// structured statement, after a heading such as "Conclusion", and in a closing "Mr. President, …" paragraph.
+    /// </summary>
     private static double Threshold(Section section, Unit unit) =>
         unit.Preamble || unit.Closing || section.Method == ExtractionMethods.Heading ? ParagraphThreshold + 2 : ParagraphThreshold;
 

@@ -122,6 +122,31 @@ public sealed class AnswerExtractorTests
         Assert.Equal([new Provenance(1, 2)], answer.Provenance);
     }
 
+    [Fact]
+    public async Task Extract_HugeParagraphWithoutPunctuation_StaysLinear()
+    {
+        var text = string.Concat(Enumerable.Repeat("our prosecutors lack training and face serious challenges and gaps in capacity ", 20_000));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var report = await ExtractAsync(text);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+        Assert.NotEmpty(report.Answers);
+    }
+
+    [Fact]
+    public async Task Extract_PdfLinesBrokenMidSentence_AreJoinedNotTakenForHeadings()
+    {
+        var report = await ExtractAsync(
+            "Our country still faces serious challenges in implementing the resolution, because our\n\n"
+            + "Prosecutors lack training in financial investigations and our border posts\n\n"
+            + "lack the equipment they need.");
+
+        var answer = Assert.Single(report.Answers);
+        Assert.Equal('a', answer.Question);
+        Assert.Equal([1, 2, 3], answer.Provenance.Select(p => p.Paragraph));
+    }
+
     [Theory]
     [InlineData("Les combattants terroristes étrangers et la société civile.", new[] { "ftf", "civil-society" })]
     [InlineData("La financiación del terrorismo y las fronteras.", new[] { "cft", "border-management" })]

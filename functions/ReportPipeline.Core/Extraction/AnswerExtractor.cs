@@ -76,7 +76,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
 
             if (paragraph.IsHeading || (paragraph.Role == ParagraphRole.Body && !isLast && TextUnits.LooksLikeHeading(text)
                 && (TextUnits.IsDecoratedHeading(paragraph.Text)
-                    || ((i == 0 || TextUnits.EndsSentence(texts[i - 1]) || paragraphs[i - 1].IsHeading) && text.Length <= 80 && !char.IsLower(texts[i + 1].TrimStart()[0])))))
+                    || ((i == 0 || TextUnits.EndsSentence(texts[i - 1]) || paragraphs[i - 1].IsHeading) && text.Length <= 80 && !TextUnits.StartsLower(texts[i + 1])))))
             {
                 section = paragraph.Role == ParagraphRole.Title ? Section.None : HeadingSection(TextUnits.HeadingWords(text), lexicon);
                 continue;

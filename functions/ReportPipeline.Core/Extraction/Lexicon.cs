@@ -65,6 +65,7 @@ public sealed class Lexicon
     private readonly VocabularyTerm[] _terms;
     private readonly int[] _themeOfTerm;
     private readonly TermMatcher _matcher;
+    private readonly int _longest;
 
     private Lexicon(string language, ThemeCatalog themes)
     {
@@ -75,6 +76,7 @@ public sealed class Lexicon
             .ToList();
         _themeOfTerm = [.. Enumerable.Repeat(-1, _terms.Length), .. themeTerms.Select(t => t.Theme)];
         _matcher = new TermMatcher([.. _terms.Select(t => t.Text), .. themeTerms.Select(t => t.Text)]);
+        _longest = _terms.Max(t => t.Text.Length);
     }
 
     /// <summary>The lexicon of a language (English for one without a vocabulary) with the default theme catalogue.</summary>
@@ -100,18 +102,17 @@ public sealed class Lexicon
                 continue;
             }
 
+            // Matches come in order of their end, so a longer term covering this one ends here or a little later.
             var start = end - _terms[id].Text.Length;
             var inside = false;
-            for (var j = 0; j < matches.Count && !inside; j++)
+            for (var j = i - 1; j >= 0 && matches[j].End == end && !inside; j--)
             {
-                var (other, otherEnd) = matches[j];
-                if (j == i || other >= _terms.Length)
-                {
-                    continue;
-                }
+                inside = Covers(matches[j], start, end);
+            }
 
-                var otherStart = otherEnd - _terms[other].Text.Length;
-                inside = otherStart <= start && otherEnd >= end && otherEnd - otherStart > end - start;
+            for (var j = i + 1; j < matches.Count && matches[j].End - start <= _longest && !inside; j++)
+            {
+                inside = Covers(matches[j], start, end);
             }
 
             if (!inside && (seen ??= []).Add(id))
@@ -121,6 +122,17 @@ public sealed class Lexicon
         }
 
         return scores;
+    }
+
+    private bool Covers((int Id, int End) other, int start, int end)
+    {
+        if (other.Id >= _terms.Length)
+        {
+            return false;
+        }
+
+        var otherStart = other.End - _terms[other.Id].Text.Length;
+        return otherStart <= start && other.End >= end && other.End - otherStart > end - start;
     }
 
     /// <summary>Theme terms join a language's lexicon when written in Latin letters, digits or that language's script.</summary>

@@ -91,6 +91,9 @@ public static partial class TextUnits
     public static bool EndsSentence(string text) =>
         text.Length > 0 && text[^1] is '.' or '!' or '?' or '。' or '！' or '？' or '؟' or ':' or '：' or ';' or '；' or '…' or '»' or '"' or '”' or ')' or '）' or ',' or '，' or '،';
 
+    /// <summary>Whether a paragraph starts in lower case, continuing a sentence.</summary>
+    public static bool StartsLower(string text) => text.TrimStart() is { Length: > 0 } t && char.IsLower(t[0]);
+
     /// <summary>Whether a line is marked up or numbered as a heading ("**…**", "# …", "II.", "一、", "ثانياً:").</summary>
     public static bool IsDecoratedHeading(string raw) =>
         raw.TrimStart().StartsWith("**", StringComparison.Ordinal) || raw.TrimStart().StartsWith('#') || HeadingNumber().IsMatch(raw);

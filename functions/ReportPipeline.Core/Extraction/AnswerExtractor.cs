@@ -89,7 +89,8 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
                 continue;
             }
 
-            if (TextUnits.OpensWithAddress(text))
+            var address = TextUnits.OpensWithAddress(text);
+            if (address)
             {
                 // "Mr. President, …" turns a page: the marker or heading above no longer speaks for what follows.
                 section = Section.None;
@@ -103,7 +104,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
                 continue;
             }
 
-            units.Add(new Unit(paragraph, text, section, SectionStart: false) { Closing = TextUnits.OpensWithAddress(text) && paragraphs.Count - i <= 2 });
+            units.Add(new Unit(paragraph, text, section, SectionStart: false) { Closing = address && paragraphs.Count - i <= 2 });
         }
 
         var sections = units.Select(u => u.Section).Where(x => x.Question is not null).Distinct().Count();

@@ -15,6 +15,8 @@ var root = new RootCommand("reportpipeline: the ReportPipeline local host for th
     BenchCommand.Create(storage),
     CredentialsCommand.Create(storage),
     UploadCommand.Create(storage),
+    ExtractCommand.Create(),
+    EvalCommand.Create(),
 };
 root.Options.Add(storage);
 return await root.Parse(args).InvokeAsync();

@@ -26,7 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(ThemeCatalog.Default);
         services.AddSingleton<IFormatAnalyzer, PlainTextAnalyzer>();
         services.AddSingleton<IDocumentAnalyzer, DocumentAnalyzer>();
-        services.AddSingleton<IAnswerExtractor, MarkerAnswerExtractor>();
+        services.AddSingleton<IAnswerExtractor, AnswerExtractor>();
         services.AddSingleton<ReportIngestor>();
         services.AddSingleton<SurveyCompiler>();
         services.AddSingleton<ISurveyRenderer, HtmlSurveyRenderer>();

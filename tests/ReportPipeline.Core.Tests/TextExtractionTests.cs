@@ -72,7 +72,7 @@ public sealed class TextExtractionTests
     {
         var layout = await AnalyzeAsync(
             "Thank you, Mr. President.\n\n(a) Our border agencies lack biometric equipment.\n\nMore on challenges.\n\n(c) The Committee should prioritise terrorist financing.");
-        var sut = new MarkerAnswerExtractor(ThemeCatalog.Default);
+        var sut = new AnswerExtractor(ThemeCatalog.Default);
 
         var report = sut.Extract(layout);
 

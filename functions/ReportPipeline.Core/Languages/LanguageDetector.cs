@@ -7,9 +7,9 @@ public static class LanguageDetector
 
     private static readonly Dictionary<string, string[]> s_stopWords = new()
     {
-        ["en"] = ["the", "and", "of", "to", "in", "is", "that", "for", "with", "our", "we", "on", "has", "have"],
-        ["fr"] = ["le", "la", "les", "et", "des", "du", "est", "dans", "pour", "que", "une", "nous", "sur", "au"],
-        ["es"] = ["el", "la", "los", "las", "y", "del", "en", "para", "que", "una", "por", "con", "nuestro", "es"],
+        ["en"] = ["the", "and", "of", "to", "in", "is", "that", "for", "with", "our", "we", "on", "has", "have", "this", "are", "be", "it", "as", "by", "which", "its"],
+        ["fr"] = ["le", "la", "les", "et", "des", "du", "est", "dans", "pour", "que", "une", "nous", "sur", "au", "qui", "ce", "pas", "à", "aux", "sont", "notre", "cette"],
+        ["es"] = ["el", "la", "los", "las", "y", "del", "en", "para", "que", "una", "por", "con", "nuestro", "es", "se", "su", "al", "como", "lo", "nuestra", "esta"],
     };
 
     public static string Detect(string text)

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using ReportPipeline.Core;
+using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.Extraction.Evaluation;
+using ReportPipeline.Core.Layout;
+
+namespace ReportPipeline.Cli.Commands;
+
+/// <summary><c>eval DIR</c>: scores extraction against a labelled corpus; non-zero exit below the printed thresholds.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var directory = new Argument<DirectoryInfo>("directory") { Description = "Folder of {name}.txt reports with {name}.expected.json labels (seeds/corpus)." };
+        var verbose = new Option<bool>("--verbose") { Description = "Also list every missed snippet and every spurious answer paragraph." };
+        var command = new Command("eval", "Score extraction against a labelled corpus: precision, recall and F1 per language and question.") { directory, verbose };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var dir = result.GetValue(directory)!;
+            if (!dir.Exists)
+            {
+                Console.Error.WriteLine($"{dir.FullName}: no such directory");
+                return 2;
+            }
+
+            await using var services = CoreServices.Build();
+            var evaluator = new CorpusEvaluator(services.GetRequiredService<IDocumentAnalyzer>(), services.GetRequiredService<IAnswerExtractor>());
+            var report = await evaluator.EvaluateAsync(dir.FullName, cancellationToken);
+            Print(report, result.GetValue(verbose));
+            var failures = report.Failures();
+            foreach (var failure in failures)
+            {
+                Console.WriteLine($"BELOW THRESHOLD: {failure}");
+            }
+
+            Console.WriteLine(failures.Count == 0 ? "PASS" : "FAIL");
+            return failures.Count == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static void Print(EvaluationReport report, bool verbose)
+    {
+        Console.WriteLine($"{report.Cells.Select(c => c.File).Distinct().Count()} reports. Scoring:");
+        Console.WriteLine("  detection: per (report, question), does the report answer it? predicted = at least one answer; expected = at least one labelled snippet.");
+        Console.WriteLine("  passage:   recall = labelled snippets found inside an answer of the same question;");
+        Console.WriteLine("             precision = answer paragraphs (one per provenance entry) containing a labelled snippet of their question.");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  threshold: F1 >= {EvaluationReport.Threshold:0.00} for both measures, per language (all questions) and per question (all languages)."));
+        Console.WriteLine();
+        Console.WriteLine("| language | question | detection P | R | F1 | passage P | R | F1 |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        var languages = report.Languages.ToList();
+        foreach (var language in languages.Append("all"))
+        {
+            foreach (var q in GuidingQuestions.Keys.Select(k => k.ToString()).Append("all"))
+            {
+                bool Filter(CellScore c) => (language == "all" || c.Language == language) && (q == "all" || c.Question == q[0]);
+                Row(language, q, report.Sum(Filter, c => c.Detection), report.Sum(Filter, c => c.Passage));
+            }
+        }
+
+        if (!verbose)
+        {
+            return;
+        }
+
+        foreach (var cell in report.Cells.Where(c => c.Missed.Count > 0 || c.Spurious.Count > 0))
+        {
+            foreach (var m in cell.Missed)
+            {
+                Console.WriteLine($"MISSED   {cell.File} ({cell.Question}): {m}");
+            }
+
+            foreach (var s in cell.Spurious)
+            {
+                Console.WriteLine($"SPURIOUS {cell.File} ({cell.Question}): {(s.Length > 160 ? s[..160] + "…" : s)}");
+            }
+        }
+
+        foreach (var e in report.Errors)
+        {
+            Console.WriteLine($"ERROR    {e}");
+        }
+    }
+
+    private static void Row(string language, string question, Score detection, Score passage) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {language} | {question} | {detection.Precision:0.000} | {detection.Recall:0.000} | {detection.F1:0.000} | {passage.Precision:0.000} | {passage.Recall:0.000} | {passage.F1:0.000} |"));
+}

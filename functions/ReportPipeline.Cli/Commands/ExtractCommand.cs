@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ReportPipeline.Core;
+using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.Ingestion;
+using ReportPipeline.Core.Layout;
+
+namespace ReportPipeline.Cli.Commands;
+
+/// <summary><c>extract FILE... [--json]</c>: the answers to the guiding questions of each file, without storage.</summary>
+internal static class ExtractCommand
+{
+    private const string NotFound = "not-found";
+
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Report files (PDF, DOCX, HTML, text, Markdown)." };
+        var json = new Option<bool>("--json") { Description = "One JSON object per file and line: the extraction contract." };
+        var explain = new Option<bool>("--explain") { Description = "Also print every sentence with the evidence the vocabulary found in it (to stderr)." };
+        var command = new Command("extract", "Find each report's answers to the four guiding questions, with provenance, confidence and themes.") { files, json, explain };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var services = CoreServices.Build();
+            var analyzer = services.GetRequiredService<IDocumentAnalyzer>();
+            var extractor = services.GetRequiredService<IAnswerExtractor>();
+            var maxBytes = services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxReportBytes;
+            var exitCode = 0;
+            foreach (var file in result.GetValue(files)!)
+            {
+                ExtractedReport? report = null;
+                (string Code, string Message)? error = null;
+                try
+                {
+                    var info = new FileInfo(file);
+                    if (!info.Exists)
+                    {
+                        error = (NotFound, "No such file.");
+                    }
+                    else if (info.Length > maxBytes)
+                    {
+                        error = (ReasonCodes.TooLarge, $"The file is larger than the {maxBytes / (1024 * 1024)} MiB limit.");
+                    }
+                    else
+                    {
+                        var layout = await analyzer.AnalyzeAsync(await File.ReadAllBytesAsync(file, cancellationToken), info.Name, cancellationToken);
+                        report = extractor.Extract(layout);
+                        if (result.GetValue(explain))
+                        {
+                            Explain(layout, report.Language);
+                        }
+                    }
+                }
+                catch (ReportRejectedException e)
+                {
+                    error = (e.ReasonCode, e.Message);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    error = ("unreadable", e.Message);
+                }
+
+                if (error is not null)
+                {
+                    exitCode = 1;
+                }
+
+                if (result.GetValue(json))
+                {
+                    Console.WriteLine(report is not null ? ExtractionContract.ToJson(file, report) : ExtractionContract.ErrorJson(file, error?.Code ?? "unreadable", error?.Message ?? "The file could not be read."));
+                }
+                else
+                {
+                    PrintText(file, report, error);
+                }
+            }
+
+            return exitCode;
+        });
+        return command;
+    }
+
+    private static void Explain(LayoutDocument layout, string language)
+    {
+        var lexicon = Lexicon.For(language);
+        foreach (var paragraph in layout.ContentParagraphs)
+        {
+            foreach (var (start, length) in TextUnits.Sentences(paragraph.Text))
+            {
+                var sentence = paragraph.Text.Substring(start, length);
+                var s = lexicon.Score(sentence);
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"¶{paragraph.Index} a={s[Cue.A]:0.#} b={s[Cue.B]:0.#} c={s[Cue.C]:0.#} d={s[Cue.D]:0.#} proc={s[Cue.Procedural]:0.#} defl={s[Cue.Deflection]:0.#} close={s[Cue.Closing]:0.#} | {(sentence.Length > 110 ? sentence[..110] + "…" : sentence)}"));
+            }
+        }
+    }
+
+    private static void PrintText(string file, ExtractedReport? report, (string Code, string Message)? error)
+    {
+        if (report is null)
+        {
+            Console.WriteLine($"{file}: {error?.Code}: {error?.Message}");
+            return;
+        }
+
+        Console.WriteLine($"{file}: language {report.Language}, {report.Pages} page(s), answers {(report.Coverage.Length > 0 ? report.Coverage : "none")}");
+        foreach (var a in report.Answers)
+        {
+            var where = string.Join(", ", a.Provenance.Select(p => $"p{p.Page}¶{p.Paragraph}"));
+            var excerpt = a.Text.Length > 140 ? a.Text[..140].ReplaceLineEndings(" ") + "…" : a.Text.ReplaceLineEndings(" ");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ({a.Question}) {a.Method} {a.Confidence:0.00} [{where}] {excerpt}"));
+        }
+
+        foreach (var t in report.Themes)
+        {
+            Console.WriteLine($"  theme {t.Key}: {string.Join(", ", t.Questions)}");
+        }
+
+        foreach (var w in report.Warnings)
+        {
+            Console.WriteLine($"  warning: {w}");
+        }
+    }
+}

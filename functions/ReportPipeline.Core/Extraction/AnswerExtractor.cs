@@ -1,0 +1,341 @@
+using ReportPipeline.Core.Languages;
+using ReportPipeline.Core.Layout;
+
+namespace ReportPipeline.Core.Extraction;
+
+/// <summary>
+/// Finds the answers to the four guiding questions, strongest evidence first: explicit markers, then headings that
+/// paraphrase a question, then a vocabulary classifier over sentences for free prose. Procedural speech (greetings,
+/// thanks, condolences, condemnation, history, closing formulas) and deflected questions answer nothing.
+/// </summary>
+public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
+{
+    /// <summary>Least evidence for a free-prose paragraph to answer a question.</summary>
+    internal const double ParagraphThreshold = 3.0;
+
+    /// <summary>Least evidence for one sentence to answer a question other than its paragraph's.</summary>
+    internal const double SentenceThreshold = 2.5;
+
+    /// <summary>How much more the paragraph's first substantive sentence counts.</summary>
+    internal const double TopicWeight = 1.5;
+
+    /// <summary>How far a sentence must lead its runner-up to be set apart for a second question.</summary>
+    internal const double SentenceMargin = 1.0;
+
+    public ExtractedReport Extract(LayoutDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var paragraphs = document.ContentParagraphs.Where(p => p.Role != ParagraphRole.Footnote && p.Text.Length > 0).ToList();
+        var language = document.Language is { Length: > 0 } and not LanguageDetector.Undetermined
+            ? document.Language
+            : LanguageDetector.Detect(string.Join('\n', paragraphs.Select(p => p.Text)));
+        var lexicon = Lexicon.For(language, themes);
+        var warnings = new List<string>();
+
+        var units = Structure(paragraphs, lexicon);
+        var assignments = new List<Assignment>();
+        foreach (var unit in units)
+        {
+            Classify(unit, lexicon, assignments);
+        }
+
+        var answers = Merge(assignments);
+        if (answers.Count == 0)
+        {
+            warnings.Add("no-answers: no passage answers any of the four guiding questions");
+        }
+
+        return new ExtractedReport(language, document.Pages, answers, ThemeCatalog.Summarise(answers), warnings);
+    }
+
+    /// <summary>Walks the paragraphs once, tracking the question the latest marker or heading put in force.</summary>
+    private static List<Unit> Structure(List<LayoutParagraph> paragraphs, Lexicon lexicon)
+    {
+        var texts = paragraphs.Select(p => TextUnits.StripDecoration(p.Text)).ToList();
+        var markers = texts.Select(t => (Found: QuestionMarkers.TryMatch(t, out var q, out var rest, out var bare), Question: q, Remainder: rest, Bare: bare)).ToList();
+        var bareMarkers = markers.Where(m => m.Found && m.Bare).Select(m => m.Question).Distinct().Count();
+        var units = new List<Unit>();
+        Section section = Section.None;
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            var paragraph = paragraphs[i];
+            var text = texts[i];
+            var isLast = i == paragraphs.Count - 1;
+            var (found, question, rest, bare) = markers[i];
+            if (found && (!bare || bareMarkers >= 2))
+            {
+                section = new Section(question, ExtractionMethods.Marker);
+                if (rest.Length == 0 || (TextUnits.LooksLikeHeading(rest) && !isLast))
+                {
+                    continue;
+                }
+
+                units.Add(new Unit(paragraph, rest, section, SectionStart: true));
+                continue;
+            }
+
+            if (paragraph.IsHeading || (paragraph.Role == ParagraphRole.Body && !isLast && TextUnits.LooksLikeHeading(text)
+                && (TextUnits.IsDecoratedHeading(paragraph.Text)
+                    || ((i == 0 || TextUnits.EndsSentence(texts[i - 1]) || paragraphs[i - 1].IsHeading) && text.Length <= 80 && !TextUnits.StartsLower(texts[i + 1])))))
+            {
+                section = paragraph.Role == ParagraphRole.Title ? Section.None : HeadingSection(TextUnits.HeadingWords(text), lexicon);
+                continue;
+            }
+
+            if (QuestionMarkers.TryMatchOrdinal(text, out var ordinal))
+            {
+                section = new Section(ordinal, ExtractionMethods.Marker);
+                units.Add(new Unit(paragraph, text, section, SectionStart: true));
+                continue;
+            }
+
+            var address = TextUnits.OpensWithAddress(text);
+            if (address)
+            {
+                // "Mr. President, …" turns a page: the marker or heading above no longer speaks for what follows.
+                section = Section.None;
+            }
+
+            // A body paragraph that continues an unfinished sentence (a PDF line, a page break) joins the one before.
+            if (units.Count > 0 && units[^1] is { } prior && prior.Section == section && prior.Last.Index == paragraphs[i - 1].Index
+                && prior.Last.Role == ParagraphRole.Body && paragraph.Role == ParagraphRole.Body && !TextUnits.EndsSentence(prior.Text))
+            {
+                units[^1] = prior with { Text = prior.Text + " " + text, More = [.. prior.More, paragraph] };
+                continue;
+            }
+
+            units.Add(new Unit(paragraph, text, section, SectionStart: false) { Closing = address && paragraphs.Count - i <= 2 });
+        }
+
+        var sections = units.Select(u => u.Section).Where(x => x.Question is not null).Distinct().Count();
+        if (sections >= 2)
+        {
+            var first = units.FindIndex(u => u.Section.Question is not null);
+            for (var i = 0; i < first; i++)
+            {
+                units[i] = units[i] with { Preamble = units[i].Section == Section.None };
+            }
+        }
+
+        return units;
+    }
+
+    private static Section HeadingSection(string heading, Lexicon lexicon)
+    {
+        if (QuestionMarkers.TryMatch(heading, out var marked, out _))
+        {
+            return new Section(marked, ExtractionMethods.Marker);
+        }
+
+        var scores = lexicon.Score(heading);
+        var (question, score, margin) = scores.Best();
+        if (scores[Cue.NullHeading] > 0)
+        {
+            return Section.Closed;
+        }
+
+        // A heading that names no question ("Statement by the Minister", "Our national experience") leaves prose to the classifier.
+        if (scores[Cue.Procedural] >= score || score < 1 || margin <= 0)
+        {
+            return Section.None;
+        }
+
+        return new Section(question, ExtractionMethods.Heading);
+    }
+
+    private static void Classify(Unit unit, Lexicon lexicon, List<Assignment> assignments)
+    {
+        var bounds = TextUnits.Sentences(unit.Text);
+        var sentences = new List<Sentence>(bounds.Count);
+        var total = new CueScores();
+        var closing = false;
+        var deflected = false;
+        foreach (var (start, length) in bounds)
+        {
+            var span = unit.Text.AsSpan(start, length);
+            var scores = lexicon.Score(span);
+            closing |= scores[Cue.Closing] > 0;
+            deflected |= scores[Cue.Deflection] > 0;
+            var procedural = scores[Cue.Deflection] > 0 || (scores[Cue.Procedural] > 0 && scores[Cue.Procedural] > scores.MaxQuestion);
+            if (!procedural)
+            {
+                // The first substantive sentence usually states the paragraph's topic.
+                total.AddQuestions(scores, sentences.Any(x => !x.Procedural) ? 1 : TopicWeight);
+            }
+
+            sentences.Add(new Sentence(start, length, scores, procedural));
+        }
+
+        var section = unit.Section;
+        if (closing && !unit.SectionStart)
+        {
+            // "In conclusion…": the marker or heading above no longer speaks for this paragraph.
+            section = Section.Closed;
+        }
+
+        var substantive = sentences.Where(s => !s.Procedural).ToList();
+        if (substantive.Count == 0)
+        {
+            return;
+        }
+
+        var (best, bestScore, bestMargin) = total.Best();
+        char primary;
+        string method;
+        double confidence;
+        if (section.Question is { } sq && !(deflected && total.Question(sq) < ParagraphThreshold))
+        {
+            primary = sq;
+            method = section.Method;
+
+            // A paragraph with no word for its section's question but plenty for another has drifted off it.
+            if (total.Question(sq) == 0 && bestScore >= ParagraphThreshold + 1 && best != sq)
+            {
+                primary = best;
+                method = ExtractionMethods.Classifier;
+            }
+
+            confidence = method switch
+            {
+                ExtractionMethods.Marker => total.Question(primary) > 0 ? 0.95 : 0.85,
+                ExtractionMethods.Heading => total.Question(primary) > 0 ? 0.85 : 0.7,
+                _ => ClassifierConfidence(bestScore, bestMargin),
+            };
+        }
+        else if (section.Question is null && !deflected && bestScore >= Threshold(section, unit) && bestMargin > 0)
+        {
+            primary = best;
+            method = ExtractionMethods.Classifier;
+            confidence = ClassifierConfidence(bestScore, bestMargin);
+        }
+        else
+        {
+            return;
+        }
+
+        // A sentence leans towards its neighbour's topic ("Challenges remain. The first is…"), so half the previous
+        // sentence's evidence is added before deciding that it serves another question.
+        var secondary = new Dictionary<char, List<Sentence>>();
+        CueScores? previous = null;
+        foreach (var s in substantive)
+        {
+            var scores = new CueScores();
+            scores.AddQuestions(s.Scores);
+            if (previous is not null)
+            {
+                scores.AddQuestions(previous, 0.5);
+            }
+
+            previous = s.Scores;
+            var (q, score, margin) = scores.Best();
+            var own = scores.Question(primary);
+            var separate = score >= SentenceThreshold && margin >= SentenceMargin && score - own >= 1.5 * SentenceMargin;
+            if (q != primary && separate)
+            {
+                (secondary.TryGetValue(q, out var list) ? list : secondary[q] = []).Add(s);
+            }
+        }
+
+        var taken = secondary.Values.SelectMany(l => l).ToHashSet();
+        var rest = substantive.Where(s => !taken.Contains(s)).ToList();
+        if (rest.Count > 0 && (method != ExtractionMethods.Classifier || rest.Sum(s => s.Scores.Question(primary)) >= SentenceThreshold))
+        {
+            assignments.Add(new Assignment(primary, unit, Join(unit.Text, rest, sentences, taken), method, confidence, ThemeBits(rest)));
+        }
+
+        foreach (var (q, list) in secondary)
+        {
+            var score = list.Sum(s => s.Scores.Question(q));
+            assignments.Add(new Assignment(q, unit, Join(unit.Text, list, sentences, [.. substantive.Where(x => !list.Contains(x))]), ExtractionMethods.Classifier, ClassifierConfidence(score, score - list.Sum(s => s.Scores.Question(primary))), ThemeBits(list)));
+        }
+    }
+
+    /// <summary>
+    /// Prose needs stronger evidence where the speaker is not answering: before the first marker or heading of a
+    /// structured statement, after a heading such as "Conclusion", and in a closing "Mr. President, …" paragraph.
+    /// </summary>
+    private static double Threshold(Section section, Unit unit) =>
+        unit.Preamble || unit.Closing || section.Method == ExtractionMethods.Heading ? ParagraphThreshold + 2 : ParagraphThreshold;
+
+    private static double ClassifierConfidence(double score, double margin) =>
+        Math.Round(Math.Clamp(0.35 + (0.06 * score) + (0.05 * margin), 0.35, 0.9), 2);
+
+    /// <summary>
+    /// The text of the chosen sentences: everything from the first to the last when nothing between them went to another
+    /// question (a procedural aside inside an answer stays with it), else the chosen sentences alone.
+    /// </summary>
+    private static string Join(string text, List<Sentence> chosen, List<Sentence> all, HashSet<Sentence> taken)
+    {
+        var first = all.IndexOf(chosen[0]);
+        var last = all.IndexOf(chosen[^1]);
+        return all.Skip(first).Take(last - first + 1).Any(taken.Contains)
+            ? string.Join(" ", chosen.Select(s => text.Substring(s.Start, s.Length)))
+            : text[chosen[0].Start..(chosen[^1].Start + chosen[^1].Length)];
+    }
+
+    /// <summary>Consecutive paragraphs given to the same question by the same evidence become one answer.</summary>
+    private List<ExtractedAnswer> Merge(List<Assignment> assignments)
+    {
+        var answers = new List<ExtractedAnswer>();
+        foreach (var group in assignments.GroupBy(a => a.Question).OrderBy(g => g.Key))
+        {
+            var run = new List<Assignment>();
+            foreach (var a in group)
+            {
+                if (run.Count > 0 && (a.Method != run[^1].Method || a.Unit.Paragraph.Index != NextIndex(run[^1]) || a.Unit.Section != run[^1].Unit.Section))
+                {
+                    answers.Add(Build(run));
+                    run.Clear();
+                }
+
+                run.Add(a);
+            }
+
+            if (run.Count > 0)
+            {
+                answers.Add(Build(run));
+            }
+        }
+
+        return [.. answers.OrderBy(a => a.Provenance[0].Page).ThenBy(a => a.Provenance[0].Paragraph).ThenBy(a => a.Question)];
+    }
+
+    private static ulong ThemeBits(IEnumerable<Sentence> sentences) => sentences.Aggregate(0UL, (bits, s) => bits | s.Scores.Themes);
+
+    private static int NextIndex(Assignment a) => a.Unit.Last.Index + 1;
+
+    private ExtractedAnswer Build(List<Assignment> run)
+    {
+        var text = string.Join("\n\n", run.Select(r => r.Text));
+        return new ExtractedAnswer(run[0].Question, text, Math.Round(run.Average(r => r.Confidence), 2), run[0].Method,
+            [.. run.SelectMany(r => r.Unit.Paragraphs).Select(p => new Provenance(p.Page, p.Index)).Distinct()], ThemeKeys(run.Aggregate(0UL, (bits, r) => bits | r.Themes)));
+    }
+
+    private IReadOnlyList<string> ThemeKeys(ulong bits) => [.. themes.Themes.Where((_, i) => (bits & (1UL << i)) != 0).Select(t => t.Key)];
+
+    private sealed record Section(char? Question, string Method)
+    {
+        public static Section None { get; } = new(null, "");
+
+        public static Section Closed { get; } = new(null, ExtractionMethods.Heading);
+    }
+
+    private sealed record Unit(LayoutParagraph Paragraph, string Text, Section Section, bool SectionStart)
+    {
+        public bool Preamble { get; init; }
+
+        /// <summary>Paragraphs after the first that continue its sentence.</summary>
+        public IReadOnlyList<LayoutParagraph> More { get; init; } = [];
+
+        public LayoutParagraph Last => More.Count > 0 ? More[^1] : Paragraph;
+
+        public IEnumerable<LayoutParagraph> Paragraphs => [Paragraph, .. More];
+
+        /// <summary>One of the last paragraphs, opening with an address to the presidency: the speaker is closing.</summary>
+        public bool Closing { get; init; }
+    }
+
+    private sealed record Sentence(int Start, int Length, CueScores Scores, bool Procedural);
+
+    private sealed record Assignment(char Question, Unit Unit, string Text, string Method, double Confidence, ulong Themes);
+}

@@ -1,0 +1,109 @@
+namespace ReportPipeline.Core.Languages;
+
+/// <summary>
+/// Folds text for vocabulary matching: lower case, Latin accents and Arabic diacritics removed, Arabic letter
+/// variants and Cyrillic ё unified, full-width forms narrowed, runs of spaces collapsed, so that OCR noise and
+/// spelling variants match the same stems.
+/// </summary>
+public static class TextNormalizer
+{
+    public static string Normalize(ReadOnlySpan<char> text)
+    {
+        var rented = text.Length < 512 ? null : System.Buffers.ArrayPool<char>.Shared.Rent(text.Length + 2);
+        var buffer = rented ?? stackalloc char[text.Length + 2];
+        var n = 0;
+        buffer[n++] = ' ';
+        var space = true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = Fold(OcrDigit(text, i));
+            if (c == '\0' || (c == ' ' && space))
+            {
+                continue;
+            }
+
+            buffer[n++] = c;
+            space = c == ' ';
+        }
+
+        if (!space)
+        {
+            buffer[n++] = ' ';
+        }
+
+        var result = new string(buffer[..n]);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
+    }
+
+    /// <summary>OCR reads 1 as l or I and 0 as O inside numbers ("l373", "2OO1"); next to a digit they are digits.</summary>
+    private static char OcrDigit(ReadOnlySpan<char> text, int i)
+    {
+        var c = text[i];
+        if (c is not ('l' or 'I' or 'O'))
+        {
+            return c;
+        }
+
+        var digitNext = i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]);
+        var digitBefore = i > 0 && char.IsAsciiDigit(text[i - 1]);
+        return c == 'O' ? (digitNext || digitBefore ? '0' : c) : (digitNext ? '1' : c);
+    }
+
+    /// <summary>The folded form of one character; '\0' drops it, ' ' separates words.</summary>
+    public static char Fold(char c)
+    {
+        if (c < 128)
+        {
+            return c switch
+            {
+                >= 'A' and <= 'Z' => (char)(c + 32),
+                >= 'a' and <= 'z' or >= '0' and <= '9' => c,
+                '-' or '\'' or '/' => c,
+                _ => ' ',
+            };
+        }
+
+        switch (c)
+        {
+            case >= '\u064B' and <= '\u065F' or '\u0670' or '\u0640':
+                return '\0';
+            case 'أ' or 'إ' or 'آ' or 'ٱ':
+                return 'ا';
+            case 'ة':
+                return 'ه';
+            case 'ى':
+                return 'ي';
+            case 'ё' or 'Ё':
+                return 'е';
+            case '’' or '‘' or 'ʼ':
+                return '\'';
+            case '‐' or '‑' or '–' or '—':
+                return '-';
+            case >= '\uFF01' and <= '\uFF5E':
+                return char.ToLowerInvariant((char)(c - 0xFEE0)) is var n && (char.IsLetterOrDigit(n)) ? n : ' ';
+            case >= '\u00C0' and <= '\u024F':
+                return StripAccent(char.ToLowerInvariant(c));
+            default:
+                return char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : (char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c) ? ' ' : c);
+        }
+    }
+
+    private static char StripAccent(char c) => c switch
+    {
+        'à' or 'á' or 'â' or 'ã' or 'ä' or 'å' => 'a',
+        'ç' => 'c',
+        'è' or 'é' or 'ê' or 'ë' => 'e',
+        'ì' or 'í' or 'î' or 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' or 'ó' or 'ô' or 'õ' or 'ö' => 'o',
+        'ù' or 'ú' or 'û' or 'ü' => 'u',
+        'ý' or 'ÿ' => 'y',
+        'œ' => 'o',
+        _ => c,
+    };
+}

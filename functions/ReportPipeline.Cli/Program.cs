@@ -13,6 +13,7 @@ var root = new RootCommand("reportpipeline: the ReportPipeline local host for th
     SurveyCommands.CreateSurvey(storage),
     SurveyCommands.CreateLinks(storage),
     BenchCommand.Create(storage),
+    AnalyzeCommand.Create(),
 };
 root.Options.Add(storage);
 return await root.Parse(args).InvokeAsync();

@@ -2,6 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Layout.Docx;
+using ReportPipeline.Core.Layout.Html;
+using ReportPipeline.Core.Layout.Pdf;
 using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Survey;
 
@@ -18,6 +21,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(_ => MemberStateRegistry.LoadEmbedded());
         services.AddSingleton(ThemeCatalog.Default);
         services.AddSingleton<IFormatAnalyzer, PlainTextAnalyzer>();
+        services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IFormatAnalyzer, PdfAnalyzer>();
+        services.AddSingleton<IFormatAnalyzer, DocxAnalyzer>();
+        services.AddSingleton<IFormatAnalyzer, HtmlAnalyzer>();
         services.AddSingleton<IDocumentAnalyzer, DocumentAnalyzer>();
         services.AddSingleton<IAnswerExtractor, MarkerAnswerExtractor>();
         services.AddSingleton<ReportIngestor>();

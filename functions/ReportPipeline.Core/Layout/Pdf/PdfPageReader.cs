@@ -1,0 +1,303 @@
+using UglyToad.PdfPig.Content;
+
+namespace ReportPipeline.Core.Layout.Pdf;
+
+/// <summary>
+/// Turns one page's glyphs into lines in reading order: glyphs are grouped by baseline, split at gutters, and the
+/// resulting lines ordered by recursive XY-cuts so that columns are read one after the other.
+/// </summary>
+internal static class PdfPageReader
+{
+    /// <summary>Gaps wider than this many font sizes separate columns rather than words.</summary>
+    private const double GutterEm = 1.2;
+
+    /// <summary>Gaps wider than this many font sizes are word spaces.</summary>
+    private const double SpaceEm = 0.15;
+
+    public static List<PdfLine> ReadLines(Page page)
+    {
+        var letters = page.Letters;
+        var glyphs = new List<Glyph>(letters.Count);
+        foreach (var letter in letters)
+        {
+            if (string.IsNullOrWhiteSpace(letter.Value))
+            {
+                continue;
+            }
+
+            // Spacing comes from the advance; order from the ink's centre, because a decomposed lam-alef ligature
+            // puts both letters at one origin, one of them with no advance at all.
+            var left = Math.Min(letter.StartBaseLine.X, letter.EndBaseLine.X);
+            var right = Math.Max(letter.StartBaseLine.X, letter.EndBaseLine.X);
+            var box = letter.BoundingBox;
+            var centre = box.Width > 0.01 ? (box.Left + box.Right) / 2 : (left + right) / 2;
+
+            var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(1, letter.BoundingBox.Height);
+            var bold = letter.FontDetails?.IsBold == true || letter.FontName?.Contains("Bold", StringComparison.OrdinalIgnoreCase) == true;
+            glyphs.Add(new Glyph(letter.Value, centre, left, right, letter.StartBaseLine.Y, size, bold));
+        }
+
+        glyphs.Sort(static (a, b) => b.Baseline.CompareTo(a.Baseline));
+        var rows = new List<List<Glyph>>();
+        foreach (var glyph in glyphs)
+        {
+            if (rows.Count == 0 || Math.Abs(rows[^1][0].Baseline - glyph.Baseline) > 0.3 * Math.Min(rows[^1][0].Size, glyph.Size))
+            {
+                rows.Add([]);
+            }
+
+            rows[^1].Add(glyph);
+        }
+
+        var pieces = new List<List<(int Start, int End, double Left, double Right)>>(rows.Count);
+        foreach (var row in rows)
+        {
+            row.Sort(static (a, b) => a.Centre.CompareTo(b.Centre));
+            pieces.Add(Pieces(row));
+        }
+
+        var lines = new List<PdfLine>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var start = 0;
+            var row = pieces[r];
+            for (var i = 1; i <= row.Count; i++)
+            {
+                if (i == row.Count || IsGutter(row[i - 1].Right, row[i].Left, pieces, r))
+                {
+                    lines.Add(MakeLine(page.Number, rows[r], row[start].Start, row[i - 1].End));
+                    start = i;
+                }
+            }
+        }
+
+        var ordered = new List<PdfLine>(lines.Count);
+        XyCut(lines, ordered);
+        return ordered;
+    }
+
+    /// <summary>Splits a row at every gap wide enough to be a gutter; <see cref="IsGutter"/> decides which ones are.</summary>
+    private static List<(int Start, int End, double Left, double Right)> Pieces(List<Glyph> row)
+    {
+        var pieces = new List<(int, int, double, double)>();
+        var start = 0;
+        var reach = row[0].Right;
+        var left = row[0].Left;
+        for (var i = 1; i <= row.Count; i++)
+        {
+            if (i == row.Count || row[i].Left - reach > GutterEm * Math.Max(row[i].Size, row[i - 1].Size))
+            {
+                pieces.Add((start, i, left, reach));
+                if (i < row.Count)
+                {
+                    start = i;
+                    reach = row[i].Right;
+                    left = row[i].Left;
+                }
+
+                continue;
+            }
+
+            reach = Math.Max(reach, row[i].Right);
+            left = Math.Min(left, row[i].Left);
+        }
+
+        return pieces;
+    }
+
+    /// <summary>
+    /// A wide gap is a column gutter when the rows around it leave one of its edges empty too; a wide word space in
+    /// a justified line has text above and below both its edges. Edges, not the middle, because a short last line
+    /// of a column leaves a gap that is mostly column.
+    /// </summary>
+    private static bool IsGutter(double left, double right, List<List<(int Start, int End, double Left, double Right)>> pieces, int row)
+    {
+        var margin = Math.Min(3, (right - left) / 4);
+        return Covering(left + margin, pieces, row) < 2 || Covering(right - margin, pieces, row) < 2;
+    }
+
+    private static int Covering(double x, List<List<(int Start, int End, double Left, double Right)>> pieces, int row)
+    {
+        var covered = 0;
+        for (var r = Math.Max(0, row - 2); r <= Math.Min(pieces.Count - 1, row + 2); r++)
+        {
+            if (r != row && pieces[r].Exists(p => p.Left <= x && x <= p.Right))
+            {
+                covered++;
+            }
+        }
+
+        return covered;
+    }
+
+    private static PdfLine MakeLine(int page, List<Glyph> row, int start, int end)
+    {
+        var tokens = new List<string>(end - start + 8);
+        double baselineSum = 0, maxSize = 0;
+        var largest = 0;
+        var boldCount = 0;
+        var rtl = 0;
+        var ltr = 0;
+        var reach = row[start].Right;
+        double left = row[start].Left, right = row[start].Right;
+        for (var i = start; i < end; i++)
+        {
+            var g = row[i];
+            if (i > start && g.Left - reach > SpaceEm * Math.Min(g.Size, row[i - 1].Size))
+            {
+                tokens.Add(" ");
+            }
+
+            reach = Math.Max(reach, g.Right);
+            left = Math.Min(left, g.Left);
+            right = Math.Max(right, g.Right);
+
+            tokens.Add(g.Text);
+            if (g.Size > maxSize + 0.1)
+            {
+                maxSize = g.Size;
+                largest = 1;
+            }
+            else if (g.Size >= maxSize - 0.1)
+            {
+                largest++;
+            }
+
+            baselineSum += g.Baseline;
+            boldCount += g.Bold ? 1 : 0;
+            foreach (var c in g.Text)
+            {
+                if (ScriptText.IsRtl(c))
+                {
+                    rtl++;
+                }
+                else if (char.IsLetter(c))
+                {
+                    ltr++;
+                }
+            }
+        }
+
+        var count = end - start;
+        // The line's size is its largest glyphs' when they are at least a third of it: fallback-font digits and
+        // footnote marks must not shrink a heading, and one big drop cap must not make a heading of a paragraph.
+        var size = largest * 3 >= count ? maxSize : SmallerMajority(row, start, end, maxSize);
+        var text = rtl > ltr ? Bidi.VisualToLogical(tokens) : string.Concat(tokens);
+        return new PdfLine(page, left, right, baselineSum / count - 0.25 * size, baselineSum / count + 0.8 * size,
+            baselineSum / count, size, boldCount * 2 > count, ScriptText.NormalizePresentationForms(text));
+    }
+
+    private static double SmallerMajority(List<Glyph> row, int start, int end, double maxSize)
+    {
+        double best = 0;
+        for (var i = start; i < end; i++)
+        {
+            if (row[i].Size < maxSize - 0.1 && row[i].Size > best)
+            {
+                best = row[i].Size;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Orders lines by cutting the region at its widest empty band, horizontal or vertical, and recursing; a band
+    /// between columns is only taken when it runs the full height of the region, which is what keeps columns whole.
+    /// </summary>
+    private static void XyCut(List<PdfLine> region, List<PdfLine> output)
+    {
+        if (region.Count <= 1)
+        {
+            output.AddRange(region);
+            return;
+        }
+
+        var (yGap, yAt) = WidestGap(region, vertical: true);
+        var (xGap, xAt) = WidestGap(region, vertical: false);
+        var em = region.Average(l => l.FontSize);
+        if (xGap >= em && xGap >= yGap)
+        {
+            XyCut(region.Where(l => l.Right <= xAt).ToList(), output);
+            XyCut(region.Where(l => l.Right > xAt).ToList(), output);
+        }
+        else if (yGap > 0)
+        {
+            XyCut(region.Where(l => l.Bottom >= yAt).ToList(), output);
+            XyCut(region.Where(l => l.Bottom < yAt).ToList(), output);
+        }
+        else
+        {
+            region.Sort(static (a, b) => b.Baseline != a.Baseline ? b.Baseline.CompareTo(a.Baseline) : a.Left.CompareTo(b.Left));
+            output.AddRange(region);
+        }
+    }
+
+    /// <summary>The widest band free of lines along one axis, and the coordinate where it starts (top edge for y, right edge for x).</summary>
+    private static (double Gap, double At) WidestGap(List<PdfLine> region, bool vertical)
+    {
+        var spans = region.Select(l => vertical ? (Low: -l.Top, High: -l.Bottom) : (Low: l.Left, High: l.Right)).ToList();
+        spans.Sort(static (a, b) => a.Low.CompareTo(b.Low));
+        double best = 0, at = 0;
+        var reach = spans[0].High;
+        for (var i = 1; i < spans.Count; i++)
+        {
+            var gap = spans[i].Low - reach;
+            if (gap > best)
+            {
+                best = gap;
+                at = vertical ? -reach : reach;
+            }
+
+            reach = Math.Max(reach, spans[i].High);
+        }
+
+        return (best, at);
+    }
+
+    private readonly record struct Glyph(string Text, double Centre, double Left, double Right, double Baseline, double Size, bool Bold);
+}
+
+/// <summary>Reorders a right-to-left line from the visual order glyphs are drawn in to the logical order it was typed in.</summary>
+internal static class Bidi
+{
+    public static string VisualToLogical(List<string> visual)
+    {
+        // Reverse the glyphs (not the characters: a lam-alef ligature must keep its two letters in order), then put
+        // left-to-right runs such as "1373" or "ONU" back the right way round.
+        var logical = new List<string>(visual);
+        logical.Reverse();
+        var i = 0;
+        while (i < logical.Count)
+        {
+            if (!IsLtr(logical[i]))
+            {
+                logical[i] = LamAlef(logical[i]);
+                i++;
+                continue;
+            }
+
+            var end = i;
+            while (end + 1 < logical.Count && (IsLtr(logical[end + 1]) || (IsLatinJoiner(logical[end + 1]) && end + 2 < logical.Count && IsLtr(logical[end + 2]))))
+            {
+                end++;
+            }
+
+            logical.Reverse(i, end - i + 1);
+            i = end + 1;
+        }
+
+        return string.Concat(logical);
+    }
+
+    private static bool IsLtr(string glyph) => glyph.Length > 0 && (char.IsAsciiLetterOrDigit(glyph[0]) || (char.IsLetter(glyph[0]) && !ScriptText.IsRtl(glyph[0])));
+
+    /// <summary>Neutrals that stay inside a left-to-right run when letters are on both sides ("UN-CTED", "3.5").</summary>
+    private static bool IsLatinJoiner(string glyph) => glyph is " " or "-" or "." or "," or "/" or ":";
+
+    /// <summary>
+    /// A lam-alef ligature is one glyph for two letters, and some fonts map it to alef then lam; typed, lam comes first.
+    /// </summary>
+    private static string LamAlef(string glyph) =>
+        glyph.Length == 2 && glyph[1] == '\u0644' && glyph[0] is '\u0627' or '\u0623' or '\u0625' or '\u0622' ? string.Concat(glyph[1], glyph[0]) : glyph;
+}

@@ -25,9 +25,14 @@ internal static class ScriptText
             return;
         }
 
-        if (EndsWithLineHyphen(paragraph) && char.IsLower(line[0]))
+        if (EndsWithLineHyphen(paragraph))
         {
-            paragraph.Length--;
+            // Before a lower-case letter the hyphen was the layout's; before a capital ("Counter-/Terrorism") it was typed.
+            if (char.IsLower(line[0]) || paragraph[^1] == '\u00AD')
+            {
+                paragraph.Length--;
+            }
+
             paragraph.Append(line);
             return;
         }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Polly;
 using ReportPipeline.Core.Storage;
+using ReportPipeline.Infrastructure.DocumentIntelligence;
 using ReportPipeline.Infrastructure.Storage;
 
 namespace ReportPipeline.Infrastructure;
@@ -16,6 +17,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IReportQuarantine, BlobReportQuarantine>();
         services.AddSingleton<ISurveyStore, BlobSurveyStore>();
         services.AddSingleton<IBlobLinkIssuer, BlobLinkIssuer>();
+        services.AddDocumentIntelligence();
         services.AddResiliencePipeline(ResiliencePipelines.TableConcurrency, (builder, _) => ResiliencePipelines.ConfigureTableConcurrency(builder));
         return services;
     }

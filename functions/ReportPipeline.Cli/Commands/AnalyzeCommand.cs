@@ -7,6 +7,7 @@ using ReportPipeline.Core;
 using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.Layout;
 using ReportPipeline.Infrastructure;
+using ReportPipeline.Infrastructure.DocumentIntelligence;
 
 namespace ReportPipeline.Cli.Commands;
 
@@ -64,7 +65,7 @@ internal static class AnalyzeCommand
             return (Error(file, e.ReasonCode, e.Message, json), true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException or TimeoutException
-            or Polly.CircuitBreaker.BrokenCircuitException)
+            or Polly.ExecutionRejectedException or DocumentIntelligenceException or Azure.Identity.AuthenticationFailedException)
         {
             // Transient or environmental: retrying may succeed, so it is no reason code of the document's.
             return (Error(file, "unavailable", e.Message, json), true);

@@ -160,7 +160,7 @@ public sealed class DocumentIntelligenceClient(
         try
         {
             // Refresh five minutes early so a token never expires between the check and the service.
-            if (_token.ExpiresOn - TimeSpan.FromMinutes(5) <= timeProvider.GetUtcNow())
+            if (_token.Token is null || _token.ExpiresOn <= timeProvider.GetUtcNow() + TimeSpan.FromMinutes(5))
             {
                 _token = await credential.GetTokenAsync(new TokenRequestContext([Scope]), cancellationToken);
             }

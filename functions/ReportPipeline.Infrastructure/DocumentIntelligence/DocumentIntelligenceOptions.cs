@@ -27,7 +27,7 @@ public sealed class DocumentIntelligenceOptions
     public string ModelId { get; set; } = "prebuilt-layout";
 
     /// <summary>Retries of one request after 429, 5xx or a network error.</summary>
-    [Range(0, 10)]
+    [Range(1, 10)]
     public int MaxRetries { get; set; } = 4;
 
     /// <summary>First retry delay; later ones grow exponentially with jitter, unless the service sends Retry-After.</summary>

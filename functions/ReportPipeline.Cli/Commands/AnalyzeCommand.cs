@@ -70,6 +70,11 @@ internal static class AnalyzeCommand
             // Transient or environmental: retrying may succeed, so it is no reason code of the document's.
             return (Error(file, "unavailable", e.Message, json), true);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug of ours, not the document's: say so without a stack trace, and let the exit code tell.
+            return (Error(file, "internal-error", $"Unexpected {e.GetType().Name}: {e.Message}", json), true);
+        }
     }
 
     private static string Error(FileInfo file, string code, string message, bool json) =>

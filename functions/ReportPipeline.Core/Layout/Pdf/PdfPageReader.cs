@@ -17,7 +17,11 @@ internal static class PdfPageReader
     public static List<PdfLine> ReadLines(Page page)
     {
         var letters = page.Letters;
-        var glyphs = new List<Glyph>(letters.Count);
+        var glyphs = new Glyph[letters.Count];
+        var keys = new double[letters.Count];
+        var count = 0;
+        object? lastFont = null;
+        var lastBold = false;
         foreach (var letter in letters)
         {
             if (string.IsNullOrWhiteSpace(letter.Value))
@@ -31,29 +35,56 @@ internal static class PdfPageReader
             var right = Math.Max(letter.StartBaseLine.X, letter.EndBaseLine.X);
             var box = letter.BoundingBox;
             var centre = box.Width > 0.01 ? (box.Left + box.Right) / 2 : (left + right) / 2;
-
-            var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(1, letter.BoundingBox.Height);
-            var bold = letter.FontDetails?.IsBold == true || letter.FontName?.Contains("Bold", StringComparison.OrdinalIgnoreCase) == true;
-            glyphs.Add(new Glyph(letter.Value, centre, left, right, letter.StartBaseLine.Y, size, bold));
-        }
-
-        glyphs.Sort(static (a, b) => b.Baseline.CompareTo(a.Baseline));
-        var rows = new List<List<Glyph>>();
-        foreach (var glyph in glyphs)
-        {
-            if (rows.Count == 0 || Math.Abs(rows[^1][0].Baseline - glyph.Baseline) > 0.3 * Math.Min(rows[^1][0].Size, glyph.Size))
+            var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(1, box.Height);
+            var details = letter.FontDetails;
+            if (!ReferenceEquals(details, lastFont))
             {
-                rows.Add([]);
+                // Letters of one font run share its details object, so the name is inspected once per run.
+                lastFont = details;
+                lastBold = details?.IsBold == true || letter.FontName?.Contains("Bold", StringComparison.OrdinalIgnoreCase) == true;
             }
 
-            rows[^1].Add(glyph);
+            keys[count] = -letter.StartBaseLine.Y;
+            glyphs[count++] = new Glyph(letter.Value, centre, left, right, letter.StartBaseLine.Y, size, lastBold);
         }
 
-        var pieces = new List<List<(int Start, int End, double Left, double Right)>>(rows.Count);
-        foreach (var row in rows)
+        // Sort indices by key, never the glyph structs themselves: moving those costs more than the rest of the page.
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
         {
-            row.Sort(static (a, b) => a.Centre.CompareTo(b.Centre));
+            order[i] = i;
+        }
+
+        Array.Sort(keys, order, 0, count);
+        var rows = new List<Glyph[]>();
+        var pieces = new List<List<(int Start, int End, double Left, double Right)>>();
+        for (int start = 0, end = 1; start < count; end++)
+        {
+            if (end < count && Math.Abs(glyphs[order[start]].Baseline - glyphs[order[end]].Baseline)
+                <= 0.3 * Math.Min(glyphs[order[start]].Size, glyphs[order[end]].Size))
+            {
+                continue;
+            }
+
+            var length = end - start;
+            var centres = new double[length];
+            var members = new int[length];
+            for (var i = 0; i < length; i++)
+            {
+                members[i] = order[start + i];
+                centres[i] = glyphs[members[i]].Centre;
+            }
+
+            Array.Sort(centres, members);
+            var row = new Glyph[length];
+            for (var i = 0; i < length; i++)
+            {
+                row[i] = glyphs[members[i]];
+            }
+
+            rows.Add(row);
             pieces.Add(Pieces(row));
+            start = end;
         }
 
         var lines = new List<PdfLine>();
@@ -77,18 +108,18 @@ internal static class PdfPageReader
     }
 
     /// <summary>Splits a row at every gap wide enough to be a gutter; <see cref="IsGutter"/> decides which ones are.</summary>
-    private static List<(int Start, int End, double Left, double Right)> Pieces(List<Glyph> row)
+    private static List<(int Start, int End, double Left, double Right)> Pieces(Glyph[] row)
     {
         var pieces = new List<(int, int, double, double)>();
         var start = 0;
         var reach = row[0].Right;
         var left = row[0].Left;
-        for (var i = 1; i <= row.Count; i++)
+        for (var i = 1; i <= row.Length; i++)
         {
-            if (i == row.Count || row[i].Left - reach > GutterEm * Math.Max(row[i].Size, row[i - 1].Size))
+            if (i == row.Length || row[i].Left - reach > GutterEm * Math.Max(row[i].Size, row[i - 1].Size))
             {
                 pieces.Add((start, i, left, reach));
-                if (i < row.Count)
+                if (i < row.Length)
                 {
                     start = i;
                     reach = row[i].Right;
@@ -130,7 +161,7 @@ internal static class PdfPageReader
         return covered;
     }
 
-    private static PdfLine MakeLine(int page, List<Glyph> row, int start, int end)
+    private static PdfLine MakeLine(int page, Glyph[] row, int start, int end)
     {
         var tokens = new List<string>(end - start + 8);
         double baselineSum = 0, maxSize = 0;
@@ -184,10 +215,10 @@ internal static class PdfPageReader
         var size = largest * 3 >= count ? maxSize : SmallerMajority(row, start, end, maxSize);
         var text = rtl > ltr ? Bidi.VisualToLogical(tokens) : string.Concat(tokens);
         return new PdfLine(page, left, right, baselineSum / count - 0.25 * size, baselineSum / count + 0.8 * size,
-            baselineSum / count, size, boldCount * 2 > count, ScriptText.NormalizePresentationForms(text));
+            baselineSum / count, size, boldCount * 2 > count, ScriptText.NormalizePresentationForms(text), rtl > ltr);
     }
 
-    private static double SmallerMajority(List<Glyph> row, int start, int end, double maxSize)
+    private static double SmallerMajority(Glyph[] row, int start, int end, double maxSize)
     {
         double best = 0;
         for (var i = start; i < end; i++)
@@ -202,8 +233,9 @@ internal static class PdfPageReader
     }
 
     /// <summary>
-    /// Orders lines by cutting the region at its widest empty band, horizontal or vertical, and recursing; a band
+    /// Orders lines by cutting the region at its widest empty bands, horizontal or vertical, and recursing; a band
     /// between columns is only taken when it runs the full height of the region, which is what keeps columns whole.
+    /// Bands as wide as the widest are cut together, so a column of evenly spaced lines is one step, not one per line.
     /// </summary>
     private static void XyCut(List<PdfLine> region, List<PdfLine> output)
     {
@@ -213,18 +245,39 @@ internal static class PdfPageReader
             return;
         }
 
-        var (yGap, yAt) = WidestGap(region, vertical: true);
-        var (xGap, xAt) = WidestGap(region, vertical: false);
-        var em = region.Average(l => l.FontSize);
+        var byTop = region.ToArray();
+        var tops = new double[byTop.Length];
+        var byLeft = region.ToArray();
+        var lefts = new double[byLeft.Length];
+        double em = 0;
+        var rtl = 0;
+        for (var i = 0; i < byTop.Length; i++)
+        {
+            tops[i] = -byTop[i].Top;
+            lefts[i] = byLeft[i].Left;
+            em += byTop[i].FontSize;
+            rtl += byTop[i].Rtl ? 1 : 0;
+        }
+
+        em /= byTop.Length;
+        Array.Sort(tops, byTop);
+        Array.Sort(lefts, byLeft);
+        var yGap = WidestGap(byTop, vertical: true);
+        var xGap = WidestGap(byLeft, vertical: false);
         if (xGap >= em && xGap >= yGap)
         {
-            XyCut(region.Where(l => l.Right <= xAt).ToList(), output);
-            XyCut(region.Where(l => l.Right > xAt).ToList(), output);
+            var columns = Bands(byLeft, vertical: false, xGap);
+            if (rtl * 2 > byTop.Length)
+            {
+                // Right-to-left pages are read from the right-hand column.
+                columns.Reverse();
+            }
+
+            columns.ForEach(column => XyCut(column, output));
         }
         else if (yGap > 0)
         {
-            XyCut(region.Where(l => l.Bottom >= yAt).ToList(), output);
-            XyCut(region.Where(l => l.Bottom < yAt).ToList(), output);
+            Bands(byTop, vertical: true, yGap).ForEach(band => XyCut(band, output));
         }
         else
         {
@@ -233,26 +286,41 @@ internal static class PdfPageReader
         }
     }
 
-    /// <summary>The widest band free of lines along one axis, and the coordinate where it starts (top edge for y, right edge for x).</summary>
-    private static (double Gap, double At) WidestGap(List<PdfLine> region, bool vertical)
-    {
-        var spans = region.Select(l => vertical ? (Low: -l.Top, High: -l.Bottom) : (Low: l.Left, High: l.Right)).ToList();
-        spans.Sort(static (a, b) => a.Low.CompareTo(b.Low));
-        double best = 0, at = 0;
-        var reach = spans[0].High;
-        for (var i = 1; i < spans.Count; i++)
-        {
-            var gap = spans[i].Low - reach;
-            if (gap > best)
-            {
-                best = gap;
-                at = vertical ? -reach : reach;
-            }
+    private static double Low(PdfLine line, bool vertical) => vertical ? -line.Top : line.Left;
 
-            reach = Math.Max(reach, spans[i].High);
+    private static double High(PdfLine line, bool vertical) => vertical ? -line.Bottom : line.Right;
+
+    /// <summary>The widest band free of lines along one axis, over lines sorted by their low edge on it.</summary>
+    private static double WidestGap(PdfLine[] sorted, bool vertical)
+    {
+        double best = 0;
+        var reach = High(sorted[0], vertical);
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            best = Math.Max(best, Low(sorted[i], vertical) - reach);
+            reach = Math.Max(reach, High(sorted[i], vertical));
         }
 
-        return (best, at);
+        return best;
+    }
+
+    /// <summary>Splits sorted lines at every gap within half a point of the widest.</summary>
+    private static List<List<PdfLine>> Bands(PdfLine[] sorted, bool vertical, double widest)
+    {
+        var bands = new List<List<PdfLine>> { new() { sorted[0] } };
+        var reach = High(sorted[0], vertical);
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (Low(sorted[i], vertical) - reach >= widest - 0.5)
+            {
+                bands.Add([]);
+            }
+
+            bands[^1].Add(sorted[i]);
+            reach = Math.Max(reach, High(sorted[i], vertical));
+        }
+
+        return bands;
     }
 
     private readonly record struct Glyph(string Text, double Centre, double Left, double Right, double Baseline, double Size, bool Bold);

@@ -32,12 +32,13 @@ public sealed class PdfAnalyzer(IOptions<AnalysisOptions> options) : IFormatAnal
             var lines = new List<PdfLine>();
             var pageHeights = new double[document.NumberOfPages + 1];
             var images = 0;
+            var reader = new PdfPageReader();
             for (var number = 1; number <= document.NumberOfPages; number++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var page = document.GetPage(number);
                 pageHeights[number] = page.Height;
-                var pageLines = PdfPageReader.ReadLines(page);
+                var pageLines = reader.ReadLines(page);
                 if (pageLines.Count == 0)
                 {
                     images += page.NumberOfImages;

@@ -4,21 +4,33 @@ namespace ReportPipeline.Core.Layout.Pdf;
 
 /// <summary>
 /// Turns one page's glyphs into lines in reading order: glyphs are grouped by baseline, split at gutters, and the
-/// resulting lines ordered by recursive XY-cuts so that columns are read one after the other.
+/// resulting lines ordered by recursive XY-cuts so that columns are read one after the other. One reader serves the
+/// pages of one document and reuses its buffers, which would otherwise land on the large-object heap page after page.
 /// </summary>
-internal static class PdfPageReader
+internal sealed class PdfPageReader
 {
+    private Glyph[] _glyphs = [];
+    private double[] _keys = [];
+    private int[] _order = [];
+
     /// <summary>Gaps wider than this many font sizes separate columns rather than words.</summary>
     private const double GutterEm = 1.2;
 
     /// <summary>Gaps wider than this many font sizes are word spaces.</summary>
     private const double SpaceEm = 0.15;
 
-    public static List<PdfLine> ReadLines(Page page)
+    public List<PdfLine> ReadLines(Page page)
     {
         var letters = page.Letters;
-        var glyphs = new Glyph[letters.Count];
-        var keys = new double[letters.Count];
+        if (_glyphs.Length < letters.Count)
+        {
+            _glyphs = new Glyph[letters.Count];
+            _keys = new double[letters.Count];
+            _order = new int[letters.Count];
+        }
+
+        var glyphs = _glyphs;
+        var keys = _keys;
         var count = 0;
         object? lastFont = null;
         var lastBold = false;
@@ -49,13 +61,18 @@ internal static class PdfPageReader
         }
 
         // Sort indices by key, never the glyph structs themselves: moving those costs more than the rest of the page.
-        var order = new int[count];
+        var order = _order;
+        var sorted = true;
         for (var i = 0; i < count; i++)
         {
             order[i] = i;
+            sorted &= i == 0 || keys[i - 1] <= keys[i];
         }
 
-        Array.Sort(keys, order, 0, count);
+        if (!sorted)
+        {
+            Array.Sort(keys, order, 0, count);
+        }
         var rows = new List<Glyph[]>();
         var pieces = new List<List<(int Start, int End, double Left, double Right)>>();
         for (int start = 0, end = 1; start < count; end++)
@@ -66,20 +83,24 @@ internal static class PdfPageReader
                 continue;
             }
 
+            // Rows usually arrive left to right already; the keys buffer is free again once the baseline sort is done.
             var length = end - start;
-            var centres = new double[length];
-            var members = new int[length];
-            for (var i = 0; i < length; i++)
+            var inOrder = true;
+            for (var i = start; i < end; i++)
             {
-                members[i] = order[start + i];
-                centres[i] = glyphs[members[i]].Centre;
+                keys[i] = glyphs[order[i]].Centre;
+                inOrder &= i == start || keys[i - 1] <= keys[i];
             }
 
-            Array.Sort(centres, members);
+            if (!inOrder)
+            {
+                Array.Sort(keys, order, start, length);
+            }
+
             var row = new Glyph[length];
             for (var i = 0; i < length; i++)
             {
-                row[i] = glyphs[members[i]];
+                row[i] = glyphs[order[start + i]];
             }
 
             rows.Add(row);

@@ -54,6 +54,17 @@ public sealed partial class SeedDocumentTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_PasswordProtectedWordFile_RejectsAsEncrypted()
+    {
+        // The start of an OLE compound file and the UTF-16 name of the stream Office encrypts a package into.
+        byte[] content = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[120], .. Encoding.Unicode.GetBytes("EncryptedPackage"), .. new byte[64]];
+
+        var e = await Assert.ThrowsAsync<ReportRejectedException>(() => new DocumentAnalyzer([new PlainTextAnalyzer()]).AnalyzeAsync(content, "r.docx", TestContext.Current.CancellationToken));
+
+        Assert.Equal(ReasonCodes.Encrypted, e.ReasonCode);
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_DocxNamedPdf_ReadsAsDocxWithMismatchWarning()
     {
         var layout = await AnalyzeFileAsync("renamed-docx.pdf");
@@ -69,6 +80,9 @@ public sealed partial class SeedDocumentTests
 
         Assert.Equal(5, layout.Paragraphs.Count(p => p.Role == ParagraphRole.PageHeader && p.Text == "Rapport de la France – Résolution 1373"));
         Assert.Equal(5, layout.Paragraphs.Count(p => p.Role == ParagraphRole.PageFooter && p.Text.StartsWith("Page ", StringComparison.Ordinal)));
+        Assert.Equal(ParagraphRole.PageHeader, layout.Paragraphs[0].Role);
+        Assert.Equal(ParagraphRole.PageFooter, layout.Paragraphs[^1].Role);
+        Assert.Equal(Enumerable.Range(1, layout.Paragraphs.Count), layout.Paragraphs.Select(p => p.Index));
         Assert.Contains(layout.ContentParagraphs, p => p.Text.Contains("d’informations", StringComparison.Ordinal));
     }
 

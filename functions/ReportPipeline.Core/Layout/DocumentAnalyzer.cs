@@ -23,6 +23,11 @@ public sealed class DocumentAnalyzer(IEnumerable<IFormatAnalyzer> analyzers, IOp
         }
 
         var format = FormatSniffer.Detect(content.Span);
+        if (format == DocumentFormat.Unknown && FormatSniffer.IsEncryptedOffice(content.Span))
+        {
+            throw new ReportRejectedException(ReasonCodes.Encrypted, "The Word file is password-protected; upload it without a password.");
+        }
+
         var layout = await RouteAsync(content, format, cancellationToken);
         if (!layout.ContentParagraphs.Any(p => p.Text.Length > 0))
         {

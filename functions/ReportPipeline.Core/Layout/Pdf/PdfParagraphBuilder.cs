@@ -36,11 +36,17 @@ internal static class PdfParagraphBuilder
             && blocks.All(b => b.Size <= blocks[0].Size) ? blocks[0] : null;
         var headingSizes = blocks.Where(b => b.Heading && b != title).Select(b => Math.Round(b.Size)).Distinct().OrderDescending().ToList();
         var result = new List<LayoutParagraph>(blocks.Count + furniture.Count);
-        var furnitureByPage = furniture.GroupBy(f => f.Key.Page).ToDictionary(g => g.Key, g => g.ToList());
-        var emittedPages = new HashSet<int>();
+        var furnitureByPage = furniture.GroupBy(f => f.Key.Page).ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.Key.Top).ToList());
+        var page = 0;
         foreach (var block in blocks)
         {
-            EmitFurniture(block.Page, furnitureByPage, emittedPages, result);
+            for (; page < block.Page; page++)
+            {
+                // Each page's foot, then the next page's head, before that page's first paragraph.
+                EmitFurniture(page, top: false, furnitureByPage, pageHeights, result);
+                EmitFurniture(page + 1, top: true, furnitureByPage, pageHeights, result);
+            }
+
             var text = ScriptText.CollapseWhitespace(block.Text.ToString());
             if (text.Length == 0)
             {
@@ -62,21 +68,22 @@ internal static class PdfParagraphBuilder
             result.Add(new LayoutParagraph(block.Page, result.Count + 1, role, text, role == ParagraphRole.Heading ? level : 0));
         }
 
-        foreach (var page in furnitureByPage.Keys.Order())
+        for (; page < pageHeights.Length; page++)
         {
-            EmitFurniture(page, furnitureByPage, emittedPages, result);
+            EmitFurniture(page, top: false, furnitureByPage, pageHeights, result);
+            EmitFurniture(page + 1, top: true, furnitureByPage, pageHeights, result);
         }
 
         return result;
     }
 
-    private static void EmitFurniture(int page, Dictionary<int, List<KeyValuePair<PdfLine, ParagraphRole>>> byPage, HashSet<int> emitted, List<LayoutParagraph> result)
+    private static void EmitFurniture(int page, bool top, Dictionary<int, List<KeyValuePair<PdfLine, ParagraphRole>>> byPage, double[] pageHeights, List<LayoutParagraph> result)
     {
-        foreach (var p in byPage.Keys.Where(p => p <= page && emitted.Add(p)).Order())
+        foreach (var (line, role) in byPage.GetValueOrDefault(page) ?? [])
         {
-            foreach (var (line, role) in byPage[p])
+            if (line.Top >= pageHeights[page] / 2 == top)
             {
-                result.Add(new LayoutParagraph(p, result.Count + 1, role, ScriptText.CollapseWhitespace(line.Text)));
+                result.Add(new LayoutParagraph(page, result.Count + 1, role, ScriptText.CollapseWhitespace(line.Text)));
             }
         }
     }

@@ -12,6 +12,7 @@ internal sealed class PdfPageReader
     private Glyph[] _glyphs = [];
     private double[] _keys = [];
     private int[] _order = [];
+    private readonly List<string> _tokens = [];
 
     /// <summary>Gaps wider than this many font sizes separate columns rather than words.</summary>
     private const double GutterEm = 1.2;
@@ -41,13 +42,18 @@ internal sealed class PdfPageReader
                 continue;
             }
 
-            // Spacing comes from the advance; order from the ink's centre, because a decomposed lam-alef ligature
-            // puts both letters at one origin, one of them with no advance at all.
+            // Spacing and order come from the advance; a glyph without one (a decomposed lam-alef ligature puts both
+            // letters at one origin, one of them with no advance at all; combining marks) is placed by its ink.
             var left = Math.Min(letter.StartBaseLine.X, letter.EndBaseLine.X);
             var right = Math.Max(letter.StartBaseLine.X, letter.EndBaseLine.X);
-            var box = letter.BoundingBox;
-            var centre = box.Width > 0.01 ? (box.Left + box.Right) / 2 : (left + right) / 2;
-            var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(1, box.Height);
+            var centre = (left + right) / 2;
+            if (right - left < 0.01)
+            {
+                var box = letter.BoundingBox;
+                centre = (box.Left + box.Right) / 2;
+            }
+
+            var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(1, letter.BoundingBox.Height);
             var details = letter.FontDetails;
             if (!ReferenceEquals(details, lastFont))
             {
@@ -182,9 +188,10 @@ internal sealed class PdfPageReader
         return covered;
     }
 
-    private static PdfLine MakeLine(int page, Glyph[] row, int start, int end)
+    private PdfLine MakeLine(int page, Glyph[] row, int start, int end)
     {
-        var tokens = new List<string>(end - start + 8);
+        var tokens = _tokens;
+        tokens.Clear();
         double baselineSum = 0, maxSize = 0;
         var largest = 0;
         var boldCount = 0;

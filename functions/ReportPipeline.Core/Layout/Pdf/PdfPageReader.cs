@@ -12,6 +12,7 @@ internal sealed class PdfPageReader
     private Glyph[] _glyphs = [];
     private double[] _keys = [];
     private int[] _order = [];
+    private Glyph[] _sorted = [];
     private readonly List<string> _tokens = [];
 
     /// <summary>Gaps wider than this many font sizes separate columns rather than words.</summary>
@@ -28,6 +29,7 @@ internal sealed class PdfPageReader
             _glyphs = new Glyph[letters.Count];
             _keys = new double[letters.Count];
             _order = new int[letters.Count];
+            _sorted = new Glyph[letters.Count];
         }
 
         var glyphs = _glyphs;
@@ -68,18 +70,18 @@ internal sealed class PdfPageReader
 
         // Sort indices by key, never the glyph structs themselves: moving those costs more than the rest of the page.
         var order = _order;
-        var sorted = true;
+        var baselineOrder = true;
         for (var i = 0; i < count; i++)
         {
             order[i] = i;
-            sorted &= i == 0 || keys[i - 1] <= keys[i];
+            baselineOrder &= i == 0 || keys[i - 1] <= keys[i];
         }
 
-        if (!sorted)
+        if (!baselineOrder)
         {
             Array.Sort(keys, order, 0, count);
         }
-        var rows = new List<Glyph[]>();
+        var sorted = _sorted;
         var pieces = new List<List<(int Start, int End, double Left, double Right)>>();
         for (int start = 0, end = 1; start < count; end++)
         {
@@ -103,19 +105,17 @@ internal sealed class PdfPageReader
                 Array.Sort(keys, order, start, length);
             }
 
-            var row = new Glyph[length];
-            for (var i = 0; i < length; i++)
+            for (var i = start; i < end; i++)
             {
-                row[i] = glyphs[order[start + i]];
+                sorted[i] = glyphs[order[i]];
             }
 
-            rows.Add(row);
-            pieces.Add(Pieces(row));
+            pieces.Add(Pieces(sorted, start, end));
             start = end;
         }
 
         var lines = new List<PdfLine>();
-        for (var r = 0; r < rows.Count; r++)
+        for (var r = 0; r < pieces.Count; r++)
         {
             var start = 0;
             var row = pieces[r];
@@ -123,7 +123,7 @@ internal sealed class PdfPageReader
             {
                 if (i == row.Count || IsGutter(row[i - 1].Right, row[i].Left, pieces, r))
                 {
-                    lines.Add(MakeLine(page.Number, rows[r], row[start].Start, row[i - 1].End));
+                    lines.Add(MakeLine(page.Number, sorted, row[start].Start, row[i - 1].End));
                     start = i;
                 }
             }
@@ -135,18 +135,18 @@ internal sealed class PdfPageReader
     }
 
     /// <summary>Splits a row at every gap wide enough to be a gutter; <see cref="IsGutter"/> decides which ones are.</summary>
-    private static List<(int Start, int End, double Left, double Right)> Pieces(Glyph[] row)
+    private static List<(int Start, int End, double Left, double Right)> Pieces(Glyph[] row, int from, int to)
     {
         var pieces = new List<(int, int, double, double)>();
-        var start = 0;
-        var reach = row[0].Right;
-        var left = row[0].Left;
-        for (var i = 1; i <= row.Length; i++)
+        var start = from;
+        double reach = row[from].Right;
+        double left = row[from].Left;
+        for (var i = from + 1; i <= to; i++)
         {
-            if (i == row.Length || row[i].Left - reach > GutterEm * Math.Max(row[i].Size, row[i - 1].Size))
+            if (i == to || row[i].Left - reach > GutterEm * Math.Max(row[i].Size, row[i - 1].Size))
             {
                 pieces.Add((start, i, left, reach));
-                if (i < row.Length)
+                if (i < to)
                 {
                     start = i;
                     reach = row[i].Right;

@@ -125,6 +125,12 @@ public sealed class HtmlAnalyzer(IOptions<AnalysisOptions> options) : IFormatAna
 
         private void Table(IElement table)
         {
+            if (table.QuerySelector("caption") is { } caption && caption.Closest("table") == table)
+            {
+                _text.Append(CellText(caption));
+                Flush();
+            }
+
             var rows = new List<IReadOnlyList<string>>();
             foreach (var row in table.QuerySelectorAll("tr").Where(r => r.Closest("table") == table))
             {
@@ -135,12 +141,6 @@ public sealed class HtmlAnalyzer(IOptions<AnalysisOptions> options) : IFormatAna
             {
                 Tables.Add(new LayoutTable(1, Paragraphs.Count + 1, rows));
                 Paragraphs.Add(new LayoutParagraph(1, Paragraphs.Count + 1, ParagraphRole.Table, string.Join('\n', rows.Select(r => string.Join('\t', r)))));
-            }
-
-            if (table.QuerySelector("caption") is { } caption)
-            {
-                _text.Append(CellText(caption));
-                Flush();
             }
         }
 

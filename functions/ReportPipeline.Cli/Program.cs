@@ -17,6 +17,7 @@ var root = new RootCommand("reportpipeline: the ReportPipeline local host for th
     UploadCommand.Create(storage),
     ExtractCommand.Create(),
     EvalCommand.Create(),
+    AnalyzeCommand.Create(),
 };
 root.Options.Add(storage);
 return await root.Parse(args).InvokeAsync();

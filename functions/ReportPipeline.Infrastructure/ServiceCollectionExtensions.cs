@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Polly;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Core.Uploads;
+using ReportPipeline.Infrastructure.DocumentIntelligence;
 using ReportPipeline.Infrastructure.Storage;
 using ReportPipeline.Infrastructure.Uploads;
 
@@ -20,6 +21,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IBlobLinkIssuer, BlobLinkIssuer>();
         services.AddSingleton<ICredentialStore, TableCredentialStore>();
         services.AddSingleton<IUploadSlotIssuer, BlobUploadSlotIssuer>();
+        services.AddDocumentIntelligence();
         services.AddResiliencePipeline(ResiliencePipelines.TableConcurrency, (builder, _) => ResiliencePipelines.ConfigureTableConcurrency(builder));
         return services;
     }

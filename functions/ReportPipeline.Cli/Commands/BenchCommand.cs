@@ -7,7 +7,7 @@ namespace ReportPipeline.Cli.Commands;
 /// <summary><c>bench</c>: every benchmark, printed as a table of measured figures and ratios against their floors.</summary>
 internal static class BenchCommand
 {
-    private static IBenchmark[] Benchmarks() => [new ExtractionBenchmark(), new SurveyCompileBenchmark()];
+    private static IBenchmark[] Benchmarks() => [new PdfBenchmark(), new ExtractionBenchmark(), new SurveyCompileBenchmark()];
 
     public static Command Create(Option<string?> storage)
     {

@@ -40,6 +40,14 @@ public static class FormatSniffer
         return text.StartsWith('#') || text.Contains("\n#", StringComparison.Ordinal) ? DocumentFormat.Markdown : DocumentFormat.Text;
     }
 
+    /// <summary>
+    /// A password-protected Word file is not a zip but an OLE compound file holding an "EncryptedPackage" stream; it
+    /// deserves <c>encrypted</c>, not <c>unsupported-format</c>.
+    /// </summary>
+    public static bool IsEncryptedOffice(ReadOnlySpan<byte> content) =>
+        content.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+        && content.IndexOf("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0"u8) >= 0;
+
     /// <summary>The formats a file name's extension claims, for the mismatch warning.</summary>
     public static DocumentFormat FromExtension(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
     {

@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ReportPipeline.Core.Layout;
+
+/// <summary>Where a format is analysed: locally, by Document Intelligence, or locally unless only OCR can read it.</summary>
+public enum AnalysisMode
+{
+    Auto,
+    Local,
+    DocumentIntelligence,
+}
+
+/// <summary>Routing and the bounds every analyzer keeps to (app settings <c>Analysis__*</c>).</summary>
+public sealed class AnalysisOptions
+{
+    public const string SectionName = "Analysis";
+
+    public AnalysisMode Mode { get; set; } = AnalysisMode.Auto;
+
+    /// <summary>Most pages a PDF may have; UN reports run to tens of pages, so 1,000 is generous.</summary>
+    [Range(1, 2000)]
+    public int MaxPages { get; set; } = 1000;
+
+    /// <summary>Most bytes all parts of a DOCX may inflate to together (default 64 MiB).</summary>
+    [Range(1, 1024L * 1024 * 1024)]
+    public long MaxDocxUncompressedBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Most entries a DOCX zip may hold; a real report has a few dozen.</summary>
+    [Range(1, 100_000)]
+    public int MaxDocxEntries { get; set; } = 1000;
+
+    /// <summary>Most elements an HTML report may have, so a hostile page cannot exhaust memory in the DOM.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxHtmlElements { get; set; } = 200_000;
+}

@@ -1,0 +1,35 @@
+using ReportPipeline.Core.Layout;
+
+namespace ReportPipeline.Infrastructure.DocumentIntelligence;
+
+/// <summary>The OCR side of routing: PDFs and images always, Word and HTML only on 2024-11-30 (v3.1 layout has no DOCX).</summary>
+public sealed class DocumentIntelligenceAnalyzer(DocumentIntelligenceOptions options, Lazy<DocumentIntelligenceClient> client) : IOcrAnalyzer
+{
+    public bool IsConfigured => options.IsConfigured;
+
+    public bool CanAnalyze(DocumentFormat format) => format switch
+    {
+        DocumentFormat.Pdf or DocumentFormat.Image => true,
+        DocumentFormat.Docx or DocumentFormat.Html => options.ApiVersion == DocumentIntelligenceOptions.V4,
+        _ => false,
+    };
+
+    public async Task<LayoutDocument> AnalyzeAsync(ReadOnlyMemory<byte> content, DocumentFormat format, CancellationToken cancellationToken)
+    {
+        var result = await client.Value.AnalyzeAsync(content, ContentType(content.Span, format), cancellationToken);
+        return AnalyzeResultMapper.Map(result, format);
+    }
+
+    /// <summary>The media type from the bytes, as the sniffer saw them; text/plain is never sent (the service refuses it).</summary>
+    public static string ContentType(ReadOnlySpan<byte> content, DocumentFormat format) => format switch
+    {
+        DocumentFormat.Pdf => "application/pdf",
+        DocumentFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        DocumentFormat.Html => "text/html",
+        _ when content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) => "image/jpeg",
+        _ when content.StartsWith("\u0089PNG"u8) => "image/png",
+        _ when content.StartsWith("II*\0"u8) || content.StartsWith("MM\0*"u8) => "image/tiff",
+        _ when content.StartsWith("BM"u8) => "image/bmp",
+        _ => "application/octet-stream",
+    };
+}

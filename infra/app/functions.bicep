@@ -93,9 +93,26 @@ var appSettings = {
   SurveySchedule: surveySchedule
   Storage__ManagedIdentityClientId: identityClientId
   Analysis__Mode: 'Auto'
+  Analysis__MaxPages: '1000'
+  Analysis__MaxDocxUncompressedBytes: '67108864'
+  Analysis__MaxDocxEntries: '1000'
+  Analysis__MaxHtmlElements: '200000'
   DocumentIntelligence__Endpoint: documentIntelligenceEndpoint
   DocumentIntelligence__ApiVersion: documentIntelligenceApiVersion
   DocumentIntelligence__ManagedIdentityClientId: identityClientId
+  DocumentIntelligence__ModelId: 'prebuilt-layout'
+  DocumentIntelligence__MaxRetries: '4'
+  DocumentIntelligence__RetryDelay: '00:00:01'
+  DocumentIntelligence__MaxRetryDelay: '00:00:30'
+  DocumentIntelligence__AttemptTimeout: '00:01:00'
+  DocumentIntelligence__PollInterval: '00:00:02'
+  DocumentIntelligence__MinPollInterval: '00:00:01'
+  DocumentIntelligence__TotalTimeout: '00:04:00'
+  DocumentIntelligence__MaxResubmits: '2'
+  DocumentIntelligence__BreakFailureRatio: '0.5'
+  DocumentIntelligence__BreakSampling: '00:01:00'
+  DocumentIntelligence__BreakMinimumThroughput: '10'
+  DocumentIntelligence__BreakDuration: '00:00:30'
   Ingestion__MaxReportBytes: '52428800'
   Links__DefaultMinutes: '60'
   Links__MaxMinutes: '240'

@@ -199,7 +199,7 @@ public sealed class AnswerExtractorTests
     [Fact]
     public void ErrorJson_Failure_CarriesCodeAndMessage()
     {
-        using var doc = JsonDocument.Parse(ExtractionContract.ErrorJson("x.pdf", ReasonCodes.Encrypted, "The PDF is encrypted."));
+        using var doc = JsonDocument.Parse(Layout.LayoutJson.WriteError("x.pdf", ReasonCodes.Encrypted, "The PDF is encrypted."));
 
         Assert.Equal(ReasonCodes.Encrypted, doc.RootElement.GetProperty("error").GetProperty("code").GetString());
     }

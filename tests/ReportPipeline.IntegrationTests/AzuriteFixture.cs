@@ -3,7 +3,9 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReportPipeline.Core;
+using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Functions;
+using ReportPipeline.Functions.Ingestion;
 using ReportPipeline.Infrastructure;
 using ReportPipeline.Infrastructure.Local;
 using ReportPipeline.Infrastructure.Storage;
@@ -34,6 +36,17 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// that no test's period is "the period before" another's (2031-H1 follows 2030-H2, which no test is given).
     /// </summary>
     public static string NewPeriod() => $"{1901 + (2 * Interlocked.Increment(ref s_nextPeriod))}-H1";
+
+    /// <summary>Uploads a report to <c>reports/{blobName}</c> and runs IngestReport on the stored blob, as the blob trigger would.</summary>
+    public async Task<IngestionOutcome> UploadAndIngestAsync(string blobName, BinaryData content, IServiceProvider? services = null)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var blob = Reports.GetBlobClient(blobName);
+        await blob.UploadAsync(content, overwrite: true, ct);
+        var parts = blobName.Split('/', 3);
+        await using var stream = await blob.OpenReadAsync(cancellationToken: ct);
+        return await (services ?? Services).GetRequiredService<IngestReportFunction>().RunAsync(stream, parts[0], parts[1], parts[2], ct);
+    }
 
     public ServiceProvider CreateServices(Action<IServiceCollection>? configure = null)
     {

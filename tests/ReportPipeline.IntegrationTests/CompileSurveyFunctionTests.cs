@@ -3,7 +3,6 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Core.Survey;
-using ReportPipeline.Functions.Ingestion;
 using ReportPipeline.Functions.Surveys;
 
 namespace ReportPipeline.IntegrationTests;
@@ -17,12 +16,7 @@ public sealed class CompileSurveyFunctionTests(AzuriteFixture azurite)
     {
         var ct = TestContext.Current.CancellationToken;
         var period = AzuriteFixture.NewPeriod();
-        var blob = azurite.Reports.GetBlobClient($"{period}/EGY/statement.txt");
-        await blob.UploadAsync(BinaryData.FromString("(ب) التعاون الدولي مع المديرية التنفيذية <script>alert(1)</script>"), ct);
-        await using (var stream = await blob.OpenReadAsync(cancellationToken: ct))
-        {
-            await azurite.Services.GetRequiredService<IngestReportFunction>().RunAsync(stream, period, "EGY", "statement.txt", ct);
-        }
+        await azurite.UploadAndIngestAsync($"{period}/EGY/statement.txt", BinaryData.FromString("(ب) التعاون الدولي مع المديرية التنفيذية <script>alert(1)</script>"));
 
         var sut = azurite.Services.GetRequiredService<CompileSurveyFunction>();
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.Storage;
-using ReportPipeline.Functions.Ingestion;
 using ReportPipeline.Infrastructure.Storage;
 
 namespace ReportPipeline.IntegrationTests;
@@ -22,16 +21,9 @@ public sealed class IngestReportFunctionTests(AzuriteFixture azurite)
         (d) CTED and UNOCT should coordinate their assistance better.
         """;
 
-    private IngestReportFunction CreateSut() => azurite.Services.GetRequiredService<IngestReportFunction>();
-
     private async Task<IngestionOutcome> UploadAndRunAsync(string blobName, byte[] content)
     {
-        var ct = TestContext.Current.CancellationToken;
-        var blob = azurite.Reports.GetBlobClient(blobName);
-        await blob.UploadAsync(BinaryData.FromBytes(content), overwrite: true, ct);
-        var parts = blobName.Split('/', 3);
-        await using var stream = await blob.OpenReadAsync(cancellationToken: ct);
-        return await CreateSut().RunAsync(stream, parts[0], parts[1], parts[2], ct);
+        return await azurite.UploadAndIngestAsync(blobName, BinaryData.FromBytes(content));
     }
 
     private async Task<List<string>> SnapshotAsync(string period)

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.Storage;
-using ReportPipeline.Functions.Ingestion;
 
 namespace ReportPipeline.IntegrationTests;
 
@@ -12,11 +11,8 @@ public sealed class IngestSeedDocumentTests(AzuriteFixture azurite)
 {
     private async Task<IngestionOutcome> IngestSeedAsync(string period, string state, string file)
     {
-        var ct = TestContext.Current.CancellationToken;
-        var blob = azurite.Reports.GetBlobClient($"{period}/{state}/{file}");
-        await blob.UploadAsync(BinaryData.FromBytes(await File.ReadAllBytesAsync(Path.Combine(AzuriteFixture.RepoRoot, "seeds", "documents", file), ct)), overwrite: true, ct);
-        await using var stream = await blob.OpenReadAsync(cancellationToken: ct);
-        return await azurite.Services.GetRequiredService<IngestReportFunction>().RunAsync(stream, period, state, file, ct);
+        var content = await File.ReadAllBytesAsync(Path.Combine(AzuriteFixture.RepoRoot, "seeds", "documents", file), TestContext.Current.CancellationToken);
+        return await azurite.UploadAndIngestAsync($"{period}/{state}/{file}", BinaryData.FromBytes(content));
     }
 
     [Theory]

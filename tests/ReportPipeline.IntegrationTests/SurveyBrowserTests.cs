@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.Survey;
-using ReportPipeline.Functions.Ingestion;
 
 namespace ReportPipeline.IntegrationTests;
 
@@ -39,12 +38,7 @@ public sealed class SurveyBrowserTests(AzuriteFixture azurite)
 
     private async Task IngestAsync(string blobName, string content)
     {
-        var ct = TestContext.Current.CancellationToken;
-        var blob = azurite.Reports.GetBlobClient(blobName);
-        await blob.UploadAsync(BinaryData.FromString(content), overwrite: true, ct);
-        var parts = blobName.Split('/', 3);
-        await using var stream = await blob.OpenReadAsync(cancellationToken: ct);
-        var outcome = await azurite.Services.GetRequiredService<IngestReportFunction>().RunAsync(stream, parts[0], parts[1], parts[2], ct);
+        var outcome = await azurite.UploadAndIngestAsync(blobName, BinaryData.FromString(content));
         Assert.Equal(IngestionStatus.Accepted, outcome.Status);
     }
 

@@ -68,7 +68,7 @@ internal static class ExtractCommand
 
                 if (result.GetValue(json))
                 {
-                    Console.WriteLine(report is not null ? ExtractionContract.ToJson(file, report) : ExtractionContract.ErrorJson(file, error?.Code ?? "unreadable", error?.Message ?? "The file could not be read."));
+                    Console.WriteLine(report is not null ? ExtractionContract.ToJson(file, report) : LayoutJson.WriteError(file, error?.Code ?? "unreadable", error?.Message ?? "The file could not be read."));
                 }
                 else
                 {

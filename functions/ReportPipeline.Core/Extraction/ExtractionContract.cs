@@ -69,15 +69,6 @@ public static class ExtractionContract
         });
     }
 
-    public static string ErrorJson(string file, string code, string message) => Write(w =>
-    {
-        w.WriteString("file", file);
-        w.WriteStartObject("error");
-        w.WriteString("code", code);
-        w.WriteString("message", message);
-        w.WriteEndObject();
-    });
-
     private static string Write(Action<Utf8JsonWriter> body)
     {
         using var stream = new MemoryStream();

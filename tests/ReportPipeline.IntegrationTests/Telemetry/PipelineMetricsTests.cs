@@ -1,10 +1,8 @@
 using System.Diagnostics.Metrics;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using ReportPipeline.Core.Survey;
 using ReportPipeline.Core.Telemetry;
-using ReportPipeline.Functions.Ingestion;
 
 namespace ReportPipeline.IntegrationTests.Telemetry;
 
@@ -39,10 +37,6 @@ public sealed class PipelineMetricsTests(AzuriteFixture azurite)
 
     private async Task RunAsync(IServiceProvider services, string blobName, string text, CancellationToken ct)
     {
-        var blob = azurite.Reports.GetBlobClient(blobName);
-        await blob.UploadAsync(BinaryData.FromBytes(Encoding.UTF8.GetBytes(text)), overwrite: true, ct);
-        var parts = blobName.Split('/', 3);
-        await using var stream = await blob.OpenReadAsync(cancellationToken: ct);
-        await services.GetRequiredService<IngestReportFunction>().RunAsync(stream, parts[0], parts[1], parts[2], ct);
+        await azurite.UploadAndIngestAsync(blobName, BinaryData.FromString(text), services);
     }
 }

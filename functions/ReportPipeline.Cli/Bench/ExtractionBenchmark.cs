@@ -19,7 +19,7 @@ internal sealed class ExtractionBenchmark : IBenchmark
 
     public async Task<IReadOnlyList<BenchRow>> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
-        await using var services = CoreServices.Build();
+        await using var services = LocalFiles.BuildServices();
         var analyzer = services.GetRequiredService<IDocumentAnalyzer>();
         var extractor = services.GetRequiredService<IAnswerExtractor>();
         var documents = new List<LayoutDocument>();

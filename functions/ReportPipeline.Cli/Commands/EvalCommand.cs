@@ -25,7 +25,7 @@ internal static class EvalCommand
                 return 2;
             }
 
-            await using var services = CoreServices.Build();
+            await using var services = LocalFiles.BuildServices();
             var evaluator = new CorpusEvaluator(services.GetRequiredService<IDocumentAnalyzer>(), services.GetRequiredService<IAnswerExtractor>());
             var report = await evaluator.EvaluateAsync(dir.FullName, cancellationToken);
             Print(report, result.GetValue(verbose));

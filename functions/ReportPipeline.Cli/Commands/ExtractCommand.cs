@@ -1,10 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using ReportPipeline.Core;
 using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.Layout;
 
 namespace ReportPipeline.Cli.Commands;
@@ -12,8 +9,6 @@ namespace ReportPipeline.Cli.Commands;
 /// <summary><c>extract FILE... [--json]</c>: the answers to the guiding questions of each file, without storage.</summary>
 internal static class ExtractCommand
 {
-    private const string NotFound = "not-found";
-
     public static Command Create()
     {
         var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Report files (PDF, DOCX, HTML, text, Markdown)." };
@@ -22,57 +17,29 @@ internal static class ExtractCommand
         var command = new Command("extract", "Find each report's answers to the four guiding questions, with provenance, confidence and themes.") { files, json, explain };
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var services = CoreServices.Build();
-            var analyzer = services.GetRequiredService<IDocumentAnalyzer>();
+            await using var services = LocalFiles.BuildServices();
             var extractor = services.GetRequiredService<IAnswerExtractor>();
-            var maxBytes = services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxReportBytes;
             var exitCode = 0;
             foreach (var file in result.GetValue(files)!)
             {
-                ExtractedReport? report = null;
-                (string Code, string Message)? error = null;
-                try
-                {
-                    var info = new FileInfo(file);
-                    if (!info.Exists)
-                    {
-                        error = (NotFound, "No such file.");
-                    }
-                    else if (info.Length > maxBytes)
-                    {
-                        error = (ReasonCodes.TooLarge, $"The file is larger than the {maxBytes / (1024 * 1024)} MiB limit.");
-                    }
-                    else
-                    {
-                        var layout = await analyzer.AnalyzeAsync(await File.ReadAllBytesAsync(file, cancellationToken), info.Name, cancellationToken);
-                        report = extractor.Extract(layout);
-                        if (result.GetValue(explain))
-                        {
-                            Explain(layout, report.Language);
-                        }
-                    }
-                }
-                catch (ReportRejectedException e)
-                {
-                    error = (e.ReasonCode, e.Message);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    error = ("unreadable", e.Message);
-                }
-
-                if (error is not null)
+                var analysis = await LocalFiles.AnalyzeAsync(services, file, cancellationToken);
+                var report = analysis.Layout is { } layout ? extractor.Extract(layout) : null;
+                if (report is null)
                 {
                     exitCode = 1;
+                }
+                else if (result.GetValue(explain))
+                {
+                    Explain(analysis.Layout!, report.Language);
                 }
 
                 if (result.GetValue(json))
                 {
-                    Console.WriteLine(report is not null ? ExtractionContract.ToJson(file, report) : LayoutJson.WriteError(file, error?.Code ?? "unreadable", error?.Message ?? "The file could not be read."));
+                    Console.WriteLine(report is not null ? ExtractionContract.ToJson(file, report) : LayoutJson.WriteError(file, analysis.Code, analysis.Message));
                 }
                 else
                 {
-                    PrintText(file, report, error);
+                    PrintText(file, report, analysis);
                 }
             }
 
@@ -96,11 +63,11 @@ internal static class ExtractCommand
         }
     }
 
-    private static void PrintText(string file, ExtractedReport? report, (string Code, string Message)? error)
+    private static void PrintText(string file, ExtractedReport? report, FileAnalysis analysis)
     {
         if (report is null)
         {
-            Console.WriteLine($"{file}: {error?.Code}: {error?.Message}");
+            Console.WriteLine($"{file}: {analysis.Code}: {analysis.Message}");
             return;
         }
 

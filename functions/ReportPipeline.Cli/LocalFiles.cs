@@ -1,11 +1,8 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.Layout;
-using ReportPipeline.Infrastructure;
 using ReportPipeline.Infrastructure.DocumentIntelligence;
 
 namespace ReportPipeline.Cli;
@@ -14,8 +11,8 @@ namespace ReportPipeline.Cli;
 internal sealed record FileAnalysis(LayoutDocument? Layout, string Code = "", string Message = "");
 
 /// <summary>
-/// The storage-free commands (analyze, extract, eval, bench): the same analyzer registrations as ingestion, so
-/// routing to Document Intelligence follows Analysis__Mode there too, and one way to read a local file.
+/// The storage-free commands (analyze, extract, eval, bench): the same composition root as ingestion, so routing to
+/// Document Intelligence follows Analysis__Mode there too, and one way to read a local file.
 /// </summary>
 internal static class LocalFiles
 {
@@ -23,13 +20,7 @@ internal static class LocalFiles
     public const string Unavailable = "unavailable";
     public const string InternalError = "internal-error";
 
-    public static ServiceProvider BuildServices() =>
-        new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables().Build())
-            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Error).AddConsole(c => c.LogToStandardErrorThreshold = LogLevel.Trace))
-            .AddReportPipelineCore()
-            .AddReportPipelineInfrastructure()
-            .BuildServiceProvider();
+    public static ServiceProvider BuildServices() => LocalHost.BuildServices(new Dictionary<string, string?>());
 
     /// <summary>Reads and analyses a file under the ingestion size limit; failures become codes, never stack traces.</summary>
     public static async Task<FileAnalysis> AnalyzeAsync(IServiceProvider services, string path, CancellationToken cancellationToken)

@@ -1,16 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ReportPipeline.Core;
 using ReportPipeline.Functions;
-using ReportPipeline.Infrastructure;
-using ReportPipeline.Infrastructure.Local;
 using ReportPipeline.Infrastructure.Storage;
+using ReportPipeline.Local;
 
 namespace ReportPipeline.Cli;
 
 /// <summary>
-/// The CLI's stand-in for the Functions host: the same registrations as Program.cs, over the storage named by
+/// The CLI's stand-in for the Functions host: the same composition root as Program.cs, over the storage named by
 /// --storage or ReportPipeline__Storage, or over an Azurite it starts (data kept under .reportpipeline/azurite).
 /// </summary>
 internal sealed class LocalHost : IAsyncDisposable
@@ -44,22 +42,20 @@ internal sealed class LocalHost : IAsyncDisposable
             storage = azurite.ConnectionString;
         }
 
-        var configuration = new ConfigurationBuilder()
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [StorageNames.ConnectionName] = storage })
-            .Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(logging => logging
-                .SetMinimumLevel(LogLevel.Error)
-                .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
-            .AddReportPipelineCore()
-            .AddReportPipelineInfrastructure()
-            .AddReportPipelineFunctions()
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var services = BuildServices(new Dictionary<string, string?> { [StorageNames.ConnectionName] = storage });
         var host = new LocalHost(services, azurite);
         await services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(cancellationToken);
         return host;
+    }
+
+    /// <summary>The composition root over the environment's settings and <paramref name="overrides"/>, logging errors to stderr.</summary>
+    public static ServiceProvider BuildServices(IDictionary<string, string?> overrides)
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
+        return new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Error).AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
+            .AddReportPipeline(configuration)
+            .BuildValidatedProvider();
     }
 
     public T Get<T>()

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using ReportPipeline.Core;
 using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Core.Survey;
@@ -13,7 +14,7 @@ internal sealed class LocalPipeline(LocalHost host)
     /// <summary>Uploads a file to <c>reports/{blobName}</c> and runs the IngestReport function on the stored blob.</summary>
     public async Task<IngestionOutcome> UploadAndIngestAsync(string file, string blobName, CancellationToken cancellationToken)
     {
-        var blob = host.Get<StorageClientFactory>().Blobs.GetBlobContainerClient(StorageNames.ReportsContainer).GetBlobClient(blobName);
+        var blob = host.Get<StorageClientFactory>().Report(blobName);
         await using (var source = File.OpenRead(file))
         {
             await blob.UploadAsync(source, overwrite: true, cancellationToken);
@@ -42,7 +43,7 @@ internal sealed class LocalPipeline(LocalHost host)
         var paths = new List<string>();
         foreach (var file in edition.Files)
         {
-            var content = await host.Get<ISurveyStore>().ReadFileAsync(edition.Period, edition.Edition, file, cancellationToken)
+            var content = await host.Get<ISurveyStore>().ReadFileAsync(edition, file, cancellationToken)
                 ?? throw new InvalidOperationException($"Survey file {file} of edition {edition.Edition} is missing.");
             var path = Path.GetFullPath(Path.Combine(directory, file));
             await File.WriteAllBytesAsync(path, content.ToArray(), cancellationToken);
@@ -53,7 +54,7 @@ internal sealed class LocalPipeline(LocalHost host)
     }
 
     /// <summary>Prints links to the latest edition's files; false when the period has none.</summary>
-    public async Task<bool> PrintLinksAsync(string period, int? minutes, CancellationToken cancellationToken)
+    public async Task<bool> PrintLinksAsync(Period period, int? minutes, CancellationToken cancellationToken)
     {
         var links = await host.Get<SurveyLinkService>().GetLatestAsync(period, minutes, cancellationToken);
         if (links is null)

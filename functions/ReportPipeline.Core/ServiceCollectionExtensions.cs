@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.Layout;
@@ -12,14 +14,15 @@ using ReportPipeline.Core.Uploads;
 
 namespace ReportPipeline.Core;
 
-/// <summary>The composition root of Core.</summary>
+/// <summary>Core's part of the composition root: its services, and its options bound from <c>configuration</c> and validated on start.</summary>
 public static class ServiceCollectionExtensions
 {
-    public static IServiceCollection AddReportPipelineCore(this IServiceCollection services)
+    public static IServiceCollection AddReportPipelineCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<IngestionOptions>(configuration, IngestionOptions.SectionName);
+        services.AddValidatedOptions<LinkOptions>(configuration, LinkOptions.SectionName);
+        services.AddValidatedOptions<UploadOptions>(configuration, UploadOptions.SectionName);
+        services.AddValidatedOptions<AnalysisOptions>(configuration, AnalysisOptions.SectionName);
         services.AddMetrics();
         services.AddSingleton<PipelineMetrics>();
         services.AddSingleton<UploadSlotService>();
@@ -28,7 +31,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(_ => MemberStateRegistry.LoadEmbedded());
         services.AddSingleton(ThemeCatalog.Default);
         services.AddSingleton<IFormatAnalyzer, PlainTextAnalyzer>();
-        services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IFormatAnalyzer, PdfAnalyzer>();
         services.AddSingleton<IFormatAnalyzer, DocxAnalyzer>();
         services.AddSingleton<IFormatAnalyzer, HtmlAnalyzer>();
@@ -43,4 +45,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SurveyLinkService>();
         return services;
     }
+
+    /// <summary>Binds an option set to its section and checks its data annotations when the app starts, not when first used.</summary>
+    public static OptionsBuilder<TOptions> AddValidatedOptions<TOptions>(this IServiceCollection services, IConfiguration configuration, string sectionName)
+        where TOptions : class =>
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(sectionName)).ValidateDataAnnotations().ValidateOnStart();
 }

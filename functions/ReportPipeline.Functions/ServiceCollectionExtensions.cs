@@ -1,16 +1,46 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ReportPipeline.Core;
 using ReportPipeline.Functions.Ingestion;
 using ReportPipeline.Functions.Surveys;
+using ReportPipeline.Functions.Telemetry;
 using ReportPipeline.Functions.Uploads;
+using ReportPipeline.Infrastructure;
 
 namespace ReportPipeline.Functions;
 
-/// <summary>Registers the function classes so that a local host (the CLI) can resolve and call them as the worker does.</summary>
+/// <summary>
+/// The one composition root: the worker's Program, the CLI (its storage and storage-free commands alike) and the tests
+/// register the pipeline with <see cref="AddReportPipeline"/>, so every host has the same services and options.
+/// </summary>
 public static class ServiceCollectionExtensions
 {
-    public static IServiceCollection AddReportPipelineFunctions(this IServiceCollection services) => services
+    /// <summary>Core, Infrastructure and the function classes, with every option set bound from <paramref name="configuration"/>.</summary>
+    public static IServiceCollection AddReportPipeline(this IServiceCollection services, IConfiguration configuration) => services
+        .AddReportPipelineCore(configuration)
+        .AddReportPipelineInfrastructure(configuration)
         .AddTransient<IngestReportFunction>()
         .AddTransient<CompileSurveyFunction>()
         .AddTransient<GetSurveyLinksFunction>()
         .AddTransient<RequestUploadSlotFunction>();
+
+    /// <summary>What Program runs: the pipeline and its telemetry on the Functions worker.</summary>
+    public static FunctionsApplicationBuilder AddReportPipelineWorker(this FunctionsApplicationBuilder builder)
+    {
+        builder.Services.AddReportPipeline(builder.Configuration);
+        return builder.AddReportPipelineTelemetry();
+    }
+
+    /// <summary>
+    /// Builds the services outside the Functions host (the CLI, the tests) and validates every option set at once, as the
+    /// host does on start, so a bad setting stops the command before it does anything.
+    /// </summary>
+    public static ServiceProvider BuildValidatedProvider(this IServiceCollection services)
+    {
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        return provider;
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Polly;
 using ReportPipeline.Core.Storage;
@@ -8,20 +9,21 @@ using ReportPipeline.Infrastructure.Uploads;
 
 namespace ReportPipeline.Infrastructure;
 
-/// <summary>The composition root of Infrastructure: storage adapters of the Core ports and Polly pipelines.</summary>
+/// <summary>Infrastructure's part of the composition root: storage adapters of the Core ports, Document Intelligence and Polly pipelines.</summary>
 public static class ServiceCollectionExtensions
 {
-    public static IServiceCollection AddReportPipelineInfrastructure(this IServiceCollection services)
+    public static IServiceCollection AddReportPipelineInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<StorageClientFactory>();
+        // Built on first use: the storage-free commands register it too but never connect.
+        services.AddSingleton(_ => new StorageClientFactory(configuration));
         services.AddSingleton<StorageProvisioner>();
         services.AddSingleton<ISubmissionStore, TableSubmissionStore>();
         services.AddSingleton<IReportQuarantine, BlobReportQuarantine>();
+        services.AddSingleton<IReportLocator, BlobReportLocator>();
         services.AddSingleton<ISurveyStore, BlobSurveyStore>();
-        services.AddSingleton<IBlobLinkIssuer, BlobLinkIssuer>();
         services.AddSingleton<ICredentialStore, TableCredentialStore>();
         services.AddSingleton<IUploadSlotIssuer, BlobUploadSlotIssuer>();
-        services.AddDocumentIntelligence();
+        services.AddDocumentIntelligence(configuration);
         services.AddResiliencePipeline(ResiliencePipelines.TableConcurrency, (builder, _) => ResiliencePipelines.ConfigureTableConcurrency(builder));
         return services;
     }

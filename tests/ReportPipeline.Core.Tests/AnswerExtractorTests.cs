@@ -40,11 +40,11 @@ public sealed class AnswerExtractorTests
             + "Finally, coordination between CTED, the Office of Counter-Terrorism and the 1267 Monitoring Team must improve, under the Global Counter-Terrorism Coordination Compact, to avoid duplication.\n\n"
             + "I thank you.");
 
-        Assert.Equal("abcd", report.Coverage);
+        Assert.Equal("abcd", report.Coverage.ToString());
         Assert.All(report.Answers, a => Assert.Equal(ExtractionMethods.Classifier, a.Method));
-        Assert.Equal([new Provenance(1, 2)], report.Answers.Single(a => a.Question == 'a').Provenance);
-        Assert.Contains("border-management", report.Answers.Single(a => a.Question == 'a').Themes);
-        Assert.Contains("remvt", report.Answers.Single(a => a.Question == 'c').Themes);
+        Assert.Equal([new Provenance(1, 2)], report.Answers.Single(a => a.Question == Question.A).Provenance);
+        Assert.Contains("border-management", report.Answers.Single(a => a.Question == Question.A).Themes);
+        Assert.Contains("remvt", report.Answers.Single(a => a.Question == Question.C).Themes);
         Assert.DoesNotContain(report.Answers, a => a.Text.Contains("thank", StringComparison.OrdinalIgnoreCase));
     }
 
@@ -60,9 +60,9 @@ public sealed class AnswerExtractorTests
         var report = await ExtractAsync(text);
 
         Assert.Equal(language, report.Language);
-        Assert.Equal("ac", report.Coverage);
+        Assert.Equal("ac", report.Coverage.ToString());
         Assert.All(report.Answers, a => Assert.Equal(ExtractionMethods.Marker, a.Method));
-        Assert.Equal([new Provenance(1, 2)], report.Answers.Single(a => a.Question == 'a').Provenance);
+        Assert.Equal([new Provenance(1, 2)], report.Answers.Single(a => a.Question == Question.A).Provenance);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class AnswerExtractorTests
             + "**Working as one United Nations**\n\nWe support the Global Counter-Terrorism Coordination Compact.\n\n"
             + "**Conclusion**\n\nMy delegation stands ready to work with all partners. I thank you.");
 
-        Assert.Equal("ad", report.Coverage);
+        Assert.Equal("ad", report.Coverage.ToString());
         Assert.All(report.Answers, a => Assert.Equal(ExtractionMethods.Heading, a.Method));
     }
 
@@ -84,7 +84,7 @@ public sealed class AnswerExtractorTests
             "a) On the first question, my delegation has set out its national experience in detail in its written contribution, and I will not repeat it here.\n\n"
             + "b) Technical assistance works best when it is demand-driven and sustained over several years.");
 
-        Assert.Equal("b", report.Coverage);
+        Assert.Equal("b", report.Coverage.ToString());
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class AnswerExtractorTests
         var report = await ExtractAsync("As for the third question, my delegation believes the Council must remain united.\n\nI thank you.");
 
         var answer = Assert.Single(report.Answers);
-        Assert.Equal('c', answer.Question);
+        Assert.Equal(Question.C, answer.Question);
         Assert.Equal(ExtractionMethods.Marker, answer.Method);
     }
 
@@ -104,11 +104,11 @@ public sealed class AnswerExtractorTests
             "Our border agencies still lack biometric equipment, and the shortage of trained staff is a serious obstacle. "
             + "We therefore call on CTED and the Office of Counter-Terrorism to improve coordination under the Global Compact and avoid duplication.");
 
-        Assert.Equal("ad", report.Coverage);
-        var d = report.Answers.Single(a => a.Question == 'd');
+        Assert.Equal("ad", report.Coverage.ToString());
+        var d = report.Answers.Single(a => a.Question == Question.D);
         Assert.StartsWith("We therefore call on CTED", d.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("biometric", d.Text, StringComparison.Ordinal);
-        Assert.Equal(d.Provenance, report.Answers.Single(a => a.Question == 'a').Provenance);
+        Assert.Equal(d.Provenance, report.Answers.Single(a => a.Question == Question.A).Provenance);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class AnswerExtractorTests
             + "lack the equipment they need.");
 
         var answer = Assert.Single(report.Answers);
-        Assert.Equal('a', answer.Question);
+        Assert.Equal(Question.A, answer.Question);
         Assert.Equal([1, 2, 3], answer.Provenance.Select(p => p.Paragraph));
     }
 
@@ -180,8 +180,8 @@ public sealed class AnswerExtractorTests
     public void ToJson_Report_FollowsTheContractAndEscapesMarkup()
     {
         var report = new ExtractedReport("en", 2,
-            [new ExtractedAnswer('a', "<script>x</script> défis", 0.8, ExtractionMethods.Marker, [new Provenance(2, 7)], ["cft"])],
-            [new ThemeMention("cft", ['a'])], []);
+            [new ExtractedAnswer(Question.A, "<script>x</script> défis", 0.8, ExtractionMethods.Marker, [new Provenance(2, 7)], ["cft"])],
+            [new ThemeMention("cft", [Question.A])], []);
 
         var json = ExtractionContract.ToJson("r.txt", report);
 
@@ -201,7 +201,9 @@ public sealed class AnswerExtractorTests
     {
         using var doc = JsonDocument.Parse(Layout.LayoutJson.WriteError("x.pdf", ReasonCodes.Encrypted, "The PDF is encrypted."));
 
+        Assert.Equal("x.pdf", doc.RootElement.GetProperty("file").GetString());
         Assert.Equal(ReasonCodes.Encrypted, doc.RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal("The PDF is encrypted.", doc.RootElement.GetProperty("error").GetProperty("message").GetString());
     }
 
     [Fact]
@@ -209,10 +211,10 @@ public sealed class AnswerExtractorTests
     {
         var answers = new List<ExtractedAnswer>
         {
-            new('a', "We lack   analysts.\n\nUnrelated text.", 0.9, ExtractionMethods.Marker, [new Provenance(1, 2), new Provenance(1, 3)], []),
+            new(Question.A, "We lack   analysts.\n\nUnrelated text.", 0.9, ExtractionMethods.Marker, [new Provenance(1, 2), new Provenance(1, 3)], []),
         };
 
-        var cell = CorpusEvaluator.ScoreCell("r.txt", "en", 'a', ["We lack analysts", "Our borders are porous"], answers);
+        var cell = CorpusEvaluator.ScoreCell("r.txt", "en", Question.A, ["We lack analysts", "Our borders are porous"], answers);
 
         Assert.Equal(new Score(1, 2, 1, 2), cell.Passage);
         Assert.Equal(new Score(1, 1, 1, 1), cell.Detection);

@@ -1,36 +1,49 @@
 using ReportPipeline.Core.Ingestion;
-using ReportPipeline.Core.MemberStates;
 
 namespace ReportPipeline.Core.Tests;
 
 public sealed class ReportPathTests
 {
-    private static readonly MemberStateRegistry s_states = MemberStateRegistry.LoadEmbedded();
-
     [Theory]
     [InlineData("2026/FRA/report.pdf")]
     [InlineData("2026-H1/CHN/statement-zh.txt")]
     [InlineData("2026-Q3/EGY/r_1.docx")]
-    public void TryParse_ValidName_Parses(string blobName)
+    public void Read_ValidName_ParsesKeysOnce(string blobName)
     {
-        Assert.True(ReportPath.TryParse(blobName, s_states, out var path, out _));
-        Assert.Equal(blobName, path!.BlobName);
+        var name = ReportPath.Read(blobName, Keys.States);
+
+        Assert.Null(name.Problem);
+        Assert.Equal(blobName, name.Path!.BlobName);
+        Assert.Equal(blobName.Split('/')[1], name.Path.Submission.State.Iso3);
+        Assert.Equal(name.Path.Upload, name.Key);
     }
 
     [Theory]
-    [InlineData("2026/VAT/report.pdf", ReasonCodes.UnknownState)]
-    [InlineData("2026/fra/report.pdf", ReasonCodes.UnknownState)]
-    [InlineData("26/FRA/report.pdf", ReasonCodes.BadPeriod)]
-    [InlineData("2026-H3/FRA/report.pdf", ReasonCodes.BadPeriod)]
-    [InlineData("2026-Q5/FRA/report.pdf", ReasonCodes.BadPeriod)]
-    [InlineData("2026/FRA/.hidden", ReasonCodes.BadFileName)]
-    [InlineData("2026/FRA/a b.pdf", ReasonCodes.BadFileName)]
-    [InlineData("2026/FRA/x/../y.pdf", ReasonCodes.BadPath)]
-    [InlineData("2026/report.pdf", ReasonCodes.BadPath)]
-    public void TryParse_BadName_NamesTheReason(string blobName, string reason)
+    [InlineData("2026/VAT/report.pdf", ReasonCodes.UnknownState, "2026", "VAT")]
+    [InlineData("2026/fra/report.pdf", ReasonCodes.UnknownState, "2026", "FRA")]
+    [InlineData("26/FRA/report.pdf", ReasonCodes.BadPeriod, UploadKey.Unfiled, "FRA")]
+    [InlineData("2026-H3/FRA/report.pdf", ReasonCodes.BadPeriod, UploadKey.Unfiled, "FRA")]
+    [InlineData("2026-Q5/FRA/report.pdf", ReasonCodes.BadPeriod, UploadKey.Unfiled, "FRA")]
+    [InlineData("2026/FRA/.hidden", ReasonCodes.BadFileName, "2026", "FRA")]
+    [InlineData("2026/FRA/a b.pdf", ReasonCodes.BadFileName, "2026", "FRA")]
+    [InlineData("2026/FRA/x/../y.pdf", ReasonCodes.BadPath, "2026", "FRA")]
+    [InlineData("2026/report.pdf", ReasonCodes.BadPath, "2026", "REPORTPD")]
+    [InlineData("report.pdf", ReasonCodes.BadPath, UploadKey.Unfiled, "UNKNOWN")]
+    [InlineData("2026/../x.pdf", ReasonCodes.UnknownState, "2026", "UNKNOWN")]
+    public void Read_BadName_NamesTheReasonAndStillFilesTheUpload(string blobName, string reason, string period, string state)
     {
-        Assert.False(ReportPath.TryParse(blobName, s_states, out _, out var rejection));
-        Assert.Equal(reason, rejection!.ReasonCode);
-        Assert.False(string.IsNullOrWhiteSpace(rejection.Message));
+        var name = ReportPath.Read(blobName, Keys.States);
+
+        Assert.Null(name.Path);
+        Assert.Equal(reason, name.Problem!.ReasonCode);
+        Assert.False(string.IsNullOrWhiteSpace(name.Problem.Message));
+        Assert.Equal((period, state, blobName), (name.Key.PeriodName, name.Key.State, name.Key.BlobName));
+    }
+
+    [Fact]
+    public void FileNameProblem_LongestAllowedName_IsNullOneMoreIsExplained()
+    {
+        Assert.Null(ReportPath.FileNameProblem(new string('a', ReportPath.MaxFileNameLength), ReportPath.MaxFileNameLength));
+        Assert.Contains("at most 128", ReportPath.FileNameProblem(new string('a', ReportPath.MaxFileNameLength + 1), ReportPath.MaxFileNameLength));
     }
 }

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Core.Survey;
 
@@ -13,31 +12,30 @@ public sealed partial class SurveyCompilerTests
     private const string Hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
     private static readonly DateTimeOffset s_at = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static SurveyCompiler CreateSut() => new(MemberStateRegistry.LoadEmbedded(), ThemeCatalog.Default);
+    private static SurveyCompiler CreateSut() => new(Keys.States, ThemeCatalog.Default, new FakeReportLocator());
 
     private static SubmissionRecord Submission(string iso3, string language, string coverage, int version = 1) =>
-        new("2026", iso3, new string('a', 64), $"2026/{iso3}/report.pdf", "pdf", language, 3, coverage, [], s_at, version);
+        new(Keys.Submission("2026", iso3), new string('a', 64), $"2026/{iso3}/report.pdf", "pdf", language, 3, QuestionSet.Parse(coverage), [], s_at, version);
 
     private static StoredAnswer Answer(string iso3, char question, string text, params string[] themes) =>
-        new(iso3, question, 0, text, 0.9, ExtractionMethods.Marker, [new Provenance(2, 7)], themes);
+        new(Keys.State(iso3), Keys.Q(question), 0, text, 0.9, ExtractionMethods.Marker, [new Provenance(2, 7)], themes);
 
     private static (SubmissionRecord[] Submissions, StoredAnswer[] Answers) Evidence() =>
     (
-        [Submission("FRA", "fr", "ab"), Submission("EGY", "ar", "b"), Submission("NGA", "en", "ad", 2), Submission("XXX", "en", "a")],
+        [Submission("FRA", "fr", "ab"), Submission("EGY", "ar", "b"), Submission("NGA", "en", "ad", 2)],
         [
             Answer("FRA", 'a', Hostile + " frontières", "border-management"),
             Answer("FRA", 'b', "=HYPERLINK(\"http://x\") coopération", "judicial-cooperation"),
             Answer("EGY", 'b', "\n@SUM(A1) التعاون الدولي مع المديرية التنفيذية", "cft", "judicial-cooperation"),
             Answer("NGA", 'a', "+cmd|' /C calc'!A0 borders", "border-management"),
             Answer("NGA", 'd', "－1 UNOCT coordination", "civil-society"),
-            Answer("XXX", 'a', "not a Member State", "cft"),
         ]
     );
 
     private static SurveyModel Compile(SurveyBaseline? baseline = null)
     {
         var (submissions, answers) = Evidence();
-        return CreateSut().Compile("2026", submissions, answers, "20261101T000000Z", s_at, baseline);
+        return CreateSut().Compile(Period.Parse("2026"), submissions, answers, "20261101T000000Z", s_at, baseline);
     }
 
     [Fact]
@@ -51,7 +49,7 @@ public sealed partial class SurveyCompilerTests
         Assert.False(string.IsNullOrWhiteSpace(model.Introduction.Evidence));
         Assert.Equal(3, model.Global.StatesReporting);
         Assert.Equal(193, model.Global.TotalStates);
-        Assert.Equal(2, model.Global.Questions.Single(q => q.Key == 'a').StatesAnswering);
+        Assert.Equal(2, model.Global.Questions.Single(q => q.Key == Question.A).StatesAnswering);
         Assert.Equal(193, model.Regions.Sum(r => r.Subregions.Sum(s => s.TotalStates)));
         Assert.Equal(193, model.Regions.Sum(r => r.TotalStates));
         var westernAfrica = model.Regions.Single(r => r.Name == "Africa").Subregions.Single(s => s.Name == "Western Africa");
@@ -70,11 +68,11 @@ public sealed partial class SurveyCompilerTests
         var excerpt = Compile().Regions.SelectMany(r => r.Subregions).SelectMany(s => s.Excerpts).Single(x => x.Iso3 == "EGY");
 
         Assert.Equal("Egypt", excerpt.State);
-        Assert.Equal('b', excerpt.Question);
+        Assert.Equal(Question.B, excerpt.Question);
         Assert.Equal("ar", excerpt.Language);
         Assert.Equal("excerpt-EGY-b", excerpt.Id);
         Assert.Equal((2, 7, 1), (excerpt.Source.Page, excerpt.Source.Paragraph, excerpt.Source.Version));
-        Assert.Equal("reports/2026/EGY/report.pdf#page=2&paragraph=7", excerpt.Source.Reference);
+        Assert.Equal("located/2026/EGY/report.pdf#page=2&paragraph=7", excerpt.Source.Reference);
     }
 
     [Fact]
@@ -85,16 +83,16 @@ public sealed partial class SurveyCompilerTests
         Assert.Equal(2, judicial.States);
         Assert.Equal(["EGY", "FRA"], judicial.StateCodes);
         Assert.Equal(["Africa", "Europe"], judicial.Regions);
-        Assert.Equal(2, judicial.StatesByQuestion["b"]);
-        Assert.Equal(0, judicial.StatesByQuestion["a"]);
+        Assert.Equal(2, judicial.StatesByQuestion[Question.B]);
+        Assert.Equal(0, judicial.StatesByQuestion[Question.A]);
     }
 
     [Fact]
     public void Compile_WithBaselineFromEarlierEditionJson_ListsNewReportersRevisionsAndThemeShifts()
     {
         var (submissions, answers) = Evidence();
-        var earlier = CreateSut().Compile("2026", [submissions[0], submissions[2] with { Version = 1 }],
-            [.. answers.Where(a => a.Iso3 is "FRA" or "NGA").Select(a => a with { Themes = a.Iso3 == "NGA" ? ["civil-society", "covid-19"] : a.Themes })],
+        var earlier = CreateSut().Compile(Period.Parse("2026"), [submissions[0], submissions[2] with { Version = 1 }],
+            [.. answers.Where(a => a.State.Iso3 is "FRA" or "NGA").Select(a => a with { Themes = a.State.Iso3 == "NGA" ? ["civil-society", "covid-19"] : a.Themes })],
             "20261001T000000Z", s_at.AddMonths(-1));
         var baseline = SurveyBaseline.TryParse(new JsonSurveyRenderer().Render(earlier))!;
 
@@ -116,9 +114,15 @@ public sealed partial class SurveyCompilerTests
     [InlineData("2026-H2", "2026-H1")]
     [InlineData("2026-Q1", "2025-Q4")]
     [InlineData("2026-Q3", "2026-Q2")]
-    [InlineData("2026-H3", null)]
-    [InlineData("unfiled", null)]
-    public void PreviousPeriod_Period_PeriodBefore(string period, string? expected) => Assert.Equal(expected, SurveyBaseline.PreviousPeriod(period));
+    [InlineData("1900", null)]
+    public void Previous_Period_PeriodBefore(string period, string? expected) => Assert.Equal(expected, Period.Parse(period).Previous()?.Value);
+
+    [Theory]
+    [InlineData("2026-H3")]
+    [InlineData("unfiled")]
+    [InlineData("2026/H1")]
+    [InlineData("")]
+    public void TryParse_NotAPeriod_False(string text) => Assert.False(Period.TryParse(text, out _));
 
     [Theory]
     [InlineData("")]

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Core.Survey;
 
@@ -13,19 +12,19 @@ public sealed class SurveyRenderingTests
 
     private static SurveyModel CreateModel()
     {
-        var compiler = new SurveyCompiler(MemberStateRegistry.LoadEmbedded(), ThemeCatalog.Default);
+        var compiler = new SurveyCompiler(Keys.States, ThemeCatalog.Default, new FakeReportLocator());
         var at = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
         SubmissionRecord[] submissions =
         [
-            new("2026", "FRA", "h1", "2026/FRA/r.txt", "text", "fr", 1, "a", [], at, 1),
-            new("2026", "EGY", "h2", "2026/EGY/r.txt", "text", "ar", 1, "b", [], at, 1),
+            new(Keys.Submission("2026", "FRA"), "h1", "2026/FRA/r.txt", "text", "fr", 1, QuestionSet.Parse("a"), [], at, 1),
+            new(Keys.Submission("2026", "EGY"), "h2", "2026/EGY/r.txt", "text", "ar", 1, QuestionSet.Parse("b"), [], at, 1),
         ];
         StoredAnswer[] answers =
         [
-            new("FRA", 'a', 0, Hostile, 0.9, "marker", [new Provenance(1, 2)], ["border-management"]),
-            new("EGY", 'b', 0, "=HYPERLINK(\"http://x\") التعاون الدولي", 0.9, "marker", [new Provenance(2, 5)], ["cft"]),
+            new(Keys.State("FRA"), Question.A, 0, Hostile, 0.9, "marker", [new Provenance(1, 2)], ["border-management"]),
+            new(Keys.State("EGY"), Question.B, 0, "=HYPERLINK(\"http://x\") التعاون الدولي", 0.9, "marker", [new Provenance(2, 5)], ["cft"]),
         ];
-        return compiler.Compile("2026", submissions, answers, "20261101T000000Z", at);
+        return compiler.Compile(Period.Parse("2026"), submissions, answers, "20261101T000000Z", at);
     }
 
     [Fact]
@@ -36,7 +35,7 @@ public sealed class SurveyRenderingTests
         Assert.Equal(2, model.Global.StatesReporting);
         Assert.Equal(193, model.Global.TotalStates);
         Assert.Equal(193, model.Annex.Count);
-        Assert.Equal(1, model.Global.Questions.Single(q => q.Key == 'a').StatesAnswering);
+        Assert.Equal(1, model.Global.Questions.Single(q => q.Key == Question.A).StatesAnswering);
         Assert.Equal(5, model.Regions.Count);
     }
 
@@ -53,12 +52,20 @@ public sealed class SurveyRenderingTests
     }
 
     [Fact]
-    public void Render_Json_CarriesSchemaVersionAndStates()
+    public void Render_Json_ReadsBackAsTheNextEditionsBaseline()
     {
-        using var json = JsonDocument.Parse(new JsonSurveyRenderer().Render(CreateModel()));
+        var json = new JsonSurveyRenderer().Render(CreateModel());
 
-        Assert.Equal(SurveyModel.CurrentSchemaVersion, json.RootElement.GetProperty("schemaVersion").GetInt32());
-        Assert.Equal(193, json.RootElement.GetProperty("global").GetProperty("totalStates").GetInt32());
+        var baseline = SurveyBaseline.TryParse(json)!;
+        Assert.Equal(("2026", "20261101T000000Z", 2), (baseline.Period.Value, baseline.Edition, baseline.StatesReporting));
+        Assert.Equal(new Dictionary<string, int> { ["EGY"] = 1, ["FRA"] = 1 }, baseline.VersionsByState);
+        Assert.Equal(1, baseline.ThemeStates["cft"]);
+        using var document = JsonDocument.Parse(json);
+        var france = document.RootElement.GetProperty("annex").EnumerateArray().Single(s => s.GetProperty("iso3").GetString() == "FRA");
+        Assert.Equal("a", france.GetProperty("coverage").GetString());
+        Assert.Equal("a", france.GetProperty("answers")[0].GetProperty("question").GetString());
+        Assert.Equal(1, document.RootElement.GetProperty("themes").EnumerateArray().Single(t => t.GetProperty("key").GetString() == "cft")
+            .GetProperty("statesByQuestion").GetProperty("b").GetInt32());
     }
 
     [Theory]

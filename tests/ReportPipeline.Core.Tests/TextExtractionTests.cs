@@ -57,7 +57,7 @@ public sealed class TextExtractionTests
     public void TryMatch_Marker_FindsQuestion(string text, char question, string rest)
     {
         Assert.True(QuestionMarkers.TryMatch(text, out var q, out var r));
-        Assert.Equal(question, q);
+        Assert.Equal(question, q.Letter);
         Assert.Equal(rest, r);
     }
 
@@ -76,13 +76,13 @@ public sealed class TextExtractionTests
 
         var report = sut.Extract(layout);
 
-        Assert.Equal("ac", report.Coverage);
-        var a = report.Answers.Single(x => x.Question == 'a');
+        Assert.Equal("ac", report.Coverage.ToString());
+        var a = report.Answers.Single(x => x.Question == Question.A);
         Assert.Equal("Our border agencies lack biometric equipment.\n\nMore on challenges.", a.Text);
         Assert.Equal([new Provenance(1, 2), new Provenance(1, 3)], a.Provenance);
         Assert.Contains("border-management", a.Themes);
         Assert.Contains("biometrics", a.Themes);
-        Assert.Contains("cft", report.Answers.Single(x => x.Question == 'c').Themes);
+        Assert.Contains("cft", report.Answers.Single(x => x.Question == Question.C).Themes);
         Assert.Equal("en", report.Language);
     }
 

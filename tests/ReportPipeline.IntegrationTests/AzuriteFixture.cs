@@ -1,14 +1,13 @@
 using System.Reflection;
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Ingestion;
+using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Functions;
 using ReportPipeline.Functions.Ingestion;
-using ReportPipeline.Infrastructure;
-using ReportPipeline.Infrastructure.Local;
 using ReportPipeline.Infrastructure.Storage;
+using ReportPipeline.Local;
 
 [assembly: AssemblyFixture(typeof(ReportPipeline.IntegrationTests.AzuriteFixture))]
 
@@ -29,38 +28,40 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public ServiceProvider Services { get; private set; } = null!;
 
-    public BlobContainerClient Reports => Services.GetRequiredService<StorageClientFactory>().Blobs.GetBlobContainerClient(StorageNames.ReportsContainer);
+    public StorageClientFactory Storage => Services.GetRequiredService<StorageClientFactory>();
+
+    public static MemberStateRegistry States { get; } = MemberStateRegistry.LoadEmbedded();
+
+    public static SubmissionKey Key(Period period, string iso3) =>
+        new(period, States.TryGet(iso3, out var state) ? state : throw new ArgumentException($"{iso3} is no Member State.", nameof(iso3)));
 
     /// <summary>
     /// A first half-year no other test uses, so tests share the emulator without sharing rows. Years step by two so
     /// that no test's period is "the period before" another's (2031-H1 follows 2030-H2, which no test is given).
     /// </summary>
-    public static string NewPeriod() => $"{1901 + (2 * Interlocked.Increment(ref s_nextPeriod))}-H1";
+    public static Period NewPeriod() => Period.Parse($"{1901 + (2 * Interlocked.Increment(ref s_nextPeriod))}-H1");
 
     /// <summary>Uploads a report to <c>reports/{blobName}</c> and runs IngestReport on the stored blob, as the blob trigger would.</summary>
     public async Task<IngestionOutcome> UploadAndIngestAsync(string blobName, BinaryData content, IServiceProvider? services = null)
     {
         var ct = TestContext.Current.CancellationToken;
-        var blob = Reports.GetBlobClient(blobName);
+        var blob = Storage.Report(blobName);
         await blob.UploadAsync(content, overwrite: true, ct);
         var parts = blobName.Split('/', 3);
         await using var stream = await blob.OpenReadAsync(cancellationToken: ct);
         return await (services ?? Services).GetRequiredService<IngestReportFunction>().RunAsync(stream, parts[0], parts[1], parts[2], ct);
     }
 
-    public ServiceProvider CreateServices(Action<IServiceCollection>? configure = null)
+    /// <summary>The app's composition root over this Azurite, with <paramref name="settings"/> on top and <paramref name="configure"/> after it.</summary>
+    public ServiceProvider CreateServices(Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [StorageNames.ConnectionName] = ConnectionString })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging()
-            .AddReportPipelineCore()
-            .AddReportPipelineInfrastructure()
-            .AddReportPipelineFunctions();
+        var services = new ServiceCollection().AddLogging().AddReportPipeline(configuration);
         configure?.Invoke(services);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        return services.BuildValidatedProvider();
     }
 
     public async ValueTask InitializeAsync()

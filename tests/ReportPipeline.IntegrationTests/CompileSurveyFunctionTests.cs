@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using ReportPipeline.Core.Storage;
@@ -28,7 +29,11 @@ public sealed class CompileSurveyFunctionTests(AzuriteFixture azurite)
         Assert.Equal(1, edition.StatesReporting);
         var surveys = azurite.Services.GetRequiredService<ISurveyStore>();
         Assert.Equal(edition.Edition, (await surveys.GetLatestEditionAsync(period, ct))!.Edition);
-        var html = Encoding.UTF8.GetString((await surveys.ReadFileAsync(period, edition.Edition, "global-implementation-survey.html", ct))!.Value.Span);
+        var html = Encoding.UTF8.GetString((await surveys.ReadFileAsync(edition, "global-implementation-survey.html", ct))!.Value.Span);
+        using var json = JsonDocument.Parse((await surveys.ReadFileAsync(edition, JsonSurveyRenderer.Name, ct))!.Value);
+        var source = json.RootElement.GetProperty("regions").EnumerateArray().SelectMany(r => r.GetProperty("subregions").EnumerateArray())
+            .SelectMany(s => s.GetProperty("excerpts").EnumerateArray()).Single().GetProperty("source");
+        Assert.Equal($"reports/{period}/EGY/statement.txt#page=1&paragraph=1", source.GetProperty("reference").GetString());
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
         Assert.Contains("dir=\"rtl\"", html, StringComparison.Ordinal);
 

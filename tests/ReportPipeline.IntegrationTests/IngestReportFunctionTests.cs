@@ -26,13 +26,13 @@ public sealed class IngestReportFunctionTests(AzuriteFixture azurite)
         return await azurite.UploadAndIngestAsync(blobName, BinaryData.FromBytes(content));
     }
 
-    private async Task<List<string>> SnapshotAsync(string period)
+    private async Task<List<string>> SnapshotAsync(Period period)
     {
         var rows = new List<string>();
-        var tables = azurite.Services.GetRequiredService<StorageClientFactory>().Tables;
+        var partition = TableKeys.Partition(period);
         foreach (var name in new[] { StorageNames.UploadsTable, StorageNames.SubmissionsTable, StorageNames.AnswersTable })
         {
-            await foreach (var e in tables.GetTableClient(name).QueryAsync<TableEntity>(x => x.PartitionKey == period, cancellationToken: TestContext.Current.CancellationToken))
+            await foreach (var e in azurite.Storage.Tables.GetTableClient(name).QueryAsync<TableEntity>(x => x.PartitionKey == partition, cancellationToken: TestContext.Current.CancellationToken))
             {
                 rows.Add($"{name}|{e.RowKey}|{e.ETag}");
             }
@@ -49,13 +49,14 @@ public sealed class IngestReportFunctionTests(AzuriteFixture azurite)
         var outcome = await UploadAndRunAsync($"{period}/NGA/statement.txt", Encoding.UTF8.GetBytes(MarkedReport));
 
         Assert.Equal(IngestionStatus.Accepted, outcome.Status);
-        Assert.Equal("abd", outcome.Coverage);
+        Assert.Equal("abd", outcome.Coverage.ToString());
         var store = azurite.Services.GetRequiredService<ISubmissionStore>();
-        var submission = await store.GetSubmissionAsync(period, "NGA", TestContext.Current.CancellationToken);
+        var submission = await store.GetSubmissionAsync(AzuriteFixture.Key(period, "NGA"), TestContext.Current.CancellationToken);
         Assert.Equal(1, submission!.Version);
         Assert.Equal("en", submission.Language);
         var answers = await store.ListCurrentAnswersAsync(period, TestContext.Current.CancellationToken);
-        Assert.Equal(['a', 'b', 'd'], answers.Select(a => a.Question));
+        Assert.Equal([Question.A, Question.B, Question.D], answers.Select(a => a.Question));
+        Assert.All(answers, a => Assert.Equal("NGA", a.State.Iso3));
         Assert.Equal(2, answers[0].Provenance[0].Paragraph);
         Assert.Contains("biometrics", answers[0].Themes);
     }
@@ -93,11 +94,11 @@ public sealed class IngestReportFunctionTests(AzuriteFixture azurite)
         Assert.Equal(IngestionStatus.Rejected, outcome.Status);
         Assert.Equal(ReasonCodes.UnknownState, outcome.ReasonCode);
         Assert.Equal(IngestionStatus.Rejected, replay.Status);
-        var upload = await azurite.Services.GetRequiredService<ISubmissionStore>().GetUploadAsync(period, "VAT", blobName, TestContext.Current.CancellationToken);
+        var upload = await azurite.Services.GetRequiredService<ISubmissionStore>().GetUploadAsync(new UploadKey(period, "VAT", blobName), TestContext.Current.CancellationToken);
         Assert.Equal(IngestionStatus.Rejected, upload!.Status);
         Assert.Equal(ReasonCodes.UnknownState, upload.ReasonCode);
-        Assert.True(await azurite.Reports.GetBlobClient(blobName).ExistsAsync(TestContext.Current.CancellationToken));
-        Assert.Null(await azurite.Services.GetRequiredService<ISubmissionStore>().GetSubmissionAsync(period, "VAT", TestContext.Current.CancellationToken));
+        Assert.True(await azurite.Storage.Report(blobName).ExistsAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await azurite.Services.GetRequiredService<ISubmissionStore>().ListSubmissionsAsync(period, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -108,13 +109,15 @@ public sealed class IngestReportFunctionTests(AzuriteFixture azurite)
         var outcome = await UploadAndRunAsync(blobName, Encoding.UTF8.GetBytes(MarkedReport));
 
         Assert.Equal(ReasonCodes.BadPeriod, outcome.ReasonCode);
-        var upload = await azurite.Services.GetRequiredService<ISubmissionStore>().GetUploadAsync(ReportIngestor.UnfiledPeriod, "FRA", blobName, TestContext.Current.CancellationToken);
+        var upload = await azurite.Services.GetRequiredService<ISubmissionStore>().GetUploadAsync(new UploadKey(null, "FRA", blobName), TestContext.Current.CancellationToken);
         Assert.Equal(ReasonCodes.BadPeriod, upload!.ReasonCode);
-        Assert.True(await azurite.Reports.GetBlobClient(blobName).ExistsAsync(TestContext.Current.CancellationToken));
-        var quarantined = azurite.Services.GetRequiredService<StorageClientFactory>().Blobs
-            .GetBlobContainerClient(StorageNames.QuarantineContainer).GetBlobClient(blobName);
+        var row = await azurite.Storage.Tables.GetTableClient(StorageNames.UploadsTable)
+            .GetEntityAsync<TableEntity>(UploadKey.Unfiled, TableKeys.Upload(upload.Key).Row, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(blobName, row.Value.GetString(Columns.BlobName));
+        Assert.True(await azurite.Storage.Report(blobName).ExistsAsync(TestContext.Current.CancellationToken));
+        var quarantined = azurite.Storage.Blobs.GetBlobContainerClient(StorageNames.QuarantineContainer).GetBlobClient(blobName);
         var properties = await quarantined.GetPropertiesAsync(cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal(ReasonCodes.BadPeriod, properties.Value.Metadata["reason"]);
+        Assert.Equal(ReasonCodes.BadPeriod, properties.Value.Metadata[Columns.ReasonMetadata]);
     }
 
     [Fact]
@@ -127,11 +130,13 @@ public sealed class IngestReportFunctionTests(AzuriteFixture azurite)
 
         Assert.Equal(2, second.Version);
         var store = azurite.Services.GetRequiredService<ISubmissionStore>();
-        Assert.Equal("c", (await store.GetSubmissionAsync(period, "MEX", TestContext.Current.CancellationToken))!.Coverage);
+        var key = AzuriteFixture.Key(period, "MEX");
+        Assert.Equal("c", (await store.GetSubmissionAsync(key, TestContext.Current.CancellationToken))!.Coverage.ToString());
         var answers = await store.ListCurrentAnswersAsync(period, TestContext.Current.CancellationToken);
-        Assert.Equal(['c'], answers.Select(a => a.Question));
-        var history = await azurite.Services.GetRequiredService<StorageClientFactory>().Tables.GetTableClient(StorageNames.SubmissionsTable)
-            .GetEntityAsync<TableEntity>(period, "MEX_v0001", cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal("abd", history.Value.GetString("Coverage"));
+        Assert.Equal([Question.C], answers.Select(a => a.Question));
+        var history = await azurite.Storage.Tables.GetTableClient(StorageNames.SubmissionsTable)
+            .GetEntityAsync<TableEntity>(period.Value, "MEX_v0001", cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(("abd", false, "MEX"), (history.Value.GetString(Columns.Coverage), history.Value.GetBoolean(Columns.Current), history.Value.GetString(Columns.State)));
+        Assert.Equal(["abd", "c"], (await store.ListVersionsAsync(key, TestContext.Current.CancellationToken)).Select(v => v.Coverage.ToString()));
     }
 }

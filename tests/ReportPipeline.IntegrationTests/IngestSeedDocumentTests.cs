@@ -9,7 +9,7 @@ namespace ReportPipeline.IntegrationTests;
 [Trait("Category", "Integration")]
 public sealed class IngestSeedDocumentTests(AzuriteFixture azurite)
 {
-    private async Task<IngestionOutcome> IngestSeedAsync(string period, string state, string file)
+    private async Task<IngestionOutcome> IngestSeedAsync(Period period, string state, string file)
     {
         var content = await File.ReadAllBytesAsync(Path.Combine(AzuriteFixture.RepoRoot, "seeds", "documents", file), TestContext.Current.CancellationToken);
         return await azurite.UploadAndIngestAsync($"{period}/{state}/{file}", BinaryData.FromBytes(content));
@@ -27,7 +27,7 @@ public sealed class IngestSeedDocumentTests(AzuriteFixture azurite)
         var outcome = await IngestSeedAsync(period, state, file);
 
         Assert.Equal(IngestionStatus.Accepted, outcome.Status);
-        var submission = await azurite.Services.GetRequiredService<ISubmissionStore>().GetSubmissionAsync(period, state, TestContext.Current.CancellationToken);
+        var submission = await azurite.Services.GetRequiredService<ISubmissionStore>().GetSubmissionAsync(AzuriteFixture.Key(period, state), TestContext.Current.CancellationToken);
         Assert.Equal(language, submission!.Language);
     }
 
@@ -44,8 +44,8 @@ public sealed class IngestSeedDocumentTests(AzuriteFixture azurite)
 
         Assert.Equal(IngestionStatus.Rejected, outcome.Status);
         Assert.Equal(reason, outcome.ReasonCode);
-        var upload = await azurite.Services.GetRequiredService<ISubmissionStore>().GetUploadAsync(period, "ESP", $"{period}/ESP/{file}", TestContext.Current.CancellationToken);
-        Assert.Equal(reason, upload!.ReasonCode);
-        Assert.True(await azurite.Reports.GetBlobClient($"{period}/ESP/{file}").ExistsAsync(TestContext.Current.CancellationToken));
+        var upload = await azurite.Services.GetRequiredService<ISubmissionStore>().GetUploadAsync(new UploadKey(period, "ESP", $"{period}/ESP/{file}"), TestContext.Current.CancellationToken);
+        Assert.Equal((reason, $"{period}/ESP/{file}"), (upload!.ReasonCode, upload.Key.BlobName));
+        Assert.True(await azurite.Storage.Report($"{period}/ESP/{file}").ExistsAsync(TestContext.Current.CancellationToken));
     }
 }

@@ -19,17 +19,23 @@ public sealed class SurveyLinkTests(AzuriteFixture azurite) : IDisposable
 
     private StorageClientFactory Clients => azurite.Services.GetRequiredService<StorageClientFactory>();
 
-    /// <summary>Two files of one edition; returns their blob names.</summary>
-    private async Task<(string Html, string Json)> PublishTwoFilesAsync()
+    /// <summary>An edition of two files, published through the store.</summary>
+    private async Task<SurveyEdition> PublishTwoFilesAsync()
     {
-        var ct = TestContext.Current.CancellationToken;
-        var period = AzuriteFixture.NewPeriod();
-        var container = Clients.Blobs.GetBlobContainerClient(SurveyLinkService.Container);
-        var html = SurveyLinkService.BlobName(period, "20261101T000000Z", "global-implementation-survey.html");
-        var json = SurveyLinkService.BlobName(period, "20261101T000000Z", "global-implementation-survey.json");
-        await container.GetBlobClient(html).UploadAsync(BinaryData.FromString("<p>survey</p>"), ct);
-        await container.GetBlobClient(json).UploadAsync(BinaryData.FromString("{\"confidential\":true}"), ct);
-        return (html, json);
+        var edition = new SurveyEdition(AzuriteFixture.NewPeriod(), "20261101T000000Z", "00", TimeProvider.System.GetUtcNow(), TimeProvider.System.GetUtcNow(), 0,
+            ["global-implementation-survey.html", "global-implementation-survey.json"]);
+        await azurite.Services.GetRequiredService<ISurveyStore>().PublishAsync(edition,
+            [new SurveyFile(edition.Files[0], "text/html", "<p>survey</p>"u8.ToArray()), new SurveyFile(edition.Files[1], "application/json", "{\"confidential\":true}"u8.ToArray())],
+            TestContext.Current.CancellationToken);
+        return edition;
+    }
+
+    /// <summary>The read-only link to the edition's HTML file, issued at <paramref name="clock"/>'s time.</summary>
+    private async Task<Uri> LinkToHtmlAsync(SurveyEdition edition, TimeProvider clock, TimeSpan lifetime)
+    {
+        var links = await new BlobSurveyStore(Clients, clock).IssueReadLinksAsync(edition, lifetime, TestContext.Current.CancellationToken);
+        Assert.Equal(edition.Files, links.Select(l => l.File));
+        return links[0].Url;
     }
 
     private static Uri With(Uri link, string parameter, string value)
@@ -44,17 +50,16 @@ public sealed class SurveyLinkTests(AzuriteFixture azurite) : IDisposable
     private async Task<HttpStatusCode> GetAsync(Uri url) => (await _http.GetAsync(url, TestContext.Current.CancellationToken)).StatusCode;
 
     [Fact]
-    public async Task IssueReadLinkAsync_LinkReachesItsExpiry_ServesThenRefuses()
+    public async Task IssueReadLinksAsync_LinkReachesItsExpiry_ServesThenRefuses()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (html, _) = await PublishTwoFilesAsync();
+        var edition = await PublishTwoFilesAsync();
         var lifetime = TimeSpan.FromMinutes(1);
         var remaining = TimeSpan.FromSeconds(4);
         // The issuer's clock runs behind so that a one-minute link has seconds left on Azurite's real clock.
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow() - lifetime + remaining);
-        var sut = new BlobLinkIssuer(Clients, clock);
 
-        var link = await sut.IssueReadLinkAsync(SurveyLinkService.Container, html, lifetime, ct);
+        var link = await LinkToHtmlAsync(edition, clock, lifetime);
         var before = await GetAsync(link);
         await Task.Delay(remaining + TimeSpan.FromSeconds(2), ct);
         var after = await GetAsync(link);
@@ -64,24 +69,19 @@ public sealed class SurveyLinkTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
-    public async Task IssueReadLinkAsync_ExpiryInThePast_Refused()
+    public async Task IssueReadLinksAsync_ExpiryInThePast_Refused()
     {
-        var ct = TestContext.Current.CancellationToken;
-        var (html, _) = await PublishTwoFilesAsync();
-        var sut = new BlobLinkIssuer(Clients, new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(-3)));
+        var edition = await PublishTwoFilesAsync();
 
-        var link = await sut.IssueReadLinkAsync(SurveyLinkService.Container, html, TimeSpan.FromMinutes(60), ct);
+        var link = await LinkToHtmlAsync(edition, new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(-3)), TimeSpan.FromMinutes(60));
 
         Assert.Equal(HttpStatusCode.Forbidden, await GetAsync(link));
     }
 
     [Fact]
-    public async Task IssueReadLinkAsync_TamperedLink_Refused()
+    public async Task IssueReadLinksAsync_TamperedLink_Refused()
     {
-        var ct = TestContext.Current.CancellationToken;
-        var (html, _) = await PublishTwoFilesAsync();
-        var sut = new BlobLinkIssuer(Clients, TimeProvider.System);
-        var link = await sut.IssueReadLinkAsync(SurveyLinkService.Container, html, TimeSpan.FromMinutes(5), ct);
+        var link = await LinkToHtmlAsync(await PublishTwoFilesAsync(), TimeProvider.System, TimeSpan.FromMinutes(5));
         var query = HttpUtility.ParseQueryString(link.Query);
         var signature = query["sig"]!;
         var flipped = (signature[0] == 'A' ? 'B' : 'A') + signature[1..];
@@ -93,14 +93,15 @@ public sealed class SurveyLinkTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
-    public async Task IssueReadLinkAsync_LinkToOneFile_CannotReadAnotherOrWrite()
+    public async Task IssueReadLinksAsync_LinkToOneFile_CannotReadAnotherOrWrite()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (html, json) = await PublishTwoFilesAsync();
-        var sut = new BlobLinkIssuer(Clients, TimeProvider.System);
-        var link = await sut.IssueReadLinkAsync(SurveyLinkService.Container, html, TimeSpan.FromMinutes(5), ct);
+        var edition = await PublishTwoFilesAsync();
+        var (html, json) = (edition.Files[0], edition.Files[1]);
+        var link = await LinkToHtmlAsync(edition, TimeProvider.System, TimeSpan.FromMinutes(5));
         var other = new Uri(link.GetLeftPart(UriPartial.Path).Replace(html, json, StringComparison.Ordinal) + link.Query);
-        var container = new Uri(link.GetLeftPart(UriPartial.Path)[..link.GetLeftPart(UriPartial.Path).IndexOf("/" + html, StringComparison.Ordinal)] + link.Query + "&restype=container&comp=list");
+        var path = link.GetLeftPart(UriPartial.Path);
+        var container = new Uri(path[..path.IndexOf($"/{edition.Period}/", StringComparison.Ordinal)] + link.Query + "&restype=container&comp=list");
 
         using var put = new HttpRequestMessage(HttpMethod.Put, link) { Content = new StringContent("<script>alert(1)</script>") };
         put.Headers.Add("x-ms-blob-type", "BlockBlob");
@@ -125,7 +126,7 @@ public sealed class SurveyLinkTests(AzuriteFixture azurite) : IDisposable
         await surveys.PublishAsync(new SurveyEdition(period, "20261101T000000Z", "00", clock.GetUtcNow(), clock.GetUtcNow(), 0, ["a.html"]),
             [new SurveyFile("a.html", "text/html", "<p>a</p>"u8.ToArray())], ct);
         var options = Options.Create(new LinkOptions { DefaultMinutes = 60, MaxMinutes = 90 });
-        var sut = new SurveyLinkService(surveys, new BlobLinkIssuer(Clients, clock), options, clock);
+        var sut = new SurveyLinkService(new BlobSurveyStore(Clients, clock), options, clock);
 
         var capped = await sut.GetLatestAsync(period, 100_000, ct);
         var byDefault = await sut.GetLatestAsync(period, null, ct);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using ReportPipeline.Core;
 using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Core.Survey;
@@ -29,26 +30,27 @@ public sealed class SurveyPublisherTests(AzuriteFixture azurite) : IAsyncDisposa
         }
     }
 
-    private async Task SaveAsync(string period, string iso3, string text, string language = "en")
+    private async Task SaveAsync(Period period, string iso3, string text, string language = "en")
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(period + iso3 + text)));
-        ExtractedAnswer[] answers = [new('a', text, 0.9, ExtractionMethods.Marker, [new Provenance(1, 1)], ThemeCatalog.Default.Match(text))];
+        ExtractedAnswer[] answers = [new(Question.A, text, 0.9, ExtractionMethods.Marker, [new Provenance(1, 1)], ThemeCatalog.Default.Match(text))];
         var report = new ExtractedReport(language, 1, answers, ThemeCatalog.Summarise(answers), []);
         await Services.GetRequiredService<ISubmissionStore>().SaveSubmissionAsync(
-            new SubmissionRecord(period, iso3, hash, $"{period}/{iso3}/r.txt", "text", language, 1, report.Coverage, [], _clock.GetUtcNow()), report,
+            new SubmissionRecord(AzuriteFixture.Key(period, iso3), hash, $"{period}/{iso3}/r.txt", "text", language, 1, report.Coverage, [], _clock.GetUtcNow()), report,
             TestContext.Current.CancellationToken);
         _clock.Advance(TimeSpan.FromMinutes(1));
     }
 
-    private async Task<Azure.ETag?> LatestPointerETagAsync(string period)
+    private async Task<Azure.ETag?> LatestPointerETagAsync(Period period)
     {
         var blob = Services.GetRequiredService<StorageClientFactory>().Blobs.GetBlobContainerClient(StorageNames.SurveysContainer)
             .GetBlobClient($"{period}/{BlobSurveyStore.LatestFileName}");
-        return await blob.ExistsAsync(TestContext.Current.CancellationToken) ? (await blob.GetPropertiesAsync(cancellationToken: TestContext.Current.CancellationToken)).Value.ETag : null;
+        var ct = TestContext.Current.CancellationToken;
+        return await blob.ExistsAsync(ct) ? (await blob.GetPropertiesAsync(cancellationToken: ct)).Value.ETag : null;
     }
 
     private async Task<SurveyModel> ReadJsonAsync(SurveyEdition edition) =>
-        JsonSerializer.Deserialize<SurveyModel>((await Services.GetRequiredService<ISurveyStore>().ReadFileAsync(edition.Period, edition.Edition, JsonSurveyRenderer.Name,
+        JsonSerializer.Deserialize<SurveyModel>((await Services.GetRequiredService<ISurveyStore>().ReadFileAsync(edition, JsonSurveyRenderer.Name,
             TestContext.Current.CancellationToken))!.Value.Span, JsonSurveyRenderer.Options)!;
 
     [Fact]
@@ -56,7 +58,7 @@ public sealed class SurveyPublisherTests(AzuriteFixture azurite) : IAsyncDisposa
     {
         var ct = TestContext.Current.CancellationToken;
         var sut = Services.GetRequiredService<SurveyPublisher>();
-        string changed = AzuriteFixture.NewPeriod(), unchanged = AzuriteFixture.NewPeriod(), fresh = AzuriteFixture.NewPeriod();
+        Period changed = AzuriteFixture.NewPeriod(), unchanged = AzuriteFixture.NewPeriod(), fresh = AzuriteFixture.NewPeriod();
         await SaveAsync(changed, "FRA", "border police");
         await SaveAsync(unchanged, "DEU", "terrorist financing");
         var first = await sut.CompileChangedAsync(ct);
@@ -97,7 +99,7 @@ public sealed class SurveyPublisherTests(AzuriteFixture azurite) : IAsyncDisposa
         Assert.Equal(first.Edition.ContentHash, rerun.Edition.ContentHash);
         Assert.Equal(pointer, await LatestPointerETagAsync(period));
         var index = Services.GetRequiredService<StorageClientFactory>().Tables.GetTableClient(StorageNames.SurveysTable);
-        Assert.Single(index.Query<TableEntity>(e => e.PartitionKey == period, cancellationToken: ct));
+        Assert.Single(index.Query<TableEntity>(e => e.PartitionKey == period.Value, cancellationToken: ct));
     }
 
     [Fact]
@@ -118,7 +120,7 @@ public sealed class SurveyPublisherTests(AzuriteFixture azurite) : IAsyncDisposa
         Assert.True(second.Published);
         Assert.NotEqual(first.Edition.Edition, second.Edition.Edition);
         var changes = model.Changes!;
-        Assert.Equal((period, first.Edition.Edition, 1, 2), (changes.BaselinePeriod, changes.BaselineEdition, changes.BaselineStatesReporting, changes.StatesReporting));
+        Assert.Equal((period.Value, first.Edition.Edition, 1, 2), (changes.BaselinePeriod, changes.BaselineEdition, changes.BaselineStatesReporting, changes.StatesReporting));
         Assert.Equal(["EGY"], changes.NewReporters.Select(s => s.Iso3));
         Assert.Equal(["FRA"], changes.RevisedReports.Select(s => s.Iso3));
         Assert.Contains(changes.Rising, t => t.Key == "cft");
@@ -132,7 +134,7 @@ public sealed class SurveyPublisherTests(AzuriteFixture azurite) : IAsyncDisposa
         var ct = TestContext.Current.CancellationToken;
         var sut = Services.GetRequiredService<SurveyPublisher>();
         var firstHalf = AzuriteFixture.NewPeriod();
-        var secondHalf = firstHalf.Replace("-H1", "-H2", StringComparison.Ordinal);
+        var secondHalf = Period.Parse(firstHalf.Value.Replace("-H1", "-H2", StringComparison.Ordinal));
         await SaveAsync(firstHalf, "FRA", "border police");
         await SaveAsync(firstHalf, "CHN", "互联网");
         var before = await sut.CompileAsync(firstHalf, ct);
@@ -142,7 +144,7 @@ public sealed class SurveyPublisherTests(AzuriteFixture azurite) : IAsyncDisposa
         var model = await ReadJsonAsync((await sut.CompileAsync(secondHalf, ct)).Edition);
 
         var changes = model.Changes!;
-        Assert.Equal((firstHalf, before.Edition.Edition), (changes.BaselinePeriod, changes.BaselineEdition));
+        Assert.Equal((firstHalf.Value, before.Edition.Edition), (changes.BaselinePeriod, changes.BaselineEdition));
         Assert.Equal(["BRA"], changes.NewReporters.Select(s => s.Iso3));
         Assert.Equal(["CHN"], changes.NoLongerReporting.Select(s => s.Iso3));
         Assert.Empty(changes.RevisedReports);

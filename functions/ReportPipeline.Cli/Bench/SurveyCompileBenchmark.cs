@@ -7,8 +7,8 @@ using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Core.Survey;
-using ReportPipeline.Infrastructure.Local;
 using ReportPipeline.Infrastructure.Storage;
+using ReportPipeline.Local;
 
 namespace ReportPipeline.Cli.Bench;
 
@@ -51,8 +51,8 @@ internal sealed class SurveyCompileBenchmark : IBenchmark
         var tables = host.Get<StorageClientFactory>().Tables;
         var states = host.Get<MemberStateRegistry>().All;
 
-        // Periods of their own (year 2900+), so a reused account's other rows stay out of the measurement.
-        var periods = Enumerable.Range(0, Periods).Select(i => $"{2900 + i}-H1").ToList();
+        // Periods of their own (the 2090s), so a reused account's other rows stay out of the measurement.
+        var periods = Enumerable.Range(0, Periods).Select(i => Period.Parse($"{2090 + i}-H1")).ToList();
         Console.Error.WriteLine($"bench: seeding {states.Count} states × 4 questions × {Periods} periods …");
         var rows = 0;
         await Parallel.ForEachAsync(periods.SelectMany(p => states.Select(s => (Period: p, State: s))),
@@ -65,14 +65,15 @@ internal sealed class SurveyCompileBenchmark : IBenchmark
             });
         Console.Error.WriteLine($"bench: {rows} answer rows in place");
 
-        async Task<int> ReadFloorAsync(IEnumerable<string> ps)
+        async Task<int> ReadFloorAsync(IEnumerable<Period> ps)
         {
             var count = 0;
             foreach (var period in ps)
             {
                 foreach (var table in new[] { StorageNames.SubmissionsTable, StorageNames.AnswersTable })
                 {
-                    await foreach (var _ in tables.GetTableClient(table).QueryAsync<TableEntity>(e => e.PartitionKey == period, cancellationToken: cancellationToken))
+                    var partition = TableKeys.Partition(period);
+                    await foreach (var _ in tables.GetTableClient(table).QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
                     {
                         count++;
                     }
@@ -82,7 +83,7 @@ internal sealed class SurveyCompileBenchmark : IBenchmark
             return count;
         }
 
-        async Task CompileAsync(IEnumerable<string> ps)
+        async Task CompileAsync(IEnumerable<Period> ps)
         {
             foreach (var period in ps)
             {
@@ -145,18 +146,18 @@ internal sealed class SurveyCompileBenchmark : IBenchmark
     }
 
     /// <summary>A deterministic report: four answers of a few sentences each, so the themes vary across states.</summary>
-    private static (SubmissionRecord Submission, ExtractedReport Report) Synthetic(string period, MemberState state)
+    private static (SubmissionRecord Submission, ExtractedReport Report) Synthetic(Period period, MemberState state)
     {
         var seed = BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes(period + state.Iso3)));
         var random = new Random(seed);
-        var answers = GuidingQuestions.Keys.Select((q, i) =>
+        var answers = Question.All.Select((q, i) =>
         {
             var text = string.Join(' ', Enumerable.Range(0, 6).Select(_ => s_sentences[random.Next(s_sentences.Length)]));
             return new ExtractedAnswer(q, text, 0.5 + (random.NextDouble() / 2), ExtractionMethods.Marker, [new Provenance(1 + i, 1 + random.Next(40))], ThemeCatalog.Default.Match(text));
         }).ToList();
         var report = new ExtractedReport("en", 4, answers, ThemeCatalog.Summarise(answers), []);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(period + state.Iso3 + string.Concat(answers.Select(a => a.Text)))));
-        var submission = new SubmissionRecord(period, state.Iso3, hash, $"{period}/{state.Iso3}/report.pdf", "pdf", "en", 4, report.Coverage, [],
+        var submission = new SubmissionRecord(new SubmissionKey(period, state), hash, $"{period}/{state.Iso3}/report.pdf", "pdf", "en", 4, report.Coverage, [],
             new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         return (submission, report);
     }

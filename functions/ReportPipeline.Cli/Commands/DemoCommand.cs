@@ -37,19 +37,20 @@ internal static class DemoCommand
             Console.Error.WriteLine($"Compiled {compiled.Count(c => c.Published)} new survey edition(s).");
 
             var store = host.Get<ISubmissionStore>();
-            foreach (var period in outcomes.Select(o => o.Period).OfType<string>().Where(ReportPath.IsPeriod).Distinct().Order(StringComparer.Ordinal))
+            foreach (var period in outcomes.Select(o => o.Upload.Period).OfType<Period>().Distinct().OrderBy(p => p.Value, StringComparer.Ordinal))
             {
                 var submissions = await store.ListSubmissionsAsync(period, cancellationToken);
-                Console.WriteLine($"Period {period}: {submissions.Count} of 193 Member States reported ({string.Join(", ", submissions.Select(s => s.Iso3).Order(StringComparer.Ordinal))}).");
-                foreach (var key in GuidingQuestions.Keys)
+                var reporting = string.Join(", ", submissions.Select(s => s.Key.State.Iso3).Order(StringComparer.Ordinal));
+                Console.WriteLine($"Period {period}: {submissions.Count} of 193 Member States reported ({reporting}).");
+                foreach (var question in GuidingQuestions.All)
                 {
-                    Console.WriteLine($"  question ({key}) {GuidingQuestions.Get(key).Title}: answered by {submissions.Count(s => s.Coverage.Contains(key))}");
+                    Console.WriteLine($"  question ({question.Key}) {question.Title}: answered by {submissions.Count(s => s.Coverage.Contains(question.Key))}");
                 }
 
                 var edition = await host.Get<ISurveyStore>().GetLatestEditionAsync(period, cancellationToken);
                 if (edition is not null)
                 {
-                    var directory = result.GetValue(output) ?? Path.Combine(RepoPaths.State, "surveys", period);
+                    var directory = result.GetValue(output) ?? Path.Combine(RepoPaths.State, "surveys", period.Value);
                     Console.WriteLine($"  survey edition {edition.Edition}, saved as:");
                     foreach (var path in await pipeline.SaveAsync(edition, directory, cancellationToken))
                     {
@@ -65,7 +66,7 @@ internal static class DemoCommand
             Console.WriteLine($"Rejected reports: {rejected.Count}");
             foreach (var r in rejected)
             {
-                Console.WriteLine($"  {r.BlobName}: {r.ReasonCode}: {r.Message}");
+                Console.WriteLine($"  {r.Upload.BlobName}: {r.ReasonCode}: {r.Message}");
             }
 
             if (result.GetValue(keepRunning) && host.IsEmbedded)
@@ -83,6 +84,6 @@ internal static class DemoCommand
     {
         IngestionStatus.Rejected => $"rejected, {outcome.ReasonCode}: {outcome.Message}",
         IngestionStatus.Unchanged => $"unchanged (version {outcome.Version})",
-        _ => $"accepted as version {outcome.Version}, answers {(outcome.Coverage.Length > 0 ? outcome.Coverage : "none")}",
+        _ => $"accepted as version {outcome.Version}, answers {(outcome.Coverage.IsEmpty ? "none" : outcome.Coverage)}",
     };
 }

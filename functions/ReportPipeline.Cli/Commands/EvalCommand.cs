@@ -54,9 +54,9 @@ internal static class EvalCommand
         var languages = report.Languages.ToList();
         foreach (var language in languages.Append("all"))
         {
-            foreach (var q in GuidingQuestions.Keys.Select(k => k.ToString()).Append("all"))
+            foreach (var q in Question.All.Select(k => k.ToString()).Append("all"))
             {
-                bool Filter(CellScore c) => (language == "all" || c.Language == language) && (q == "all" || c.Question == q[0]);
+                bool Filter(CellScore c) => (language == "all" || c.Language == language) && (q == "all" || c.Question.ToString() == q);
                 Row(language, q, report.Sum(Filter, c => c.Detection), report.Sum(Filter, c => c.Passage));
             }
         }

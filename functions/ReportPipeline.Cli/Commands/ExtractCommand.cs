@@ -71,7 +71,7 @@ internal static class ExtractCommand
             return;
         }
 
-        Console.WriteLine($"{file}: language {report.Language}, {report.Pages} page(s), answers {(report.Coverage.Length > 0 ? report.Coverage : "none")}");
+        Console.WriteLine($"{file}: language {report.Language}, {report.Pages} page(s), answers {(report.Coverage.IsEmpty ? "none" : report.Coverage)}");
         foreach (var a in report.Answers)
         {
             var where = string.Join(", ", a.Provenance.Select(p => $"p{p.Page}¶{p.Paragraph}"));

@@ -10,7 +10,7 @@ internal static class IngestCommand
     {
         var files = new Argument<FileInfo[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Report files to upload." };
         var state = new Option<string>("--state") { Required = true, Description = "ISO 3166 alpha-3 code of the reporting Member State." };
-        var period = new Option<string>("--period") { Required = true, Description = "Reporting period: 2026, 2026-H1 or 2026-Q3." };
+        var period = PeriodOption.Create("Reporting period: 2026, 2026-H1 or 2026-Q3.");
         var command = new Command("ingest", "Upload reports for a state and period and ingest them.") { files, state, period };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -27,7 +27,7 @@ internal static class IngestCommand
                 }
 
                 var outcome = await pipeline.UploadAndIngestAsync(file.FullName, $"{result.GetValue(period)}/{result.GetValue(state)}/{file.Name}", cancellationToken);
-                Console.WriteLine($"{outcome.BlobName}: {DemoCommand.Describe(outcome)}");
+                Console.WriteLine($"{outcome.Upload.BlobName}: {DemoCommand.Describe(outcome)}");
                 if (outcome.Status == IngestionStatus.Rejected)
                 {
                     exitCode = 1;

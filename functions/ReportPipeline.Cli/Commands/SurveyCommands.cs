@@ -8,7 +8,7 @@ internal static class SurveyCommands
 {
     public static Command CreateSurvey(Option<string?> storage)
     {
-        var period = new Option<string>("--period") { Required = true, Description = "Reporting period to compile." };
+        var period = PeriodOption.Create("Reporting period to compile.");
         var output = new Option<string?>("--out") { Description = "Also save the edition's files in this folder." };
         var command = new Command("survey", "Compile the Global Implementation Survey of a period and publish it if it changed.") { period, output };
         command.SetAction(async (result, cancellationToken) =>
@@ -34,7 +34,7 @@ internal static class SurveyCommands
 
     public static Command CreateLinks(Option<string?> storage)
     {
-        var period = new Option<string>("--period") { Required = true, Description = "Reporting period." };
+        var period = PeriodOption.Create("Reporting period.");
         var minutes = new Option<int?>("--minutes") { Description = "Link lifetime in minutes (default Links__DefaultMinutes, capped by Links__MaxMinutes)." };
         var command = new Command("links", "Print fresh read-only links to the latest survey edition of a period.") { period, minutes };
         command.SetAction(async (result, cancellationToken) =>

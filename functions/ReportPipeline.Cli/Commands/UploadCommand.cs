@@ -73,9 +73,8 @@ internal static class UploadCommand
                 return 0;
             }
 
-            var blob = host.Get<StorageClientFactory>().Blobs.GetBlobContainerClient(StorageNames.ReportsContainer).GetBlobClient(slot.BlobName);
-            var outcome = await new LocalPipeline(host).TriggerAsync(blob, cancellationToken);
-            Console.WriteLine($"{outcome.BlobName}: {DemoCommand.Describe(outcome)}");
+            var outcome = await new LocalPipeline(host).TriggerAsync(host.Get<StorageClientFactory>().Report(slot.BlobName), cancellationToken);
+            Console.WriteLine($"{outcome.Upload.BlobName}: {DemoCommand.Describe(outcome)}");
             return outcome.Status == IngestionStatus.Rejected ? 1 : 0;
         });
         return command;
@@ -95,7 +94,7 @@ internal static class UploadCommand
             return false;
         }
 
-        Console.WriteLine($"Uploaded {source.Name} to reports/{slot.BlobName}");
+        Console.WriteLine($"Uploaded {source.Name} to {StorageNames.ReportsContainer}/{slot.BlobName}");
         return true;
     }
 

@@ -180,7 +180,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         }
 
         var (best, bestScore, bestMargin) = total.Best();
-        char primary;
+        Question primary;
         string method;
         double confidence;
         if (section.Question is { } sq && !(deflected && total.Question(sq) < ParagraphThreshold))
@@ -215,7 +215,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
 
         // A sentence leans towards its neighbour's topic ("Challenges remain. The first is…"), so half the previous
         // sentence's evidence is added before deciding that it serves another question.
-        var secondary = new Dictionary<char, List<Sentence>>();
+        var secondary = new Dictionary<Question, List<Sentence>>();
         CueScores? previous = null;
         foreach (var s in substantive)
         {
@@ -313,7 +313,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
 
     private IReadOnlyList<string> ThemeKeys(ulong bits) => [.. themes.Themes.Where((_, i) => (bits & (1UL << i)) != 0).Select(t => t.Key)];
 
-    private sealed record Section(char? Question, string Method)
+    private sealed record Section(Question? Question, string Method)
     {
         public static Section None { get; } = new(null, "");
 
@@ -337,5 +337,5 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
 
     private sealed record Sentence(int Start, int Length, CueScores Scores, bool Procedural);
 
-    private sealed record Assignment(char Question, Unit Unit, string Text, string Method, double Confidence, ulong Themes);
+    private sealed record Assignment(Question Question, Unit Unit, string Text, string Method, double Confidence, ulong Themes);
 }

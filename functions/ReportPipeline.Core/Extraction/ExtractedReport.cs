@@ -5,7 +5,7 @@ public sealed record Provenance(int Page, int Paragraph);
 
 /// <summary>One passage answering one guiding question.</summary>
 public sealed record ExtractedAnswer(
-    char Question,
+    Question Question,
     string Text,
     double Confidence,
     string Method,
@@ -13,7 +13,7 @@ public sealed record ExtractedAnswer(
     IReadOnlyList<string> Themes);
 
 /// <summary>A theme and the questions in whose answers it appears.</summary>
-public sealed record ThemeMention(string Key, IReadOnlyList<char> Questions);
+public sealed record ThemeMention(string Key, IReadOnlyList<Question> Questions);
 
 /// <summary>The answers a report gives to the four guiding questions.</summary>
 public sealed record ExtractedReport(
@@ -23,8 +23,8 @@ public sealed record ExtractedReport(
     IReadOnlyList<ThemeMention> Themes,
     IReadOnlyList<string> Warnings)
 {
-    /// <summary>The questions answered, as a sorted string such as "abd".</summary>
-    public string Coverage => new([.. Answers.Select(a => a.Question).Distinct().Order()]);
+    /// <summary>The questions answered.</summary>
+    public QuestionSet Coverage => QuestionSet.Of(Answers.Select(a => a.Question));
 }
 
 /// <summary>Names of the evidence that placed a passage under a question.</summary>

@@ -13,10 +13,10 @@ public sealed class CueScores
 
     public double this[Cue cue] => _weights[(int)cue];
 
-    public double Question(char question) => _weights[question - 'a'];
+    public double Question(Question question) => _weights[question.Index];
 
     /// <summary>The question with the most evidence, and its weight and lead over the runner-up.</summary>
-    public (char Question, double Score, double Margin) Best()
+    public (Question Question, double Score, double Margin) Best()
     {
         var best = 0;
         for (var i = 1; i < 4; i++)
@@ -36,7 +36,7 @@ public sealed class CueScores
             }
         }
 
-        return ((char)('a' + best), _weights[best], _weights[best] - second);
+        return (Core.Question.FromIndex(best), _weights[best], _weights[best] - second);
     }
 
     public double MaxQuestion => Math.Max(Math.Max(_weights[0], _weights[1]), Math.Max(_weights[2], _weights[3]));

@@ -9,16 +9,16 @@ namespace ReportPipeline.Core.Extraction;
 public static partial class QuestionMarkers
 {
     /// <summary>Returns the question a paragraph opens with, and the text after the marker.</summary>
-    public static bool TryMatch(string text, out char question, out string rest) => TryMatch(text, out question, out rest, out _);
+    public static bool TryMatch(string text, out Question question, out string rest) => TryMatch(text, out question, out rest, out _);
 
     /// <summary>
-    /// As <see cref="TryMatch(string, out char, out string)"/>; <paramref name="bare"/> tells a lone letter such as "b)",
+    /// As <see cref="TryMatch(string, out Question, out string)"/>; <paramref name="bare"/> tells a lone letter such as "b)",
     /// which could also open an ordinary list, from a marker that names the question or paragraph 9.
     /// </summary>
-    public static bool TryMatch(string text, out char question, out string rest, out bool bare)
+    public static bool TryMatch(string text, out Question question, out string rest, out bool bare)
     {
         var match = Marker().Match(text);
-        question = '\0';
+        question = default;
         rest = text;
         bare = false;
         if (!match.Success)
@@ -26,46 +26,48 @@ public static partial class QuestionMarkers
             return false;
         }
 
-        question = Label(match.Groups["label"].Value);
+        var label = Label(match.Groups["label"].Value);
+        question = label ?? default;
         rest = text[match.Length..].Trim();
         bare = match.Groups["bare"].Success;
-        return question != '\0';
+        return label is not null;
     }
 
     /// <summary>Finds a reference to a question by its ordinal near the start of a paragraph ("As for the third question").</summary>
-    public static bool TryMatchOrdinal(string text, out char question)
+    public static bool TryMatchOrdinal(string text, out Question question)
     {
         var head = text.Length > 160 ? text[..160] : text;
-        question = '\0';
+        question = default;
         if (!s_questionWords.Any(w => head.Contains(w, StringComparison.OrdinalIgnoreCase)))
         {
             return false;
         }
 
         var match = Ordinal().Match(head);
-        question = match.Success ? Ordinal(match.Groups["ord"].Value) : '\0';
-        return question != '\0';
+        var ordinal = match.Success ? Ordinal(match.Groups["ord"].Value) : null;
+        question = ordinal ?? default;
+        return ordinal is not null;
     }
 
     private static readonly string[] s_questionWords = ["question", "pregunta", "вопрос", "问题", "لسؤال"];
 
-    private static char Label(string label) => label switch
+    private static Question? Label(string label) => label switch
     {
-        "a" or "A" or "а" or "А" or "1" or "一" or "أ" or "ا" or "ﺃ" => 'a',
-        "b" or "B" or "б" or "Б" or "2" or "二" or "ب" => 'b',
-        "c" or "C" or "в" or "В" or "3" or "三" or "ج" => 'c',
-        "d" or "D" or "г" or "Г" or "4" or "四" or "د" => 'd',
-        _ => '\0',
+        "a" or "A" or "а" or "А" or "1" or "一" or "أ" or "ا" or "ﺃ" => Question.A,
+        "b" or "B" or "б" or "Б" or "2" or "二" or "ب" => Question.B,
+        "c" or "C" or "в" or "В" or "3" or "三" or "ج" => Question.C,
+        "d" or "D" or "г" or "Г" or "4" or "四" or "د" => Question.D,
+        _ => null,
     };
 
-    private static char Ordinal(string word) => word.ToLowerInvariant() switch
+    private static Question? Ordinal(string word) => word.ToLowerInvariant() switch
     {
-        "first" or "première" or "premiere" or "primera" or "первому" or "первого" or "первый" or "一" or "الأول" or "الاول" => 'a',
-        "second" or "deuxième" or "deuxieme" or "seconde" or "segunda" or "второму" or "второго" or "второй" or "二" or "الثاني" => 'b',
-        "third" or "troisième" or "troisieme" or "tercera" or "третьему" or "третьего" or "третий" or "三" or "الثالث" => 'c',
+        "first" or "première" or "premiere" or "primera" or "первому" or "первого" or "первый" or "一" or "الأول" or "الاول" => Question.A,
+        "second" or "deuxième" or "deuxieme" or "seconde" or "segunda" or "второму" or "второго" or "второй" or "二" or "الثاني" => Question.B,
+        "third" or "troisième" or "troisieme" or "tercera" or "третьему" or "третьего" or "третий" or "三" or "الثالث" => Question.C,
         "fourth" or "last" or "final" or "quatrième" or "quatrieme" or "dernière" or "derniere" or "cuarta" or "última" or "ultima"
-            or "четвертому" or "четвёртому" or "четвертого" or "четвёртого" or "последнему" or "四" or "الرابع" or "الأخير" => 'd',
-        _ => '\0',
+            or "четвертому" or "четвёртому" or "четвертого" or "четвёртого" or "последнему" or "四" or "الرابع" or "الأخير" => Question.D,
+        _ => null,
     };
 
     [GeneratedRegex(@"^\s*(?:(?:question|pregunta|(?:по\s+)?вопрос[уа]?|السؤال)\s*(?:9\s*)?[(（]?(?<label>[a-dA-DабвгАБВГ1-4أاﺃبجد])[)）]?(?![\p{L}\d])|问题\s*[(（]?(?<label>[一二三四])[)）]?|(?:9\s*)?[(（](?<label>[a-dA-DабвгАБВГأاﺃبجد一二三四])[)）]|(?<bare>)(?<label>[a-dабвгأبجد])\)|9\s*(?<label>[a-dабвгأبجد])\))[\s.:：、,\-–—]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -15,11 +15,9 @@ public enum IngestionStatus
 
 /// <summary>The result of ingesting one blob, as the CLI and logs report it.</summary>
 public sealed record IngestionOutcome(
-    string BlobName,
+    UploadKey Upload,
     IngestionStatus Status,
     string? ReasonCode = null,
     string? Message = null,
-    string? State = null,
-    string? Period = null,
     int Version = 0,
-    string Coverage = "");
+    QuestionSet Coverage = default);

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Layout;
-using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Core.Telemetry;
 
@@ -14,7 +13,6 @@ namespace ReportPipeline.Core.Ingestion;
 /// <see cref="IngestionStatus.Rejected"/> ledger row; transient ones propagate so the host retries.
 /// </summary>
 public sealed class ReportIngestor(
-    MemberStateRegistry states,
     IDocumentAnalyzer analyzer,
     IAnswerExtractor extractor,
     ISubmissionStore store,
@@ -24,37 +22,35 @@ public sealed class ReportIngestor(
     PipelineMetrics metrics,
     ILogger<ReportIngestor> logger)
 {
-    public const string UnfiledPeriod = "unfiled";
-
-    public async Task<IngestionOutcome> IngestAsync(string blobName, Stream content, CancellationToken cancellationToken)
+    /// <summary>Ingests the blob whose name <see cref="ReportPath.Read"/> read as <paramref name="name"/>.</summary>
+    public async Task<IngestionOutcome> IngestAsync(UploadName name, Stream content, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(blobName);
+        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(content);
 
-        var parsed = ReportPath.TryParse(blobName, states, out var path, out var pathProblem);
+        var key = name.Key;
         var bytes = await ReadBoundedAsync(content, options.Value.MaxReportBytes, cancellationToken);
         var hash = bytes is null ? "" : Convert.ToHexStringLower(SHA256.HashData(bytes.Value.Span));
-        var (period, state) = LedgerKey(blobName);
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {
-            ["State"] = state,
-            ["Period"] = period,
-            ["BlobName"] = blobName,
+            ["State"] = key.State,
+            ["Period"] = key.PeriodName,
+            ["BlobName"] = key.BlobName,
             ["Submission"] = hash.Length > 0 ? hash[..16] : "-",
         });
 
-        var previous = await store.GetUploadAsync(period, state, blobName, cancellationToken);
+        var previous = await store.GetUploadAsync(key, cancellationToken);
         if (previous is not null && previous.ContentHash == hash && hash.Length > 0)
         {
-            logger.UploadUnchanged(blobName);
+            logger.UploadUnchanged(key.BlobName);
             return ToOutcome(previous, previous.Status == IngestionStatus.Rejected ? IngestionStatus.Rejected : IngestionStatus.Unchanged);
         }
 
         try
         {
-            if (!parsed)
+            if (name.Path is not { } path)
             {
-                throw pathProblem!;
+                throw name.Problem!;
             }
 
             if (bytes is null)
@@ -62,29 +58,28 @@ public sealed class ReportIngestor(
                 throw new ReportRejectedException(ReasonCodes.TooLarge, $"The file is larger than the {options.Value.MaxReportBytes / (1024 * 1024)} MiB limit.");
             }
 
-            var layout = await analyzer.AnalyzeAsync(bytes.Value, path!.FileName, cancellationToken);
+            var layout = await analyzer.AnalyzeAsync(bytes.Value, path.FileName, cancellationToken);
             var report = extractor.Extract(layout);
-            var submission = new SubmissionRecord(period, state, hash, blobName, layout.Format.ToString().ToLowerInvariant(), report.Language,
+            var submission = new SubmissionRecord(path.Submission, hash, key.BlobName, layout.Format.ToString().ToLowerInvariant(), report.Language,
                 report.Pages, report.Coverage, [.. layout.Warnings, .. report.Warnings], time.GetUtcNow());
             var (stored, changed) = await store.SaveSubmissionAsync(submission, report, cancellationToken);
-            var upload = new UploadRecord(blobName, period, state, IngestionStatus.Accepted, null, null, hash, bytes.Value.Length, stored.Version, time.GetUtcNow());
+            var upload = new UploadRecord(key, IngestionStatus.Accepted, null, null, hash, bytes.Value.Length, stored.Version, time.GetUtcNow());
             await store.RecordUploadAsync(upload, cancellationToken);
-            logger.ReportAccepted(state, period, stored.Version, stored.Coverage);
-            metrics.ReportIngested(state, period);
+            logger.ReportAccepted(key.State, path.Submission.Period.Value, stored.Version, stored.Coverage.ToString());
+            metrics.ReportIngested(key.State, path.Submission.Period.Value);
             return ToOutcome(upload, changed ? IngestionStatus.Accepted : IngestionStatus.Unchanged) with { Coverage = stored.Coverage };
         }
         catch (ReportRejectedException rejection)
         {
-            var upload = new UploadRecord(blobName, period, state, IngestionStatus.Rejected, rejection.ReasonCode, rejection.Message,
-                hash, bytes?.Length ?? -1, 0, time.GetUtcNow());
+            var upload = new UploadRecord(key, IngestionStatus.Rejected, rejection.ReasonCode, rejection.Message, hash, bytes?.Length ?? -1, 0, time.GetUtcNow());
             if (bytes is { Length: > 0 } kept)
             {
-                await quarantine.QuarantineAsync(blobName, kept, rejection.ReasonCode, rejection.Message, cancellationToken);
+                await quarantine.QuarantineAsync(key, kept, rejection.ReasonCode, rejection.Message, cancellationToken);
             }
 
             await store.RecordUploadAsync(upload, cancellationToken);
-            logger.ReportRejected(blobName, rejection.ReasonCode, rejection.Message);
-            metrics.ReportRejected(rejection.ReasonCode, period);
+            logger.ReportRejected(key.BlobName, rejection.ReasonCode, rejection.Message);
+            metrics.ReportRejected(rejection.ReasonCode, key.PeriodName);
             return ToOutcome(upload, IngestionStatus.Rejected);
         }
     }
@@ -108,15 +103,6 @@ public sealed class ReportIngestor(
         return buffer.ToArray();
     }
 
-    /// <summary>Where the ledger files an upload: its period and state as named, or placeholders where the name has none.</summary>
-    private static (string Period, string State) LedgerKey(string blobName)
-    {
-        var parts = blobName.Split('/');
-        var period = parts.Length > 1 && ReportPath.IsPeriod(parts[0]) ? parts[0] : UnfiledPeriod;
-        var state = parts.Length > 1 ? new string([.. parts[1].Where(char.IsAsciiLetterOrDigit).Take(8)]).ToUpperInvariant() : "";
-        return (period, state.Length > 0 ? state : "UNKNOWN");
-    }
-
     private static IngestionOutcome ToOutcome(UploadRecord upload, IngestionStatus status) =>
-        new(upload.BlobName, status, upload.ReasonCode, upload.Message, upload.State, upload.Period, upload.Version);
+        new(upload.Key, status, upload.ReasonCode, upload.Message, upload.Version);
 }

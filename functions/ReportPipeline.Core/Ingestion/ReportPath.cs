@@ -1,57 +1,84 @@
-using System.Text.RegularExpressions;
 using ReportPipeline.Core.MemberStates;
 
 namespace ReportPipeline.Core.Ingestion;
 
-/// <summary>A validated report blob name: <c>{period}/{ISO3}/{file}</c> inside the reports container.</summary>
-public sealed partial record ReportPath(string Period, MemberState State, string FileName)
+/// <summary>
+/// The ledger's key of an upload: its blob name, filed under the period and state the name gives. A name that is
+/// refused is filed too, under what can be read of it: no period when it names none, its second part as the state.
+/// </summary>
+public sealed record UploadKey(Period? Period, string State, string BlobName)
+{
+    /// <summary>What logs, metrics and the ledger call the period of a name that gives none.</summary>
+    public const string Unfiled = "unfiled";
+
+    public string PeriodName => Period?.Value ?? Unfiled;
+}
+
+/// <summary>A valid report blob name, <c>{period}/{ISO3}/{file}</c>: whose report for which period, and its file name.</summary>
+public sealed record ReportPath(SubmissionKey Submission, string FileName)
 {
     public const int MaxFileNameLength = 128;
 
-    public string BlobName => $"{Period}/{State.Iso3}/{FileName}";
+    private const string UnknownState = "UNKNOWN";
 
-    /// <summary>Parses a blob name, or names the reason it cannot be a report.</summary>
-    public static bool TryParse(string blobName, MemberStateRegistry states, out ReportPath? path, out ReportRejectedException? rejection)
+    public string BlobName => $"{Submission.Period}/{Submission.State.Iso3}/{FileName}";
+
+    public UploadKey Upload => new(Submission.Period, Submission.State.Iso3, BlobName);
+
+    /// <summary>
+    /// Null when <paramref name="fileName"/> may name a report file of at most <paramref name="maxLength"/> characters;
+    /// otherwise why not, in plain words.
+    /// </summary>
+    public static string? FileNameProblem(string? fileName, int maxLength)
     {
-        path = null;
-        rejection = null;
-        var parts = blobName.Split('/');
-        if (parts.Length != 3)
+        if (string.IsNullOrEmpty(fileName))
         {
-            rejection = new(ReasonCodes.BadPath, $"A report must be uploaded as {{period}}/{{ISO3}}/{{file}}; '{Display(blobName)}' has {parts.Length} part(s).");
-            return false;
+            return "Name the file you are uploading.";
         }
 
-        var (period, iso3, file) = (parts[0], parts[1], parts[2]);
-        if (!IsPeriod(period))
+        if (fileName.Length > maxLength)
         {
-            rejection = new(ReasonCodes.BadPeriod, $"'{Display(period)}' is not a reporting period; use a year (2026), a half (2026-H1) or a quarter (2026-Q3).");
-            return false;
+            return $"File names may be at most {maxLength} characters long.";
         }
 
-        if (!states.TryGet(iso3, out var state))
-        {
-            rejection = new(ReasonCodes.UnknownState, $"'{Display(iso3)}' is not the ISO 3166 alpha-3 code of a UN Member State.");
-            return false;
-        }
-
-        if (!SafeFileName().IsMatch(file) || file.Length > MaxFileNameLength || file.Contains("..", StringComparison.Ordinal))
-        {
-            rejection = new(ReasonCodes.BadFileName, $"File names may use letters, digits, '.', '-' and '_' (at most {MaxFileNameLength} characters), and must not start with '.'.");
-            return false;
-        }
-
-        path = new ReportPath(period, state, file);
-        return true;
+        return fileName[0] == '.' || fileName.Contains("..", StringComparison.Ordinal) || !fileName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_')
+            ? "File names may use letters, digits, '.', '-' and '_', must not start with '.' and must not contain '..'."
+            : null;
     }
 
-    public static bool IsPeriod(string period) => PeriodPattern().IsMatch(period);
+    /// <summary>Reads a blob name once: the upload's ledger key always, and its path when it is a valid report name.</summary>
+    public static UploadName Read(string blobName, MemberStateRegistry states)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(blobName);
+        var parts = blobName.Split('/');
+        var period = parts.Length > 1 && Period.TryParse(parts[0], out var named) ? named : null;
+        var state = parts.Length > 1 ? new string([.. parts[1].Where(char.IsAsciiLetterOrDigit).Take(8)]).ToUpperInvariant() : "";
+        var key = new UploadKey(period, state.Length > 0 ? state : UnknownState, blobName);
+        if (parts.Length != 3)
+        {
+            return new(key, null, new(ReasonCodes.BadPath, $"A report must be uploaded as {{period}}/{{ISO3}}/{{file}}; '{Display(blobName)}' has {parts.Length} part(s)."));
+        }
+
+        if (period is null)
+        {
+            return new(key, null, new(ReasonCodes.BadPeriod, $"'{Display(parts[0])}' is not a reporting period; use {Period.Rule}."));
+        }
+
+        if (!states.TryGet(parts[1], out var memberState))
+        {
+            return new(key, null, new(ReasonCodes.UnknownState, $"'{Display(parts[1])}' is not the ISO 3166 alpha-3 code of a UN Member State."));
+        }
+
+        if (FileNameProblem(parts[2], MaxFileNameLength) is { } problem)
+        {
+            return new(key, null, new(ReasonCodes.BadFileName, problem));
+        }
+
+        return new(key, new ReportPath(new SubmissionKey(period, memberState), parts[2]), null);
+    }
 
     private static string Display(string text) => text.Length > 40 ? text[..40] + "…" : text;
-
-    [GeneratedRegex(@"^(19|20)\d{2}(-H[12]|-Q[1-4])?$", RegexOptions.CultureInvariant)]
-    private static partial Regex PeriodPattern();
-
-    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex SafeFileName();
 }
+
+/// <summary>An uploaded blob's name as read once where it enters: its ledger key, and its path or the reason it has none.</summary>
+public sealed record UploadName(UploadKey Key, ReportPath? Path, ReportRejectedException? Problem);

@@ -19,8 +19,7 @@ public static class FormatSniffer
             return content.IndexOf("word/"u8) >= 0 || content.IndexOf("[Content_Types].xml"u8) >= 0 ? DocumentFormat.Docx : DocumentFormat.Unknown;
         }
 
-        if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) || content.StartsWith("\u0089PNG"u8) || content.StartsWith("II*\0"u8)
-            || content.StartsWith("MM\0*"u8) || content.StartsWith("BM"u8))
+        if (ImageMediaType(content) is not null)
         {
             return DocumentFormat.Image;
         }
@@ -39,6 +38,14 @@ public static class FormatSniffer
 
         return text.StartsWith('#') || text.Contains("\n#", StringComparison.Ordinal) ? DocumentFormat.Markdown : DocumentFormat.Text;
     }
+
+    /// <summary>The media type of an image from its magic bytes (JPEG, PNG, TIFF, BMP); null when the bytes are no such image.</summary>
+    public static string? ImageMediaType(ReadOnlySpan<byte> content) =>
+        content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
+        : content.StartsWith("\u0089PNG"u8) ? "image/png"
+        : content.StartsWith("II*\0"u8) || content.StartsWith("MM\0*"u8) ? "image/tiff"
+        : content.StartsWith("BM"u8) ? "image/bmp"
+        : null;
 
     /// <summary>
     /// A password-protected Word file is not a zip but an OLE compound file holding an "EncryptedPackage" stream; it

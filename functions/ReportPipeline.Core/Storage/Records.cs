@@ -1,12 +1,12 @@
+using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Ingestion;
+using ReportPipeline.Core.MemberStates;
 
 namespace ReportPipeline.Core.Storage;
 
 /// <summary>The ledger entry of one uploaded blob: what it was and what became of it.</summary>
 public sealed record UploadRecord(
-    string BlobName,
-    string Period,
-    string State,
+    UploadKey Key,
     IngestionStatus Status,
     string? ReasonCode,
     string? Message,
@@ -17,14 +17,13 @@ public sealed record UploadRecord(
 
 /// <summary>A state's report for a period, as stored; the current one is the highest version.</summary>
 public sealed record SubmissionRecord(
-    string Period,
-    string Iso3,
+    SubmissionKey Key,
     string ContentHash,
     string BlobName,
     string Format,
     string Language,
     int Pages,
-    string Coverage,
+    QuestionSet Coverage,
     IReadOnlyList<string> Warnings,
     DateTimeOffset ReceivedAt,
     int Version = 0);
@@ -32,20 +31,20 @@ public sealed record SubmissionRecord(
 /// <summary>The stored submission, and whether this save changed it.</summary>
 public sealed record SubmissionSaveResult(SubmissionRecord Submission, bool Changed);
 
-/// <summary>A stored answer passage of a state's current report.</summary>
+/// <summary>A stored answer passage of a state's report.</summary>
 public sealed record StoredAnswer(
-    string Iso3,
-    char Question,
+    MemberState State,
+    Question Question,
     int Sequence,
     string Text,
     double Confidence,
     string Method,
-    IReadOnlyList<Extraction.Provenance> Provenance,
+    IReadOnlyList<Provenance> Provenance,
     IReadOnlyList<string> Themes);
 
 /// <summary>A published edition of the survey for a period.</summary>
 public sealed record SurveyEdition(
-    string Period,
+    Period Period,
     string Edition,
     string ContentHash,
     DateTimeOffset CompiledAt,
@@ -56,5 +55,8 @@ public sealed record SurveyEdition(
 /// <summary>A rendered survey file ready to publish.</summary>
 public sealed record SurveyFile(string Name, string ContentType, ReadOnlyMemory<byte> Content);
 
+/// <summary>A short-lived, read-only link to one file of a survey edition.</summary>
+public sealed record FileLink(string File, Uri Url);
+
 /// <summary>The last change to a period's submissions, which decides whether it needs a new edition.</summary>
-public sealed record PeriodActivity(string Period, DateTimeOffset LastChangedAt);
+public sealed record PeriodActivity(Period Period, DateTimeOffset LastChangedAt);

@@ -151,9 +151,9 @@ public sealed partial class HtmlSurveyRenderer : ISurveyRenderer
         foreach (var t in survey.Themes)
         {
             h.Append("<tr><th scope=\"row\">").Append(E(t.Title)).Append("</th><td>").Append(t.States).Append("</td><td>").Append(E(string.Join(", ", t.Regions))).Append("</td>");
-            foreach (var k in GuidingQuestions.Keys)
+            foreach (var k in Question.All)
             {
-                h.Append("<td>").Append(t.StatesByQuestion.GetValueOrDefault(k.ToString())).Append("</td>");
+                h.Append("<td>").Append(t.StatesByQuestion.GetValueOrDefault(k)).Append("</td>");
             }
 
             h.Append("</tr>\n");

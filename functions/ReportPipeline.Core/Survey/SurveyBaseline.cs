@@ -1,11 +1,10 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace ReportPipeline.Core.Survey;
 
 /// <summary>What the changes section needs from an earlier edition, read from that edition's published JSON.</summary>
 public sealed record SurveyBaseline(
-    string Period,
+    Period Period,
     string Edition,
     int StatesReporting,
     IReadOnlyDictionary<string, int> VersionsByState,
@@ -44,37 +43,12 @@ public sealed record SurveyBaseline(
                 themes[theme.GetProperty("key").GetString()!] = theme.GetProperty("states").GetInt32();
             }
 
-            return new SurveyBaseline(root.GetProperty("period").GetString()!, root.GetProperty("edition").GetString()!,
+            return new SurveyBaseline(Period.Parse(root.GetProperty("period").GetString()!), root.GetProperty("edition").GetString()!,
                 root.GetProperty("global").GetProperty("statesReporting").GetInt32(), versions, themes);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             return null;
         }
-    }
-
-    /// <summary>The period before: 2025 for 2026, 2025-H2 for 2026-H1, 2026-Q2 for 2026-Q3; null for a name that is not a period.</summary>
-    public static string? PreviousPeriod(string period)
-    {
-        if (period.Length < 4 || !int.TryParse(period.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
-        {
-            return null;
-        }
-
-        if (period.Length == 4)
-        {
-            return (year - 1).ToString(CultureInfo.InvariantCulture);
-        }
-
-        if (period.Length == 7 && period[4] == '-' && period[5] is 'H' or 'Q' && period[6] - '0' is var part and >= 1 and <= 4
-            && (period[5] == 'Q' || part <= 2))
-        {
-            var last = period[5] == 'H' ? 2 : 4;
-            return part == 1
-                ? string.Create(CultureInfo.InvariantCulture, $"{year - 1}-{period[5]}{last}")
-                : string.Create(CultureInfo.InvariantCulture, $"{year}-{period[5]}{part - 1}");
-        }
-
-        return null;
     }
 }

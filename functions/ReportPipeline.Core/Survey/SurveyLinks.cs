@@ -21,15 +21,13 @@ public sealed class LinkOptions
 public sealed record SurveyLink(string File, Uri Url, DateTimeOffset ExpiresAt);
 
 /// <summary>The latest edition of a period and its links.</summary>
-public sealed record SurveyLinks(string Period, string Edition, IReadOnlyList<SurveyLink> Links);
+public sealed record SurveyLinks(Period Period, string Edition, IReadOnlyList<SurveyLink> Links);
 
 /// <summary>Issues short-lived read-only links to the files of a period's latest survey edition.</summary>
-public sealed class SurveyLinkService(ISurveyStore surveys, IBlobLinkIssuer issuer, IOptions<LinkOptions> options, TimeProvider time)
+public sealed class SurveyLinkService(ISurveyStore surveys, IOptions<LinkOptions> options, TimeProvider time)
 {
-    public const string Container = "surveys";
-
     /// <summary>Returns null when the period has no edition yet.</summary>
-    public async Task<SurveyLinks?> GetLatestAsync(string period, int? minutes, CancellationToken cancellationToken)
+    public async Task<SurveyLinks?> GetLatestAsync(Period period, int? minutes, CancellationToken cancellationToken)
     {
         var edition = await surveys.GetLatestEditionAsync(period, cancellationToken);
         if (edition is null)
@@ -41,15 +39,7 @@ public sealed class SurveyLinkService(ISurveyStore surveys, IBlobLinkIssuer issu
         // A SAS expiry is signed in whole seconds: report the one the link carries.
         var expires = time.GetUtcNow() + lifetime;
         expires = expires.AddTicks(-(expires.UtcTicks % TimeSpan.TicksPerSecond));
-        var links = new List<SurveyLink>();
-        foreach (var file in edition.Files)
-        {
-            var url = await issuer.IssueReadLinkAsync(Container, BlobName(period, edition.Edition, file), lifetime, cancellationToken);
-            links.Add(new SurveyLink(file, url, expires));
-        }
-
-        return new SurveyLinks(period, edition.Edition, links);
+        var links = await surveys.IssueReadLinksAsync(edition, lifetime, cancellationToken);
+        return new SurveyLinks(period, edition.Edition, [.. links.Select(l => new SurveyLink(l.File, l.Url, expires))]);
     }
-
-    public static string BlobName(string period, string edition, string file) => $"{period}/{edition}/{file}";
 }

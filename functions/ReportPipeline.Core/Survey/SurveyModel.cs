@@ -34,7 +34,7 @@ public sealed record LanguageCount(string Language, int States);
 public sealed record GlobalOutlook(int StatesReporting, int TotalStates, IReadOnlyList<QuestionOutlook> Questions);
 
 /// <summary>How many states answered a question, and what they spoke of most.</summary>
-public sealed record QuestionOutlook(char Key, string Title, string Text, int StatesAnswering, IReadOnlyList<ThemeCount> LeadingThemes);
+public sealed record QuestionOutlook(Question Key, string Title, string Text, int StatesAnswering, IReadOnlyList<ThemeCount> LeadingThemes);
 
 /// <summary>A theme and the number of states that raised it.</summary>
 public sealed record ThemeCount(string Key, string Title, int States);
@@ -61,7 +61,7 @@ public sealed record SubregionOutlook(
     IReadOnlyList<Excerpt> Excerpts);
 
 /// <summary>A passage quoted from a state's report, attributed to the state and traceable to its paragraph.</summary>
-public sealed record Excerpt(string Id, string Iso3, string State, char Question, string Text, string Language, ExcerptSource Source);
+public sealed record Excerpt(string Id, string Iso3, string State, Question Question, string Text, string Language, ExcerptSource Source);
 
 /// <summary>
 /// Where an excerpt came from: the report blob, the stored version, and its page and paragraph.
@@ -76,7 +76,7 @@ public sealed record ThemeOutlook(
     int States,
     IReadOnlyList<string> StateCodes,
     IReadOnlyList<string> Regions,
-    IReadOnlyDictionary<string, int> StatesByQuestion);
+    IReadOnlyDictionary<Question, int> StatesByQuestion);
 
 /// <summary>One Member State's reporting status for the period (the annex).</summary>
 public sealed record StateStatus(
@@ -88,12 +88,12 @@ public sealed record StateStatus(
     bool Reported,
     int Version,
     string Language,
-    string Coverage,
+    QuestionSet Coverage,
     DateTimeOffset? ReceivedAt,
     IReadOnlyList<StateAnswer> Answers);
 
 /// <summary>A state's answer to one question, summarised: its passages, themes and the most confident passage's opening.</summary>
-public sealed record StateAnswer(char Question, int Passages, IReadOnlyList<string> Themes, string Summary, int Page, int Paragraph);
+public sealed record StateAnswer(Question Question, int Passages, IReadOnlyList<string> Themes, string Summary, int Page, int Paragraph);
 
 /// <summary>What changed against the edition the committee saw before (this period's latest, else the previous period's).</summary>
 public sealed record SurveyChanges(

@@ -41,9 +41,9 @@ public sealed class SurveyPublisher(
         return results;
     }
 
-    public async Task<CompilationResult> CompileAsync(string period, CancellationToken cancellationToken)
+    public async Task<CompilationResult> CompileAsync(Period period, CancellationToken cancellationToken)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Period"] = period });
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Period"] = period.Value });
         var now = time.GetUtcNow();
         var latest = await surveys.GetLatestEditionAsync(period, cancellationToken);
         var baseline = await LoadBaselineAsync(period, latest, cancellationToken);
@@ -51,21 +51,21 @@ public sealed class SurveyPublisher(
         var prepared = await PrepareAsync(period, editionName, now, baseline, cancellationToken);
         if (latest is not null && latest.ContentHash == prepared.ContentHash)
         {
-            logger.SurveyUnchanged(period, latest.Edition);
-            metrics.SurveyCompiled(period, published: false);
+            logger.SurveyUnchanged(period.Value, latest.Edition);
+            metrics.SurveyCompiled(period.Value, published: false);
             return new CompilationResult(latest, Published: false);
         }
 
         var edition = new SurveyEdition(period, editionName, prepared.ContentHash, now, prepared.SourceChangedAt, prepared.Model.Global.StatesReporting,
             [.. prepared.Files.Select(f => f.Name)]);
         await surveys.PublishAsync(edition, prepared.Files, cancellationToken);
-        logger.SurveyPublished(period, editionName, edition.StatesReporting);
-        metrics.SurveyCompiled(period, published: true);
+        logger.SurveyPublished(period.Value, editionName, edition.StatesReporting);
+        metrics.SurveyCompiled(period.Value, published: true);
         return new CompilationResult(edition, Published: true);
     }
 
     /// <summary>Reads the period's two partitions, compiles the model and renders every file.</summary>
-    public async Task<PreparedSurvey> PrepareAsync(string period, string edition, DateTimeOffset compiledAt, SurveyBaseline? baseline, CancellationToken cancellationToken)
+    public async Task<PreparedSurvey> PrepareAsync(Period period, string edition, DateTimeOffset compiledAt, SurveyBaseline? baseline, CancellationToken cancellationToken)
     {
         var stored = await submissions.ListSubmissionsAsync(period, cancellationToken);
         var answers = await submissions.ListCurrentAnswersAsync(period, stored, cancellationToken);
@@ -78,9 +78,9 @@ public sealed class SurveyPublisher(
     }
 
     /// <summary>The edition to compare with: this period's latest, else the latest of the period before.</summary>
-    private async Task<SurveyBaseline?> LoadBaselineAsync(string period, SurveyEdition? latest, CancellationToken cancellationToken)
+    private async Task<SurveyBaseline?> LoadBaselineAsync(Period period, SurveyEdition? latest, CancellationToken cancellationToken)
     {
-        var source = latest ?? (SurveyBaseline.PreviousPeriod(period) is { } previous
+        var source = latest ?? (period.Previous() is { } previous
             ? await surveys.GetLatestEditionAsync(previous, cancellationToken)
             : null);
         if (source is null)
@@ -88,11 +88,11 @@ public sealed class SurveyPublisher(
             return null;
         }
 
-        var json = await surveys.ReadFileAsync(source.Period, source.Edition, JsonSurveyRenderer.Name, cancellationToken);
+        var json = await surveys.ReadFileAsync(source, JsonSurveyRenderer.Name, cancellationToken);
         var baseline = json is { } content ? SurveyBaseline.TryParse(content) : null;
         if (baseline is null)
         {
-            logger.BaselineUnreadable(source.Period, source.Edition);
+            logger.BaselineUnreadable(source.Period.Value, source.Edition);
         }
 
         return baseline;

@@ -54,13 +54,14 @@ public sealed class CsvSurveyRenderer : ISurveyRenderer
         var csv = new StringBuilder("\uFEFF").Append(Header).Append('\n');
         foreach (var state in survey.Annex)
         {
-            foreach (var question in GuidingQuestions.Keys)
+            foreach (var question in Question.All)
             {
                 var answer = state.Answers.FirstOrDefault(a => a.Question == question);
                 string[] cells = [survey.Period, survey.Edition, state.Iso3, state.Name, state.Region, state.Subregion, state.Area, state.Reported ? "yes" : "no",
                     state.Reported ? state.Version.ToString(CultureInfo.InvariantCulture) : "", state.Language, question.ToString(), answer is null ? "no" : "yes",
                     (answer?.Passages ?? 0).ToString(CultureInfo.InvariantCulture), string.Join(' ', answer?.Themes ?? []),
-                    answer is null ? "" : answer.Page.ToString(CultureInfo.InvariantCulture), answer is null ? "" : answer.Paragraph.ToString(CultureInfo.InvariantCulture),
+                    answer is null ? "" : answer.Page.ToString(CultureInfo.InvariantCulture),
+                    answer is null ? "" : answer.Paragraph.ToString(CultureInfo.InvariantCulture),
                     answer?.Summary ?? ""];
                 csv.AppendJoin(',', cells.Select(c => Csv.Cell(OneLine(c)))).Append('\n');
             }

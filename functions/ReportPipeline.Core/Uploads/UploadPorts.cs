@@ -1,3 +1,5 @@
+using ReportPipeline.Core.Ingestion;
+
 namespace ReportPipeline.Core.Uploads;
 
 /// <summary>Member States' upload credentials, one row per credential under the state's code.</summary>
@@ -13,8 +15,8 @@ public interface ICredentialStore
     Task<int> RevokeAsync(string state, string? id, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
-/// <summary>Issues a URL that can create one new blob in the reports container and do nothing else.</summary>
+/// <summary>Issues a URL that can create the report at one path, until <c>expiresOn</c>, and do nothing else.</summary>
 public interface IUploadSlotIssuer
 {
-    Task<Uri> IssueCreateOnlyAsync(string blobName, DateTimeOffset startsOn, DateTimeOffset expiresOn, CancellationToken cancellationToken);
+    Task<Uri> IssueCreateOnlyAsync(ReportPath path, DateTimeOffset expiresOn, CancellationToken cancellationToken);
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Telemetry;
 
@@ -18,8 +17,8 @@ public sealed record UploadSlotResult(UploadSlot? Slot, string? ReasonCode, stri
 }
 
 /// <summary>
-/// The valet key: checks a Member State's credential and returns a create-only SAS for one fresh blob under
-/// <c>reports/{period}/{ISO3}/</c>. The credential is looked up under the state asked for, so a key issued for
+/// The valet key: checks a Member State's credential and returns a create-only SAS for one fresh report path of
+/// the state and period. The credential is looked up under the state asked for, so a key issued for
 /// one state finds nothing under another; every credential failure gets the same answer.
 /// </summary>
 public sealed class UploadSlotService(
@@ -31,8 +30,6 @@ public sealed class UploadSlotService(
     TimeProvider time,
     ILogger<UploadSlotService> logger)
 {
-    private static readonly TimeSpan s_clockSkew = TimeSpan.FromMinutes(5);
-
     public async Task<UploadSlotResult> RequestAsync(string? key, string? state, string? period, string? fileName, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["State"] = state ?? "", ["Period"] = period ?? "" });
@@ -65,9 +62,9 @@ public sealed class UploadSlotService(
             return BadCredential(state);
         }
 
-        if (!ReportPath.IsPeriod(period))
+        if (!Period.TryParse(period, out var reportingPeriod))
         {
-            return UploadSlotResult.Refused(ReasonCodes.BadPeriod, "The period must be a year (2026), a half (2026-H1) or a quarter (2026-Q3).");
+            return UploadSlotResult.Refused(ReasonCodes.BadPeriod, $"The period must be {Period.Rule}.");
         }
 
         if (UploadSlotRules.ProblemWithFileName(fileName) is { } problem)
@@ -77,9 +74,9 @@ public sealed class UploadSlotService(
 
         var now = time.GetUtcNow();
         var expires = now + TimeSpan.FromMinutes(options.Value.SlotMinutes);
-        var blobName = UploadSlotRules.BlobName(period, memberState.Iso3, fileName!, now);
-        var url = await issuer.IssueCreateOnlyAsync(blobName, now - s_clockSkew, expires, cancellationToken);
-        return new UploadSlotResult(new UploadSlot(blobName, url, expires), null, null);
+        var path = UploadSlotRules.SlotPath(new SubmissionKey(reportingPeriod, memberState), fileName!, now);
+        var url = await issuer.IssueCreateOnlyAsync(path, expires, cancellationToken);
+        return new UploadSlotResult(new UploadSlot(path.BlobName, url, expires), null, null);
     }
 
     private static UploadSlotResult BadCredential(string state) =>

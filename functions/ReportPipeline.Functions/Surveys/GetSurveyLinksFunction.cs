@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
+using ReportPipeline.Core;
 using ReportPipeline.Core.Survey;
 
 namespace ReportPipeline.Functions.Surveys;
@@ -17,7 +18,7 @@ public sealed class GetSurveyLinksFunction(SurveyLinkService links)
         CancellationToken cancellationToken)
     {
         int? minutes = int.TryParse(request.Query["minutes"], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : null;
-        var latest = await links.GetLatestAsync(period, minutes, cancellationToken);
+        var latest = Period.TryParse(period, out var reportingPeriod) ? await links.GetLatestAsync(reportingPeriod, minutes, cancellationToken) : null;
         var response = request.CreateResponse(latest is null ? HttpStatusCode.NotFound : HttpStatusCode.OK);
         response.Headers.Add("Cache-Control", "no-store");
         response.Headers.Add("Content-Type", "application/json; charset=utf-8");

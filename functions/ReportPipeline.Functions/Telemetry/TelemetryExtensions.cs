@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using ReportPipeline.Core.Telemetry;
+using ReportPipeline.Infrastructure;
 
 namespace ReportPipeline.Functions.Telemetry;
 
@@ -68,8 +68,6 @@ public static class TelemetryExtensions
             return null;
         }
 
-        return parts.TryGetValue("ClientId", out var clientId) && clientId.Length > 0
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : new DefaultAzureCredential();
+        return AzureCredentials.For(parts.GetValueOrDefault("ClientId"));
     }
 }

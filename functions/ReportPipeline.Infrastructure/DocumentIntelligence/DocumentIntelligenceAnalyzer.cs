@@ -26,10 +26,6 @@ public sealed class DocumentIntelligenceAnalyzer(DocumentIntelligenceOptions opt
         DocumentFormat.Pdf => "application/pdf",
         DocumentFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         DocumentFormat.Html => "text/html",
-        _ when content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) => "image/jpeg",
-        _ when content.StartsWith("\u0089PNG"u8) => "image/png",
-        _ when content.StartsWith("II*\0"u8) || content.StartsWith("MM\0*"u8) => "image/tiff",
-        _ when content.StartsWith("BM"u8) => "image/bmp",
-        _ => "application/octet-stream",
+        _ => FormatSniffer.ImageMediaType(content) ?? "application/octet-stream",
     };
 }

@@ -1,10 +1,11 @@
 using Azure.Core;
-using Azure.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Registry;
+using ReportPipeline.Core;
 using ReportPipeline.Core.Layout;
 
 namespace ReportPipeline.Infrastructure.DocumentIntelligence;
@@ -14,9 +15,9 @@ public static class DocumentIntelligenceServices
 {
     public const string HttpClientName = "document-intelligence";
 
-    public static IServiceCollection AddDocumentIntelligence(this IServiceCollection services)
+    public static IServiceCollection AddDocumentIntelligence(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DocumentIntelligenceOptions>().BindConfiguration(DocumentIntelligenceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<DocumentIntelligenceOptions>(configuration, DocumentIntelligenceOptions.SectionName);
         // Polly owns every timeout, so HttpClient's own 100 s must not cut a request first.
         services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddResiliencePipeline<string, HttpResponseMessage>(DocumentIntelligencePipelines.Request,
@@ -42,9 +43,7 @@ public static class DocumentIntelligenceServices
         return services;
     }
 
-    /// <summary>No credential with a key; the named user-assigned identity in Azure; otherwise DefaultAzureCredential.</summary>
+    /// <summary>No credential with a key; otherwise the app's identity (<see cref="AzureCredentials"/>).</summary>
     public static TokenCredential? CredentialFor(DocumentIntelligenceOptions options) =>
-        !string.IsNullOrEmpty(options.Key) ? null
-        : !string.IsNullOrEmpty(options.ManagedIdentityClientId) ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId))
-        : new DefaultAzureCredential();
+        !string.IsNullOrEmpty(options.Key) ? null : AzureCredentials.For(options.ManagedIdentityClientId);
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using ReportPipeline.Core;
 using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Storage;
 
 namespace ReportPipeline.Infrastructure.Storage;
@@ -34,17 +36,18 @@ public static class AnswerRows
             var rows = Math.Max(text.Count, provenance.Count);
             for (var chunk = 0; chunk < rows; chunk++)
             {
-                entities.Add(new TableEntity(TableKeys.Checked(submission.Period), TableKeys.Answer(submission.Iso3, submission.ContentHash, answer.Question, entities.Count))
+                var row = TableKeys.Answer(submission.Key, submission.ContentHash, answer.Question, entities.Count);
+                entities.Add(new TableEntity(TableKeys.Partition(submission.Key.Period), row)
                 {
-                    ["State"] = submission.Iso3,
-                    ["Question"] = answer.Question.ToString(),
-                    ["Entry"] = entry,
-                    ["Chunk"] = chunk,
-                    ["Text"] = chunk < text.Count ? text[chunk] : "",
-                    ["Provenance"] = chunk < provenance.Count ? provenance[chunk] : "",
-                    ["Confidence"] = answer.Confidence,
-                    ["Method"] = answer.Method,
-                    ["Themes"] = string.Join(',', answer.Themes),
+                    [Columns.State] = submission.Key.State.Iso3,
+                    [Columns.Question] = answer.Question.ToString(),
+                    [Columns.Entry] = entry,
+                    [Columns.Chunk] = chunk,
+                    [Columns.Text] = chunk < text.Count ? text[chunk] : "",
+                    [Columns.Provenance] = chunk < provenance.Count ? provenance[chunk] : "",
+                    [Columns.Confidence] = answer.Confidence,
+                    [Columns.Method] = answer.Method,
+                    [Columns.Themes] = string.Join(',', answer.Themes),
                 });
             }
         }
@@ -52,20 +55,20 @@ public static class AnswerRows
         return entities;
     }
 
-    /// <summary>Reassembles answers from their rows, in entry order.</summary>
-    public static List<StoredAnswer> Read(IEnumerable<TableEntity> rows) =>
+    /// <summary>Reassembles the answers of the given states' rows, in state and entry order.</summary>
+    public static List<StoredAnswer> Read(IEnumerable<(MemberState State, TableEntity Row)> rows) =>
         [.. rows
-            .GroupBy(r => (Iso3: r.GetString("State"), Entry: r.GetInt32("Entry") ?? 0))
-            .OrderBy(g => g.Key.Iso3, StringComparer.Ordinal).ThenBy(g => g.Key.Entry)
+            .GroupBy(r => (r.State, Entry: r.Row.GetInt32(Columns.Entry) ?? 0))
+            .OrderBy(g => g.Key.State.Iso3, StringComparer.Ordinal).ThenBy(g => g.Key.Entry)
             .Select(g =>
             {
-                var chunks = g.OrderBy(r => r.GetInt32("Chunk")).ToList();
+                var chunks = g.Select(r => r.Row).OrderBy(r => r.GetInt32(Columns.Chunk)).ToList();
                 var first = chunks[0];
-                var provenance = string.Concat(chunks.Select(c => c.GetString("Provenance")));
-                return new StoredAnswer(g.Key.Iso3, first.GetString("Question")[0], g.Key.Entry,
-                    string.Concat(chunks.Select(c => c.GetString("Text"))), first.GetDouble("Confidence") ?? 0, first.GetString("Method"),
+                var provenance = string.Concat(chunks.Select(c => c.GetString(Columns.Provenance)));
+                return new StoredAnswer(g.Key.State, Question.Parse(first.GetString(Columns.Question)), g.Key.Entry,
+                    string.Concat(chunks.Select(c => c.GetString(Columns.Text))), first.GetDouble(Columns.Confidence) ?? 0, first.GetString(Columns.Method),
                     provenance.Length > 0 ? JsonSerializer.Deserialize<List<Provenance>>(provenance) ?? [] : [],
-                    first.GetString("Themes") is { Length: > 0 } t ? t.Split(',') : []);
+                    first.GetString(Columns.Themes) is { Length: > 0 } t ? t.Split(',') : []);
             })];
 
     /// <summary>Splits text into pieces of at most <paramref name="length"/> characters, never between the halves of a surrogate pair.</summary>

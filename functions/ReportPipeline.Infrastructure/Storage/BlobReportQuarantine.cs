@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs.Models;
+using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.Storage;
 
 namespace ReportPipeline.Infrastructure.Storage;
@@ -8,15 +9,15 @@ public sealed class BlobReportQuarantine(StorageClientFactory clients) : IReport
 {
     private const int MaxMetadataLength = 1024;
 
-    public async Task QuarantineAsync(string blobName, ReadOnlyMemory<byte> content, string reasonCode, string message, CancellationToken cancellationToken)
+    public async Task QuarantineAsync(UploadKey upload, ReadOnlyMemory<byte> content, string reasonCode, string message, CancellationToken cancellationToken)
     {
-        var blob = clients.Blobs.GetBlobContainerClient(StorageNames.QuarantineContainer).GetBlobClient(blobName);
+        var blob = clients.Blobs.GetBlobContainerClient(StorageNames.QuarantineContainer).GetBlobClient(upload.BlobName);
         var options = new BlobUploadOptions
         {
             Metadata = new Dictionary<string, string>
             {
-                ["reason"] = reasonCode,
-                ["message"] = AsciiMetadata(message),
+                [Columns.ReasonMetadata] = reasonCode,
+                [Columns.MessageMetadata] = AsciiMetadata(message),
             },
         };
         await blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken);

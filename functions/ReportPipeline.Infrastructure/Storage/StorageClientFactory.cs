@@ -1,6 +1,5 @@
 using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 
@@ -31,9 +30,7 @@ public sealed class StorageClientFactory
         var blobUri = section["blobServiceUri"] ?? throw new InvalidOperationException(
             $"Set {StorageNames.ConnectionName} to a connection string, or {StorageNames.ConnectionName}__blobServiceUri and __tableServiceUri.");
         var tableUri = section["tableServiceUri"] ?? throw new InvalidOperationException($"Set {StorageNames.ConnectionName}__tableServiceUri.");
-        TokenCredential credential = section["clientId"] is { Length: > 0 } clientId
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : new DefaultAzureCredential();
+        var credential = AzureCredentials.For(section["clientId"]);
         Blobs = new BlobServiceClient(new Uri(blobUri), credential, blobOptions);
         Tables = new TableServiceClient(new Uri(tableUri), credential, tableOptions);
     }
@@ -41,6 +38,9 @@ public sealed class StorageClientFactory
     public BlobServiceClient Blobs { get; }
 
     public TableServiceClient Tables { get; }
+
+    /// <summary>The blob of an uploaded report, by its name in the reports container.</summary>
+    public BlobClient Report(string blobName) => Blobs.GetBlobContainerClient(StorageNames.ReportsContainer).GetBlobClient(blobName);
 
     /// <summary>The SDK owns HTTP transients: three retries, exponential from 0.8 s.</summary>
     private static void Configure(RetryOptions retry)

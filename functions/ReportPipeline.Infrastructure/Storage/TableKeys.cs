@@ -1,9 +1,15 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ReportPipeline.Core;
+using ReportPipeline.Core.Ingestion;
 
 namespace ReportPipeline.Infrastructure.Storage;
 
-/// <summary>Deterministic Table Storage keys, checked against the service's forbidden characters and size.</summary>
+/// <summary>
+/// Partition and row keys of the pipeline's tables, made from the domain's keys and checked against the service's
+/// forbidden characters and size. Tables are partitioned by period, so a survey reads two partitions.
+/// </summary>
 public static class TableKeys
 {
     private const int MaxKeyBytes = 1024;
@@ -19,24 +25,42 @@ public static class TableKeys
         return key;
     }
 
-    public static string Upload(string state, string blobName) =>
-        Checked($"{state}_{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(blobName)))[..16]}");
+    public static string Partition(Period period) => Checked(period.Value);
 
-    public static string Answer(string iso3, string contentHash, char question, int sequence) =>
-        Checked($"{AnswerPrefix(iso3, contentHash)}{question}_{sequence:000}");
+    /// <summary>Uploads: the period named (or <see cref="UploadKey.Unfiled"/>), then the state named and a hash of the whole blob name.</summary>
+    public static (string Partition, string Row) Upload(UploadKey key) =>
+        (Checked(key.PeriodName), Checked($"{key.State}_{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key.BlobName)))[..16]}"));
 
-    public static string AnswerPrefix(string iso3, string contentHash)
+    /// <summary>Submissions: a state's current report under its ISO3 code.</summary>
+    public static (string Partition, string Row) Submission(SubmissionKey key) => (Partition(key.Period), Checked(key.State.Iso3));
+
+    /// <summary>Submissions: a superseded version under <c>{ISO3}_v{version:0000}</c>, so a state's versions sort together and in order.</summary>
+    public static string SubmissionHistory(SubmissionKey key, int version) => Checked($"{key.State.Iso3}_v{version:0000}");
+
+    /// <summary>The range of row keys <see cref="SubmissionHistory"/> gives a state: from the first (inclusive) to the end (exclusive).</summary>
+    public static (string From, string To) SubmissionHistoryRange(SubmissionKey key) => ($"{key.State.Iso3}_v", $"{key.State.Iso3}_w");
+
+    public static string Answer(SubmissionKey key, string contentHash, Question question, int sequence) =>
+        Checked($"{AnswerPrefix(key, contentHash)}{question}_{sequence.ToString("000", CultureInfo.InvariantCulture)}");
+
+    /// <summary>Answers: the prefix every row of one version shares, <c>{ISO3}_{first 16 hex digits of the content hash}_</c>.</summary>
+    public static string AnswerPrefix(SubmissionKey key, string contentHash)
     {
         if (contentHash.Length < 16 || contentHash.AsSpan(0, 16).ContainsAnyExcept("0123456789abcdef"))
         {
             throw new ArgumentException($"'{contentHash}' is not a lower-case hex content hash.", nameof(contentHash));
         }
 
-        return $"{Checked(iso3)}_{contentHash[..16]}_";
+        return $"{Checked(key.State.Iso3)}_{contentHash[..16]}_";
     }
 
-    public static string SubmissionHistory(string iso3, int version) => Checked($"{iso3}_v{version:0000}");
+    /// <summary>The row keys of one version's answers: from its prefix (inclusive) to the end (exclusive); '`' follows '_'.</summary>
+    public static (string From, string To) AnswerRange(SubmissionKey key, string contentHash)
+    {
+        var prefix = AnswerPrefix(key, contentHash);
+        return (prefix, prefix[..^1] + "`");
+    }
 
     /// <summary>Newest first: a range scan of a partition returns the latest row first.</summary>
-    public static string InvertedTicks(DateTimeOffset at) => (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+    public static string InvertedTicks(DateTimeOffset at) => (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 }

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using Polly.Registry;
+using ReportPipeline.Core;
 using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Ingestion;
+using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Storage;
 
 namespace ReportPipeline.Infrastructure.Storage;
@@ -12,65 +14,70 @@ namespace ReportPipeline.Infrastructure.Storage;
 /// submission row that points at them, and the row is replaced under its ETag: a replay or a race leaves one
 /// consistent current version, and every superseded version stays readable as a history row.
 /// </summary>
-public sealed class TableSubmissionStore(StorageClientFactory clients, ResiliencePipelineProvider<string> pipelines) : ISubmissionStore
+public sealed class TableSubmissionStore(StorageClientFactory clients, ResiliencePipelineProvider<string> pipelines, MemberStateRegistry states)
+    : ISubmissionStore
 {
     private readonly TableClient _uploads = clients.Tables.GetTableClient(StorageNames.UploadsTable);
     private readonly TableClient _submissions = clients.Tables.GetTableClient(StorageNames.SubmissionsTable);
     private readonly TableClient _answers = clients.Tables.GetTableClient(StorageNames.AnswersTable);
 
-    public async Task<UploadRecord?> GetUploadAsync(string period, string state, string blobName, CancellationToken cancellationToken)
+    public async Task<UploadRecord?> GetUploadAsync(UploadKey key, CancellationToken cancellationToken)
     {
-        var entity = await _uploads.GetEntityIfExistsAsync<TableEntity>(period, TableKeys.Upload(state, blobName), cancellationToken: cancellationToken);
-        return entity.HasValue ? ToUpload(entity.Value!) : null;
+        var (partition, row) = TableKeys.Upload(key);
+        var entity = await _uploads.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+        return entity.HasValue ? ToUpload(key, entity.Value!) : null;
     }
 
     public Task RecordUploadAsync(UploadRecord upload, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(TableKeys.Checked(upload.Period), TableKeys.Upload(upload.State, upload.BlobName))
+        var (partition, row) = TableKeys.Upload(upload.Key);
+        var entity = new TableEntity(partition, row)
         {
-            ["BlobName"] = upload.BlobName,
-            ["State"] = upload.State,
-            ["Status"] = upload.Status.ToString(),
-            ["Reason"] = upload.ReasonCode,
-            ["Message"] = upload.Message,
-            ["ContentHash"] = upload.ContentHash,
-            ["Bytes"] = upload.Bytes,
-            ["Version"] = upload.Version,
-            ["ReceivedAt"] = upload.ReceivedAt,
+            [Columns.BlobName] = upload.Key.BlobName,
+            [Columns.State] = upload.Key.State,
+            [Columns.Status] = upload.Status.ToString(),
+            [Columns.Reason] = upload.ReasonCode,
+            [Columns.Message] = upload.Message,
+            [Columns.ContentHash] = upload.ContentHash,
+            [Columns.Bytes] = upload.Bytes,
+            [Columns.Version] = upload.Version,
+            [Columns.ReceivedAt] = upload.ReceivedAt,
         };
         return _uploads.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
-    public async Task<SubmissionRecord?> GetSubmissionAsync(string period, string iso3, CancellationToken cancellationToken)
+    public async Task<SubmissionRecord?> GetSubmissionAsync(SubmissionKey key, CancellationToken cancellationToken)
     {
-        var entity = await _submissions.GetEntityIfExistsAsync<TableEntity>(period, iso3, cancellationToken: cancellationToken);
-        return entity.HasValue ? ToSubmission(entity.Value!) : null;
+        var (partition, row) = TableKeys.Submission(key);
+        var entity = await _submissions.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+        return entity.HasValue ? ToSubmission(key, entity.Value!) : null;
     }
 
     public async Task<SubmissionSaveResult> SaveSubmissionAsync(SubmissionRecord submission, ExtractedReport report, CancellationToken cancellationToken)
     {
-        TableKeys.Checked(submission.Period);
-        TableKeys.Checked(submission.Iso3);
+        var key = submission.Key;
+        var (partition, row) = TableKeys.Submission(key);
         var pipeline = pipelines.GetPipeline(ResiliencePipelines.TableConcurrency);
         return await pipeline.ExecuteAsync(async token =>
         {
-            var existing = await _submissions.GetEntityIfExistsAsync<TableEntity>(submission.Period, submission.Iso3, cancellationToken: token);
+            var existing = await _submissions.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: token);
             var current = existing.HasValue ? existing.Value! : null;
-            if (current is not null && current.GetString("ContentHash") == submission.ContentHash)
+            if (current is not null && current.GetString(Columns.ContentHash) == submission.ContentHash)
             {
-                return new SubmissionSaveResult(ToSubmission(current), Changed: false);
+                return new SubmissionSaveResult(ToSubmission(key, current), Changed: false);
             }
 
             await WriteAnswersAsync(submission, report, token);
-            var stored = submission with { Version = (current?.GetInt32("Version") ?? 0) + 1 };
-            var entity = ToEntity(stored, TableKeys.Checked(stored.Iso3));
+            var stored = submission with { Version = (current?.GetInt32(Columns.Version) ?? 0) + 1 };
+            var entity = ToEntity(stored, row, isCurrent: true);
             if (current is null)
             {
                 await _submissions.AddEntityAsync(entity, token);
             }
             else
             {
-                var history = ToEntity(ToSubmission(current), TableKeys.SubmissionHistory(stored.Iso3, current.GetInt32("Version") ?? 0));
+                var superseded = ToSubmission(key, current);
+                var history = ToEntity(superseded, TableKeys.SubmissionHistory(key, superseded.Version), isCurrent: false);
                 await _submissions.UpsertEntityAsync(history, TableUpdateMode.Replace, token);
                 await _submissions.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, token);
             }
@@ -79,59 +86,62 @@ public sealed class TableSubmissionStore(StorageClientFactory clients, Resilienc
         }, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<SubmissionRecord>> ListSubmissionsAsync(string period, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SubmissionRecord>> ListSubmissionsAsync(Period period, CancellationToken cancellationToken)
     {
         var list = new List<SubmissionRecord>();
-        await foreach (var entity in _submissions.QueryAsync<TableEntity>(e => e.PartitionKey == period, cancellationToken: cancellationToken))
+        var partition = TableKeys.Partition(period);
+        await foreach (var entity in _submissions.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
         {
-            if (!entity.RowKey.Contains('_', StringComparison.Ordinal))
+            if (IsCurrent(entity) && states.TryGet(entity.GetString(Columns.State), out var state))
             {
-                list.Add(ToSubmission(entity));
+                list.Add(ToSubmission(new SubmissionKey(period, state), entity));
             }
         }
 
         return list;
     }
 
-    public async Task<IReadOnlyList<StoredAnswer>> ListCurrentAnswersAsync(string period, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<StoredAnswer>> ListCurrentAnswersAsync(Period period, CancellationToken cancellationToken) =>
         await ListCurrentAnswersAsync(period, await ListSubmissionsAsync(period, cancellationToken), cancellationToken);
 
-    public async Task<IReadOnlyList<StoredAnswer>> ListCurrentAnswersAsync(string period, IReadOnlyList<SubmissionRecord> current, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredAnswer>> ListCurrentAnswersAsync(Period period, IReadOnlyList<SubmissionRecord> current, CancellationToken cancellationToken)
     {
-        var prefixes = current.ToDictionary(s => s.Iso3, s => TableKeys.AnswerPrefix(s.Iso3, s.ContentHash), StringComparer.Ordinal);
-        var rows = new List<TableEntity>();
-        await foreach (var entity in _answers.QueryAsync<TableEntity>(e => e.PartitionKey == period, cancellationToken: cancellationToken))
+        var prefixes = current.ToDictionary(s => s.Key.State.Iso3, s => (s.Key.State, Prefix: TableKeys.AnswerPrefix(s.Key, s.ContentHash)), StringComparer.Ordinal);
+        var rows = new List<(MemberState, TableEntity)>();
+        var partition = TableKeys.Partition(period);
+        await foreach (var entity in _answers.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
         {
-            if (prefixes.TryGetValue(entity.GetString("State"), out var prefix) && entity.RowKey.StartsWith(prefix, StringComparison.Ordinal))
+            if (prefixes.TryGetValue(entity.GetString(Columns.State), out var version) && entity.RowKey.StartsWith(version.Prefix, StringComparison.Ordinal))
             {
-                rows.Add(entity);
+                rows.Add((version.State, entity));
             }
         }
 
         return AnswerRows.Read(rows);
     }
 
-    public async Task<IReadOnlyList<SubmissionRecord>> ListVersionsAsync(string period, string iso3, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SubmissionRecord>> ListVersionsAsync(SubmissionKey key, CancellationToken cancellationToken)
     {
         var versions = new List<SubmissionRecord>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {period} and (RowKey eq {iso3} or (RowKey ge {iso3 + "_v"} and RowKey lt {iso3 + "_w"}))");
+        var (partition, row) = TableKeys.Submission(key);
+        var (from, to) = TableKeys.SubmissionHistoryRange(key);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and (RowKey eq {row} or (RowKey ge {from} and RowKey lt {to}))");
         await foreach (var entity in _submissions.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            versions.Add(ToSubmission(entity));
+            versions.Add(ToSubmission(key, entity));
         }
 
         return [.. versions.OrderBy(v => v.Version)];
     }
 
-    public async Task<IReadOnlyList<StoredAnswer>> ListAnswersAsync(string period, string iso3, string contentHash, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredAnswer>> ListAnswersAsync(SubmissionKey key, string contentHash, CancellationToken cancellationToken)
     {
-        // Row keys of one version share a prefix ending in '_'; '`' is the character after it.
-        var prefix = TableKeys.AnswerPrefix(iso3, contentHash);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {period} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "`"}");
-        var rows = new List<TableEntity>();
+        var (from, to) = TableKeys.AnswerRange(key, contentHash);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Partition(key.Period)} and RowKey ge {from} and RowKey lt {to}");
+        var rows = new List<(MemberState, TableEntity)>();
         await foreach (var entity in _answers.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            rows.Add(entity);
+            rows.Add((key.State, entity));
         }
 
         return AnswerRows.Read(rows);
@@ -140,16 +150,19 @@ public sealed class TableSubmissionStore(StorageClientFactory clients, Resilienc
     public async Task<IReadOnlyList<PeriodActivity>> ListPeriodActivityAsync(CancellationToken cancellationToken)
     {
         var latest = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        await foreach (var entity in _submissions.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "ReceivedAt"], cancellationToken: cancellationToken))
+        var columns = new[] { "PartitionKey", Columns.Current, Columns.ReceivedAt };
+        await foreach (var entity in _submissions.QueryAsync<TableEntity>(select: columns, cancellationToken: cancellationToken))
         {
-            if (!entity.RowKey.Contains('_', StringComparison.Ordinal) && entity.GetDateTimeOffset("ReceivedAt") is { } at
+            if (IsCurrent(entity) && entity.GetDateTimeOffset(Columns.ReceivedAt) is { } at
                 && (!latest.TryGetValue(entity.PartitionKey, out var seen) || at > seen))
             {
                 latest[entity.PartitionKey] = at;
             }
         }
 
-        return [.. latest.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new PeriodActivity(p.Key, p.Value))];
+        return [.. latest.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => Period.TryParse(p.Key, out var period) ? new PeriodActivity(period, p.Value) : null)
+            .OfType<PeriodActivity>()];
     }
 
     private async Task WriteAnswersAsync(SubmissionRecord submission, ExtractedReport report, CancellationToken cancellationToken)
@@ -160,26 +173,31 @@ public sealed class TableSubmissionStore(StorageClientFactory clients, Resilienc
         }
     }
 
-    private static TableEntity ToEntity(SubmissionRecord s, string rowKey) => new(TableKeys.Checked(s.Period), rowKey)
+    private static bool IsCurrent(TableEntity entity) => entity.GetBoolean(Columns.Current) == true;
+
+    private static TableEntity ToEntity(SubmissionRecord s, string rowKey, bool isCurrent) => new(TableKeys.Partition(s.Key.Period), rowKey)
     {
-        ["ContentHash"] = s.ContentHash,
-        ["BlobName"] = s.BlobName,
-        ["Format"] = s.Format,
-        ["Language"] = s.Language,
-        ["Pages"] = s.Pages,
-        ["Coverage"] = s.Coverage,
-        ["Warnings"] = JsonSerializer.Serialize(s.Warnings),
-        ["ReceivedAt"] = s.ReceivedAt,
-        ["Version"] = s.Version,
+        [Columns.State] = s.Key.State.Iso3,
+        [Columns.Current] = isCurrent,
+        [Columns.ContentHash] = s.ContentHash,
+        [Columns.BlobName] = s.BlobName,
+        [Columns.Format] = s.Format,
+        [Columns.Language] = s.Language,
+        [Columns.Pages] = s.Pages,
+        [Columns.Coverage] = s.Coverage.ToString(),
+        [Columns.Warnings] = JsonSerializer.Serialize(s.Warnings),
+        [Columns.ReceivedAt] = s.ReceivedAt,
+        [Columns.Version] = s.Version,
     };
 
-    private static SubmissionRecord ToSubmission(TableEntity e) => new(
-        e.PartitionKey, e.RowKey.Split('_')[0], e.GetString("ContentHash"), e.GetString("BlobName"), e.GetString("Format"), e.GetString("Language"),
-        e.GetInt32("Pages") ?? 0, e.GetString("Coverage") ?? "", JsonSerializer.Deserialize<List<string>>(e.GetString("Warnings") ?? "[]") ?? [],
-        e.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue, e.GetInt32("Version") ?? 0);
+    private static SubmissionRecord ToSubmission(SubmissionKey key, TableEntity e) => new(
+        key, e.GetString(Columns.ContentHash), e.GetString(Columns.BlobName), e.GetString(Columns.Format), e.GetString(Columns.Language),
+        e.GetInt32(Columns.Pages) ?? 0, QuestionSet.TryParse(e.GetString(Columns.Coverage), out var coverage) ? coverage : QuestionSet.Empty,
+        JsonSerializer.Deserialize<List<string>>(e.GetString(Columns.Warnings) ?? "[]") ?? [],
+        e.GetDateTimeOffset(Columns.ReceivedAt) ?? DateTimeOffset.MinValue, e.GetInt32(Columns.Version) ?? 0);
 
-    private static UploadRecord ToUpload(TableEntity e) => new(
-        e.GetString("BlobName"), e.PartitionKey, e.GetString("State"), Enum.Parse<IngestionStatus>(e.GetString("Status")), e.GetString("Reason"),
-        e.GetString("Message"), e.GetString("ContentHash") ?? "", e.GetInt64("Bytes") ?? 0, e.GetInt32("Version") ?? 0,
-        e.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue);
+    private static UploadRecord ToUpload(UploadKey key, TableEntity e) => new(
+        key, Enum.Parse<IngestionStatus>(e.GetString(Columns.Status)), e.GetString(Columns.Reason), e.GetString(Columns.Message),
+        e.GetString(Columns.ContentHash) ?? "", e.GetInt64(Columns.Bytes) ?? 0, e.GetInt32(Columns.Version) ?? 0,
+        e.GetDateTimeOffset(Columns.ReceivedAt) ?? DateTimeOffset.MinValue);
 }

@@ -16,10 +16,10 @@ public sealed class TableCredentialStore(StorageClientFactory clients) : ICreden
     public Task AddAsync(StoredCredential credential, CancellationToken cancellationToken) =>
         _table.AddEntityAsync(new TableEntity(TableKeys.Checked(credential.State), TableKeys.Checked(credential.Id))
         {
-            ["Salt"] = credential.Salt,
-            ["Hash"] = credential.Hash,
-            ["IssuedAt"] = credential.IssuedAt,
-            ["RevokedAt"] = credential.RevokedAt,
+            [Columns.Salt] = credential.Salt,
+            [Columns.Hash] = credential.Hash,
+            [Columns.IssuedAt] = credential.IssuedAt,
+            [Columns.RevokedAt] = credential.RevokedAt,
         }, cancellationToken);
 
     public async Task<StoredCredential?> GetAsync(string state, string id, CancellationToken cancellationToken)
@@ -44,9 +44,9 @@ public sealed class TableCredentialStore(StorageClientFactory clients) : ICreden
         var revoked = 0;
         await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == state, cancellationToken: cancellationToken))
         {
-            if ((id is null || entity.RowKey == id) && entity.GetDateTimeOffset("RevokedAt") is null)
+            if ((id is null || entity.RowKey == id) && entity.GetDateTimeOffset(Columns.RevokedAt) is null)
             {
-                entity["RevokedAt"] = at;
+                entity[Columns.RevokedAt] = at;
                 try
                 {
                     await _table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, cancellationToken);
@@ -63,5 +63,5 @@ public sealed class TableCredentialStore(StorageClientFactory clients) : ICreden
     }
 
     private static StoredCredential ToCredential(TableEntity e) => new(
-        e.PartitionKey, e.RowKey, e.GetBinary("Salt"), e.GetBinary("Hash"), e.GetDateTimeOffset("IssuedAt") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("RevokedAt"));
+        e.PartitionKey, e.RowKey, e.GetBinary(Columns.Salt), e.GetBinary(Columns.Hash), e.GetDateTimeOffset(Columns.IssuedAt) ?? DateTimeOffset.MinValue, e.GetDateTimeOffset(Columns.RevokedAt));
 }

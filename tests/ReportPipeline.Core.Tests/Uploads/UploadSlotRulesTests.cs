@@ -1,5 +1,4 @@
 using ReportPipeline.Core.Ingestion;
-using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Uploads;
 
 namespace ReportPipeline.Core.Tests.Uploads;
@@ -35,24 +34,26 @@ public sealed class UploadSlotRulesTests
     }
 
     [Fact]
-    public void BlobName_LongestAllowedName_IsAValidReportPathOfTheState()
+    public void SlotPath_LongestAllowedName_IsAValidReportPathOfTheState()
     {
         var now = new DateTimeOffset(2026, 11, 26, 21, 5, 57, TimeSpan.Zero);
         var name = new string('r', UploadSlotRules.MaxOriginalNameLength - 4) + ".pdf";
 
-        var blobName = UploadSlotRules.BlobName("2026-H1", "FRA", name, now);
+        var blobName = UploadSlotRules.SlotPath(Keys.Submission("2026-H1", "FRA"), name, now).BlobName;
 
-        Assert.True(ReportPath.TryParse(blobName, MemberStateRegistry.LoadEmbedded(), out var path, out var problem), problem?.Message);
-        Assert.Equal("FRA", path!.State.Iso3);
+        var read = ReportPath.Read(blobName, Keys.States);
+        Assert.Null(read.Problem);
+        Assert.Equal("FRA", read.Path!.Submission.State.Iso3);
         Assert.StartsWith("2026-H1/FRA/20261126T210557Z-", blobName, StringComparison.Ordinal);
         Assert.EndsWith("-" + name, blobName, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void BlobName_SameInstant_IsFreshEachTime()
+    public void SlotPath_SameInstant_IsFreshEachTime()
     {
         var now = new DateTimeOffset(2026, 11, 26, 21, 5, 57, TimeSpan.Zero);
+        var key = Keys.Submission("2026", "FRA");
 
-        Assert.NotEqual(UploadSlotRules.BlobName("2026", "FRA", "a.pdf", now), UploadSlotRules.BlobName("2026", "FRA", "a.pdf", now));
+        Assert.NotEqual(UploadSlotRules.SlotPath(key, "a.pdf", now), UploadSlotRules.SlotPath(key, "a.pdf", now));
     }
 }

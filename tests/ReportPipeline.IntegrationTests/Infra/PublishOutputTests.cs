@@ -4,13 +4,13 @@ namespace ReportPipeline.IntegrationTests.Infra;
 
 /// <summary>
 /// What <c>azd deploy</c> ships: a Release <c>dotnet publish</c> of the Functions app must hold the three files the
-/// Flex Consumption host loads the worker from, and no local settings. One publish (about a minute), to a temp folder.
+/// Flex Consumption host loads the worker from, and no local settings or local tooling. One publish (about a minute), to a temp folder.
 /// </summary>
 [Trait("Category", "Infra")]
 public sealed class PublishOutputTests
 {
     [Fact]
-    public async Task Publish_FunctionsApp_ContainsTheHostFiles()
+    public async Task Publish_FunctionsApp_ContainsTheHostFilesAndNoLocalTooling()
     {
         var output = Path.Combine(Path.GetTempPath(), "reportpipeline-publish-" + Guid.NewGuid().ToString("N"));
         try
@@ -33,6 +33,15 @@ public sealed class PublishOutputTests
             Assert.True(File.Exists(Path.Combine(output, "ReportPipeline.Functions.dll")), "the worker assembly is missing");
             Assert.False(File.Exists(Path.Combine(output, "local.settings.json")), "local.settings.json must not be deployed");
             Assert.Contains("RequestUploadSlot", await File.ReadAllTextAsync(Path.Combine(output, "functions.metadata"), TestContext.Current.CancellationToken));
+
+            // Local tooling stays local: no assembly of the app names the Azurite launcher or carries the emulator's well-known key.
+            Assert.False(File.Exists(Path.Combine(output, "ReportPipeline.Local.dll")), "the local tooling assembly was published");
+            foreach (var assembly in Directory.EnumerateFiles(output, "*.dll", SearchOption.AllDirectories))
+            {
+                var bytes = await File.ReadAllBytesAsync(assembly, TestContext.Current.CancellationToken);
+                Assert.True(bytes.AsSpan().IndexOf("AzuriteEmulator"u8) < 0, $"{Path.GetFileName(assembly)} names AzuriteEmulator");
+                Assert.True(bytes.AsSpan().IndexOf("devstoreaccount1"u8) < 0, $"{Path.GetFileName(assembly)} holds the emulator's account");
+            }
         }
         finally
         {

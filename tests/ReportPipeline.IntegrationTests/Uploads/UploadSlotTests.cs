@@ -14,7 +14,7 @@ public sealed class UploadSlotTests(AzuriteFixture azurite) : IDisposable
 {
     private static readonly HttpClient s_http = new();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
-    private readonly string _period = AzuriteFixture.NewPeriod();
+    private readonly string _period = AzuriteFixture.NewPeriod().Value;
     private readonly List<ServiceProvider> _providers = [];
 
     private UploadSlotService Slots => azurite.Services.GetRequiredService<UploadSlotService>();
@@ -53,7 +53,7 @@ public sealed class UploadSlotTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(HttpStatusCode.Created, await PutAsync(slot.Url, "France's reply"));
 
         Assert.Matches($@"^{_period}/FRA/\d{{8}}T\d{{6}}Z-[0-9a-f]{{8}}-reply\.txt$", slot.BlobName);
-        var stored = await azurite.Reports.GetBlobClient(slot.BlobName).DownloadContentAsync(_ct);
+        var stored = await azurite.Storage.Report(slot.BlobName).DownloadContentAsync(_ct);
         Assert.Equal("France's reply", stored.Value.Content.ToString());
     }
 
@@ -126,7 +126,7 @@ public sealed class UploadSlotTests(AzuriteFixture azurite) : IDisposable
         var second = await PutAsync(slot.Url, "replacement");
 
         Assert.Equal(HttpStatusCode.Forbidden, second);
-        var stored = await azurite.Reports.GetBlobClient(slot.BlobName).DownloadContentAsync(_ct);
+        var stored = await azurite.Storage.Report(slot.BlobName).DownloadContentAsync(_ct);
         Assert.Equal("original", stored.Value.Content.ToString());
     }
 
@@ -165,7 +165,7 @@ public sealed class UploadSlotTests(AzuriteFixture azurite) : IDisposable
         var elsewhere = new UriBuilder(slot.Url) { Path = slot.Url.AbsolutePath.Replace($"/{_period}/FRA/", $"/{_period}/CHN/", StringComparison.Ordinal) };
 
         Assert.Equal(HttpStatusCode.Forbidden, await PutAsync(elsewhere.Uri, "planted"));
-        Assert.False((await azurite.Reports.GetBlobClient(slot.BlobName.Replace("/FRA/", "/CHN/", StringComparison.Ordinal)).ExistsAsync(_ct)).Value);
+        Assert.False((await azurite.Storage.Report(slot.BlobName.Replace("/FRA/", "/CHN/", StringComparison.Ordinal)).ExistsAsync(_ct)).Value);
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class UploadSlotTests(AzuriteFixture azurite) : IDisposable
         Assert.True(result.Slot!.ExpiresAt < DateTimeOffset.UtcNow);
 
         Assert.Equal(HttpStatusCode.Forbidden, await PutAsync(result.Slot.Url, "too late"));
-        Assert.False((await azurite.Reports.GetBlobClient(result.Slot.BlobName).ExistsAsync(_ct)).Value);
+        Assert.False((await azurite.Storage.Report(result.Slot.BlobName).ExistsAsync(_ct)).Value);
     }
 
     [Theory]

@@ -20,7 +20,7 @@ public sealed record Score(int Correct, int Predicted, int Found, int Expected)
 }
 
 /// <summary>The scores of one report and question: does it answer (detection), and are the right passages found (passage).</summary>
-public sealed record CellScore(string File, string Language, char Question, Score Detection, Score Passage, IReadOnlyList<string> Missed, IReadOnlyList<string> Spurious);
+public sealed record CellScore(string File, string Language, Question Question, Score Detection, Score Passage, IReadOnlyList<string> Missed, IReadOnlyList<string> Spurious);
 
 /// <summary>The scores of a whole corpus, with the thresholds it is judged against.</summary>
 public sealed record EvaluationReport(IReadOnlyList<CellScore> Cells, IReadOnlyList<string> Errors)
@@ -54,7 +54,7 @@ public sealed record EvaluationReport(IReadOnlyList<CellScore> Cells, IReadOnlyL
             Check($"language {language}", c => c.Language == language);
         }
 
-        foreach (var q in GuidingQuestions.Keys)
+        foreach (var q in Question.All)
         {
             Check($"question ({q})", c => c.Question == q);
         }
@@ -103,7 +103,7 @@ public sealed class CorpusEvaluator(IDocumentAnalyzer analyzer, IAnswerExtractor
                 continue;
             }
 
-            foreach (var q in GuidingQuestions.Keys)
+            foreach (var q in Question.All)
             {
                 cells.Add(ScoreCell(Path.GetFileName(textPath), language, q, expected.GetValueOrDefault(q, []), report.Answers.Where(a => a.Question == q).ToList()));
             }
@@ -112,7 +112,7 @@ public sealed class CorpusEvaluator(IDocumentAnalyzer analyzer, IAnswerExtractor
         return new EvaluationReport(cells, errors);
     }
 
-    internal static CellScore ScoreCell(string file, string language, char q, IReadOnlyList<string> snippets, IReadOnlyList<ExtractedAnswer> answers)
+    internal static CellScore ScoreCell(string file, string language, Question q, IReadOnlyList<string> snippets, IReadOnlyList<ExtractedAnswer> answers)
     {
         var units = answers.SelectMany(a => a.Text.Split("\n\n")).Select(Collapse).ToList();
         var wanted = snippets.Select(Collapse).ToList();
@@ -123,14 +123,14 @@ public sealed class CorpusEvaluator(IDocumentAnalyzer analyzer, IAnswerExtractor
         return new CellScore(file, language, q, detection, passage, [.. wanted.Except(found)], [.. units.Except(correct)]);
     }
 
-    private static (string Language, Dictionary<char, IReadOnlyList<string>> Answers) ReadLabels(string json)
+    private static (string Language, Dictionary<Question, IReadOnlyList<string>> Answers) ReadLabels(string json)
     {
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
-        var answers = new Dictionary<char, IReadOnlyList<string>>();
+        var answers = new Dictionary<Question, IReadOnlyList<string>>();
         foreach (var property in root.GetProperty("answers").EnumerateObject())
         {
-            answers[property.Name[0]] = [.. property.Value.EnumerateArray().Select(e => e.GetString() ?? "")];
+            answers[Question.Parse(property.Name)] = [.. property.Value.EnumerateArray().Select(e => e.GetString() ?? "")];
         }
 
         return (root.GetProperty("language").GetString() ?? "und", answers);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ReportPipeline.Infrastructure.Local;
+namespace ReportPipeline.Local;
 
 /// <summary>
 /// Runs the Azurite storage emulator from npm on free loopback ports for the CLI and the tests, and stops it on dispose.

@@ -1,0 +1,14 @@
+using Azure.Core;
+using Azure.Identity;
+
+namespace ReportPipeline.Infrastructure;
+
+/// <summary>How the app signs in to Azure services without a key: as its user-assigned identity, or as whoever runs it.</summary>
+public static class AzureCredentials
+{
+    /// <summary>The user-assigned managed identity with this client id (in Azure); without one, DefaultAzureCredential (a developer's sign-in).</summary>
+    public static TokenCredential For(string? managedIdentityClientId) =>
+        string.IsNullOrEmpty(managedIdentityClientId)
+            ? new DefaultAzureCredential()
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(managedIdentityClientId));
+}

@@ -1,0 +1,44 @@
+namespace ReportPipeline.Infrastructure.Storage;
+
+/// <summary>The property names of the pipeline's table rows: every adapter that writes or reads a row uses these.</summary>
+public static class Columns
+{
+    public const string State = "State";
+    public const string BlobName = "BlobName";
+    public const string Status = "Status";
+    public const string Reason = "Reason";
+    public const string Message = "Message";
+    public const string ContentHash = "ContentHash";
+    public const string Bytes = "Bytes";
+    public const string Version = "Version";
+    public const string ReceivedAt = "ReceivedAt";
+
+    /// <summary>True on a state's current submission, false on the rows of its superseded versions.</summary>
+    public const string Current = "Current";
+    public const string Format = "Format";
+    public const string Language = "Language";
+    public const string Pages = "Pages";
+    public const string Coverage = "Coverage";
+    public const string Warnings = "Warnings";
+    public const string Question = "Question";
+    public const string Entry = "Entry";
+    public const string Chunk = "Chunk";
+    public const string Text = "Text";
+    public const string Provenance = "Provenance";
+    public const string Confidence = "Confidence";
+    public const string Method = "Method";
+    public const string Themes = "Themes";
+    public const string Edition = "Edition";
+    public const string CompiledAt = "CompiledAt";
+    public const string SourceChangedAt = "SourceChangedAt";
+    public const string StatesReporting = "StatesReporting";
+    public const string Files = "Files";
+    public const string Salt = "Salt";
+    public const string Hash = "Hash";
+    public const string IssuedAt = "IssuedAt";
+    public const string RevokedAt = "RevokedAt";
+
+    /// <summary>Blob metadata of a quarantined report.</summary>
+    public const string ReasonMetadata = "reason";
+    public const string MessageMetadata = "message";
+}

@@ -93,7 +93,8 @@ public sealed class DocumentIntelligenceClientTests : IAsyncLifetime
         // The official example's Operation-Location, with the test server's endpoint in place of myendpoint.
         using var example = JsonDocument.Parse(Fixtures.Read("official-2024-11-30-AnalyzeDocument_Stream.json"));
         var official = example.RootElement.GetProperty("responses").GetProperty("202").GetProperty("headers").GetProperty("Operation-Location").GetString()!;
-        var location = official.Replace("https://myendpoint.cognitiveservices.azure.com", _server.Endpoint, StringComparison.Ordinal).Replace("customModel", "prebuilt-layout", StringComparison.Ordinal);
+        var location = official.Replace("https://myendpoint.cognitiveservices.azure.com", _server.Endpoint, StringComparison.Ordinal)
+            .Replace("customModel", "prebuilt-layout", StringComparison.Ordinal);
         _server.Submits.Enqueue(new Reply(202, null, new Dictionary<string, string> { ["Operation-Location"] = location }));
         _server.Polls.Enqueue(new Reply(200, Fixtures.Read("official-2024-11-30-GetClassifyDocumentResult.json")));
 

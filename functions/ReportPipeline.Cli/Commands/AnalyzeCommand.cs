@@ -34,7 +34,8 @@ internal static class AnalyzeCommand
     {
         var lines = new List<string> { $"{file.Name}: {layout.Format}, language {layout.Language}, {layout.Pages} page(s), {layout.Paragraphs.Count} paragraph(s)" };
         lines.AddRange(layout.Warnings.Select(w => $"  warning: {w}"));
-        lines.AddRange(layout.Paragraphs.Select(p => $"  [{p.Page}:{p.Index} {LayoutJson.RoleName(p.Role)}{(p.HeadingLevel > 0 ? p.HeadingLevel.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")}] {p.Text}"));
+        static string Level(LayoutParagraph p) => p.HeadingLevel > 0 ? p.HeadingLevel.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+        lines.AddRange(layout.Paragraphs.Select(p => $"  [{p.Page}:{p.Index} {LayoutJson.RoleName(p.Role)}{Level(p)}] {p.Text}"));
         return string.Join(Environment.NewLine, lines);
     }
 }

@@ -72,7 +72,8 @@ public sealed partial class HtmlSurveyRenderer : ISurveyRenderer
         h.Append("<section id=\"global\"><h2>II. Global outlook</h2><p><strong>").Append(g.StatesReporting).Append("</strong> of ")
             .Append(g.TotalStates).Append(" Member States reported.</p>\n");
         BarChart(h, "States answering each guiding question", [.. g.Questions.Select(q => ($"({q.Key}) {q.Title}", q.StatesAnswering, g.TotalStates))]);
-        h.Append("<table><caption>Answers to the guiding questions</caption><thead><tr><th scope=\"col\">Question</th><th scope=\"col\">States answering</th><th scope=\"col\">Leading themes</th></tr></thead><tbody>\n");
+        h.Append("<table><caption>Answers to the guiding questions</caption><thead><tr><th scope=\"col\">Question</th>"
+            + "<th scope=\"col\">States answering</th><th scope=\"col\">Leading themes</th></tr></thead><tbody>\n");
         foreach (var q in g.Questions)
         {
             h.Append("<tr><th scope=\"row\">(").Append(q.Key).Append(") ").Append(E(q.Title)).Append("<br><span class=\"muted\">").Append(E(q.Text)).Append("</span></th><td>")
@@ -91,7 +92,8 @@ public sealed partial class HtmlSurveyRenderer : ISurveyRenderer
         {
             h.Append("<section id=\"region-").Append(Slug(r.Name)).Append("\"><h3>").Append(E(r.Name)).Append("</h3><p>").Append(r.StatesReporting).Append(" of ").Append(r.TotalStates)
                 .Append(" States reported. Leading themes: ").Append(ThemeList(r.LeadingThemes)).Append(".</p>\n")
-                .Append("<table><caption>Coverage by sub-region</caption><thead><tr><th scope=\"col\">Sub-region</th><th scope=\"col\">M49 sub-region</th><th scope=\"col\">Reported</th><th scope=\"col\">States reporting</th></tr></thead><tbody>\n");
+                .Append("<table><caption>Coverage by sub-region</caption><thead><tr><th scope=\"col\">Sub-region</th><th scope=\"col\">M49 sub-region</th>"
+                    + "<th scope=\"col\">Reported</th><th scope=\"col\">States reporting</th></tr></thead><tbody>\n");
             foreach (var a in r.Subregions)
             {
                 h.Append("<tr><th scope=\"row\">");
@@ -194,7 +196,8 @@ public sealed partial class HtmlSurveyRenderer : ISurveyRenderer
             return;
         }
 
-        h.Append("<table><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">States before</th><th scope=\"col\">States now</th><th scope=\"col\">Share of reporting States</th></tr></thead><tbody>\n");
+        h.Append("<table><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">States before</th><th scope=\"col\">States now</th>"
+            + "<th scope=\"col\">Share of reporting States</th></tr></thead><tbody>\n");
         foreach (var t in changes)
         {
             h.Append("<tr><th scope=\"row\">").Append(E(t.Title)).Append("</th><td>").Append(t.BaselineStates).Append("</td><td>").Append(t.States)
@@ -208,7 +211,8 @@ public sealed partial class HtmlSurveyRenderer : ISurveyRenderer
     {
         h.Append("<section id=\"annex\"><h2>Annex I: reporting status of Member States</h2>\n<p>").Append(survey.Global.StatesReporting).Append(" of ")
             .Append(survey.Annex.Count).Append(" Member States reported.</p>\n")
-            .Append("<table><thead><tr><th scope=\"col\">State</th><th scope=\"col\">Region</th><th scope=\"col\">Sub-region</th><th scope=\"col\">Reported</th><th scope=\"col\">Version</th><th scope=\"col\">Language</th><th scope=\"col\">Questions answered</th></tr></thead><tbody>\n");
+            .Append("<table><thead><tr><th scope=\"col\">State</th><th scope=\"col\">Region</th><th scope=\"col\">Sub-region</th><th scope=\"col\">Reported</th>"
+                + "<th scope=\"col\">Version</th><th scope=\"col\">Language</th><th scope=\"col\">Questions answered</th></tr></thead><tbody>\n");
         foreach (var s in survey.Annex)
         {
             h.Append("<tr id=\"state-").Append(E(s.Iso3)).Append("\"><th scope=\"row\">").Append(E(s.Name)).Append(" (").Append(E(s.Iso3)).Append(")</th><td>")

@@ -322,8 +322,8 @@ public sealed class DocumentIntelligenceClientTests : IAsyncLifetime
             ["DocumentIntelligence:MinPollInterval"] = "00:00:00.010",
             ["DocumentIntelligence:PollInterval"] = "00:00:00.010",
         }).Build();
-        await using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddSingleton(TimeProvider.System).AddLogging()
-            .AddDocumentIntelligence().BuildServiceProvider();
+        await using var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddLogging()
+            .AddDocumentIntelligence(configuration).BuildServiceProvider();
 
         var ocr = services.GetRequiredService<IOcrAnalyzer>();
         var layout = await ocr.AnalyzeAsync(s_pdf, DocumentFormat.Pdf, Ct);

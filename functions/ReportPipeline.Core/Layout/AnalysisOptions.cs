@@ -21,6 +21,16 @@ public sealed class AnalysisOptions
     [Range(1, 2000)]
     public int MaxPages { get; set; } = 1000;
 
+    /// <summary>
+    /// Most bytes one PDF stream (page content, font, form) may decode to; bounds the memory a compression bomb can take.
+    /// </summary>
+    [Range(1024, 1024L * 1024 * 1024)]
+    public long MaxPdfStreamBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>Most bytes all of a PDF's streams may decode to together, counting each time one is decoded again.</summary>
+    [Range(1024, 16L * 1024 * 1024 * 1024)]
+    public long MaxPdfDecodedBytes { get; set; } = 512L * 1024 * 1024;
+
     /// <summary>Most bytes all parts of a DOCX may inflate to together (default 64 MiB).</summary>
     [Range(1, 1024L * 1024 * 1024)]
     public long MaxDocxUncompressedBytes { get; set; } = 64L * 1024 * 1024;

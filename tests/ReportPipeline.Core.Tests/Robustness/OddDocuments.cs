@@ -107,6 +107,54 @@ internal static class OddDocuments
         return pdf.Build(catalog);
     }
 
+    /// <summary>A Word file whose document.xml repeats one paragraph until it is <paramref name="xmlBytes"/> long; it zips to a few hundred KB.</summary>
+    public static byte[] DocxPartBomb(long xmlBytes)
+    {
+        var paragraph = "<w:p><w:r><w:t>Paragraph of text repeated to make one enormous part.</w:t></w:r></w:p>"u8.ToArray();
+        return Docx(body =>
+        {
+            for (long written = 0; written < xmlBytes; written += paragraph.Length)
+            {
+                body.Write(paragraph);
+            }
+        });
+    }
+
+    /// <summary>A Word file whose only paragraph sits inside <paramref name="depth"/> nested content controls.</summary>
+    public static byte[] DocxDeeplyNested(int depth) => Docx(body =>
+    {
+        var open = "<w:sdt><w:sdtContent>"u8.ToArray();
+        var close = "</w:sdtContent></w:sdt>"u8.ToArray();
+        for (var i = 0; i < depth; i++)
+        {
+            body.Write(open);
+        }
+
+        body.Write("<w:p><w:r><w:t>Deeply nested text.</w:t></w:r></w:p>"u8);
+        for (var i = 0; i < depth; i++)
+        {
+            body.Write(close);
+        }
+    });
+
+    /// <summary>An HTML page of about <paramref name="bytes"/> bytes of short paragraphs.</summary>
+    public static byte[] HugeHtml(long bytes)
+    {
+        const string paragraph = "<p>Paragraph of text for the huge page, with <b>bold</b> words.</p>\n";
+        var html = new StringBuilder("<!DOCTYPE html><html><body>");
+        while (html.Length < bytes)
+        {
+            html.Append(paragraph);
+        }
+
+        return Encoding.UTF8.GetBytes(html.Append("</body></html>").ToString());
+    }
+
+    /// <summary>An HTML page whose only paragraph sits inside <paramref name="depth"/> nested divs.</summary>
+    public static byte[] DeepHtml(int depth) =>
+        Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body>" + string.Concat(Enumerable.Repeat("<div>", depth)) + "<p>Deeply nested text.</p>"
+            + string.Concat(Enumerable.Repeat("</div>", depth)) + "</body></html>");
+
     /// <summary>A file's first 128 bytes as MacBinary II wraps a PDF copied off a classic Mac: name, type PDF, creator CARO.</summary>
     public static byte[] MacBinaryHeader()
     {
@@ -157,6 +205,35 @@ internal static class OddDocuments
         }
 
         return content.Append("ET").ToString();
+    }
+
+    /// <summary>A minimal Word file; <paramref name="writeBody"/> writes the XML inside w:body.</summary>
+    private static byte[] Docx(Action<Stream> writeBody)
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["[Content_Types].xml"] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>",
+            ["_rels/.rels"] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>",
+        };
+        using var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in files)
+            {
+                using var entry = archive.CreateEntry(name).Open();
+                entry.Write(Encoding.UTF8.GetBytes(content));
+            }
+
+            using var document = archive.CreateEntry("word/document.xml").Open();
+            document.Write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"u8);
+            writeBody(document);
+            document.Write("</w:body></w:document>"u8);
+        }
+
+        return zip.ToArray();
     }
 
     private static byte[] Zeros(long count)

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.IO.Compression;
-using System.Runtime.InteropServices;
 using UglyToad.PdfPig.Filters;
 using UglyToad.PdfPig.Tokens;
 
@@ -40,9 +39,7 @@ internal sealed class BoundedFilterProvider(DecodeBudget budget) : BaseFilterPro
             return 0;
         }
 
-        using var source = MemoryMarshal.TryGetArray((ReadOnlyMemory<byte>)input[2..], out var segment)
-            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(input[2..].ToArray(), writable: false);
+        using var source = ReadOnlyStream.Over(input[2..]);
         using var inflater = new DeflateStream(source, CompressionMode.Decompress);
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         long length = 0;

@@ -89,9 +89,25 @@ public sealed class ReportIngestor(
         }
     }
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the stream holds more.</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(Stream content, long limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads at most <paramref name="limit"/> bytes into the one buffer every later step shares; null when the stream
+    /// holds more. A blob stream knows its length, so the buffer is allocated once at its exact size.
+    /// </summary>
+    internal static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(Stream content, long limit, CancellationToken cancellationToken)
     {
+        if (content.CanSeek)
+        {
+            var length = content.Length - content.Position;
+            if (length > limit)
+            {
+                return null;
+            }
+
+            var bytes = new byte[length];
+            await content.ReadExactlyAsync(bytes, cancellationToken);
+            return bytes;
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -105,7 +121,7 @@ public sealed class ReportIngestor(
             buffer.Write(chunk, 0, read);
         }
 
-        return buffer.ToArray();
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
     /// <summary>Where the ledger files an upload: its period and state as named, or placeholders where the name has none.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ReportPipeline.Cli;
 using ReportPipeline.Cli.Commands;
 
 var storage = new Option<string?>("--storage")
@@ -20,4 +21,11 @@ var root = new RootCommand("reportpipeline: the ReportPipeline local host for th
     AnalyzeCommand.Create(),
 };
 root.Options.Add(storage);
-return await root.Parse(args).InvokeAsync();
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e)
+{
+    return CliFailure.Report(e, args, Console.Error, Path.Combine(RepoPaths.State, "logs"), TimeProvider.System);
+}

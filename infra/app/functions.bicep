@@ -94,8 +94,13 @@ var appSettings = {
   Storage__ManagedIdentityClientId: identityClientId
   Analysis__Mode: 'Auto'
   Analysis__MaxPages: '1000'
+  Analysis__MaxPdfStreamBytes: '33554432'
+  Analysis__MaxPdfDecodedBytes: '536870912'
   Analysis__MaxDocxUncompressedBytes: '67108864'
+  Analysis__MaxDocxPartBytes: '8388608'
+  Analysis__MaxDocxDepth: '256'
   Analysis__MaxDocxEntries: '1000'
+  Analysis__MaxHtmlBytes: '8388608'
   Analysis__MaxHtmlElements: '200000'
   DocumentIntelligence__Endpoint: documentIntelligenceEndpoint
   DocumentIntelligence__ApiVersion: documentIntelligenceApiVersion

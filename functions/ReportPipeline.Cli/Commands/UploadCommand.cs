@@ -23,7 +23,21 @@ internal static class UploadCommand
         var period = new Option<string>("--period") { Required = true, Description = "Reporting period: 2026, 2026-H1 or 2026-Q3." };
         var key = new Option<string>("--key") { Description = "The state's upload key (default: the ReportPipeline__UploadKey variable, which keeps it out of shell history)." };
         key.DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ReportPipeline__UploadKey") ?? "";
-        var api = new Option<Uri?>("--api") { Description = "Base URL of a deployed app, e.g. https://func-reports-xyz.azurewebsites.net/api; default: this machine's storage." };
+        var api = new Option<Uri?>("--api")
+        {
+            Description = "Base URL of a deployed app, e.g. https://func-reports-xyz.azurewebsites.net/api; default: this machine's storage.",
+            // System.CommandLine has no converter for Uri.
+            CustomParser = r =>
+            {
+                if (Uri.TryCreate(r.Tokens[0].Value, UriKind.Absolute, out var url))
+                {
+                    return url;
+                }
+
+                r.AddError($"--api: '{r.Tokens[0].Value}' is not an absolute URL.");
+                return null;
+            },
+        };
         var noIngest = new Option<bool>("--no-ingest") { Description = "Only upload; do not run IngestReport locally afterwards." };
         var command = new Command("upload", "Upload a report as a Member State does: request a create-only slot with the state's key, then PUT the file.")
         {

@@ -137,9 +137,9 @@ public static partial class TextUnits
         }
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:mr|mister|madam|madame|monsieur|señor|senor|señora|senora|господин|госпожа)\.?\s+(?:president|chair|le président|la présidente|presidente|presidenta|председатель)|主席先生|主席女士|السيد الرئيس|السيدة الرئيسة|سيدي الرئيس)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:mr|mister|madam|madame|monsieur|señor|senor|señora|senora|господин|госпожа)\.?\s+(?:president|chair|le président|la présidente|presidente|presidenta|председатель)|主席先生|主席女士|السيد الرئيس|السيدة الرئيسة|سيدي الرئيس)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Address();
 
-    [GeneratedRegex(@"^\s*(?:[IVXLC]{1,5}[.)]|\d{1,2}[.)]|[一二三四五六七八九十]+[、.．]|(?:أولا|ثانيا|ثالثا|رابعا|خامسا)[ًٌ]?\s*[:：.-]?|[A-Z][.)])\s*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:[IVXLC]{1,5}[.)]|\d{1,2}[.)]|[一二三四五六七八九十]+[、.．]|(?:أولا|ثانيا|ثالثا|رابعا|خامسا)[ًٌ]?\s*[:：.-]?|[A-Z][.)])\s*", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex HeadingNumber();
 }

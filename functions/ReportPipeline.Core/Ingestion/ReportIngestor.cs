@@ -84,9 +84,25 @@ public sealed class ReportIngestor(
         }
     }
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the stream holds more.</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(Stream content, long limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads at most <paramref name="limit"/> bytes into the one buffer every later step shares; null when the stream
+    /// holds more. A blob stream knows its length, so the buffer is allocated once at its exact size.
+    /// </summary>
+    internal static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(Stream content, long limit, CancellationToken cancellationToken)
     {
+        if (content.CanSeek)
+        {
+            var length = content.Length - content.Position;
+            if (length > limit)
+            {
+                return null;
+            }
+
+            var bytes = new byte[length];
+            await content.ReadExactlyAsync(bytes, cancellationToken);
+            return bytes;
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -100,7 +116,7 @@ public sealed class ReportIngestor(
             buffer.Write(chunk, 0, read);
         }
 
-        return buffer.ToArray();
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
     private static IngestionOutcome ToOutcome(UploadRecord upload, IngestionStatus status) =>

@@ -7,9 +7,12 @@ public static class FormatSniffer
 {
     private const int SniffLength = 4096;
 
+    /// <summary>PDF readers look for the header this far into a file: a byte-order mark or a MacBinary wrapper may come first.</summary>
+    private const int PdfHeaderWindow = 1024;
+
     public static DocumentFormat Detect(ReadOnlySpan<byte> content)
     {
-        if (content.StartsWith("%PDF-"u8))
+        if (PdfHeaderOffset(content) >= 0)
         {
             return DocumentFormat.Pdf;
         }
@@ -54,6 +57,9 @@ public static class FormatSniffer
     public static bool IsEncryptedOffice(ReadOnlySpan<byte> content) =>
         content.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
         && content.IndexOf("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0"u8) >= 0;
+
+    /// <summary>Where <c>%PDF-</c> starts within the first 1,024 bytes, or -1.</summary>
+    public static int PdfHeaderOffset(ReadOnlySpan<byte> content) => content[..Math.Min(content.Length, PdfHeaderWindow + 4)].IndexOf("%PDF-"u8);
 
     /// <summary>The formats a file name's extension claims, for the mismatch warning.</summary>
     public static DocumentFormat FromExtension(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch

@@ -54,14 +54,15 @@ public sealed partial class PlainTextAnalyzer : IFormatAnalyzer
         var body = new List<string>();
         foreach (var line in lines)
         {
-            var heading = markdown ? MarkdownHeading().Match(line) : Match.Empty;
-            var item = ListItem().Match(line);
-            if (heading.Success || item.Success)
+            if (markdown && TryParseHeading(line, out var level, out var title))
             {
                 Flush(body, page, paragraphs);
-                paragraphs.Add(heading.Success
-                    ? new LayoutParagraph(page, paragraphs.Count + 1, ParagraphRole.Heading, heading.Groups[2].Value.Trim(), heading.Groups[1].Length)
-                    : new LayoutParagraph(page, paragraphs.Count + 1, ParagraphRole.ListItem, line));
+                paragraphs.Add(new LayoutParagraph(page, paragraphs.Count + 1, ParagraphRole.Heading, title, level));
+            }
+            else if (ListItem().IsMatch(line))
+            {
+                Flush(body, page, paragraphs);
+                paragraphs.Add(new LayoutParagraph(page, paragraphs.Count + 1, ParagraphRole.ListItem, line));
             }
             else
             {
@@ -70,6 +71,42 @@ public sealed partial class PlainTextAnalyzer : IFormatAnalyzer
         }
 
         Flush(body, page, paragraphs);
+    }
+
+    /// <summary>
+    /// A Markdown ATX heading of a trimmed line ("## Title ##"): one to six '#', white space, the title; a closing run of
+    /// '#' after white space is dropped ("# C#" keeps its '#'). A scan, not a regex: one pass whatever the spacing.
+    /// </summary>
+    internal static bool TryParseHeading(string line, out int level, out string title)
+    {
+        level = 0;
+        title = "";
+        var hashes = 0;
+        while (hashes < line.Length && line[hashes] == '#')
+        {
+            hashes++;
+        }
+
+        if (hashes is 0 or > 6 || hashes == line.Length || !char.IsWhiteSpace(line[hashes]))
+        {
+            return false;
+        }
+
+        var text = line.AsSpan(hashes).Trim();
+        var end = text.Length;
+        while (end > 0 && text[end - 1] == '#')
+        {
+            end--;
+        }
+
+        if (end == 0)
+        {
+            return false;
+        }
+
+        title = (char.IsWhiteSpace(text[end - 1]) ? text[..end].TrimEnd() : text).ToString();
+        level = hashes;
+        return true;
     }
 
     private static void Flush(List<string> lines, int page, List<LayoutParagraph> paragraphs)
@@ -81,12 +118,9 @@ public sealed partial class PlainTextAnalyzer : IFormatAnalyzer
         }
     }
 
-    [GeneratedRegex(@"\n[ \t]*\n")]
+    [GeneratedRegex(@"\n[ \t]*\n", RegexOptions.NonBacktracking)]
     private static partial Regex BlankLines();
 
-    [GeneratedRegex(@"^(#{1,6})\s+(.+?)\s*#*$")]
-    private static partial Regex MarkdownHeading();
-
-    [GeneratedRegex(@"^([-*•]|\d{1,2}[.)])\s+\S")]
+    [GeneratedRegex(@"^([-*•]|\d{1,2}[.)])\s+\S", RegexOptions.NonBacktracking)]
     private static partial Regex ListItem();
 }

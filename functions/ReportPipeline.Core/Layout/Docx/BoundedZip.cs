@@ -3,17 +3,17 @@ using System.IO.Compression;
 namespace ReportPipeline.Core.Layout.Docx;
 
 /// <summary>
-/// Copies a zip into memory entry by entry, stopping as soon as the entry count or the bytes actually inflated pass
-/// their limits: a zip bomb costs at most the limit, whatever sizes its directory claims.
+/// Copies a zip into memory entry by entry, stopping as soon as the entry count, the bytes actually inflated, or one
+/// XML part's bytes pass their limits: a zip bomb costs at most the limit, whatever sizes its directory claims.
 /// </summary>
 internal static class BoundedZip
 {
-    public static MemoryStream Copy(ReadOnlyMemory<byte> content, long maxBytes, int maxEntries, CancellationToken cancellationToken)
+    public static MemoryStream Copy(ReadOnlyMemory<byte> content, long maxBytes, int maxEntries, long maxXmlPartBytes, CancellationToken cancellationToken)
     {
         var output = new MemoryStream();
         try
         {
-            using var source = new ZipArchive(AsStream(content), ZipArchiveMode.Read);
+            using var source = new ZipArchive(ReadOnlyStream.Over(content), ZipArchiveMode.Read);
             if (source.Entries.Count > maxEntries)
             {
                 throw TooLarge($"The Word file has {source.Entries.Count} parts; at most {maxEntries} are accepted.");
@@ -34,13 +34,21 @@ internal static class BoundedZip
                     cancellationToken.ThrowIfCancellationRequested();
                     using var input = entry.Open();
                     using var copy = target.CreateEntry(entry.FullName, CompressionLevel.NoCompression).Open();
+                    // Images may be large; an XML part is what the reader holds in memory as a tree, many times its size.
+                    var partBudget = IsXml(entry.FullName) ? maxXmlPartBytes : long.MaxValue;
                     int read;
                     while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
                     {
                         budget -= read;
+                        partBudget -= read;
                         if (budget < 0)
                         {
                             throw TooLarge($"The Word file inflates to more than {maxBytes / (1024 * 1024)} MiB, the most accepted.");
+                        }
+
+                        if (partBudget < 0)
+                        {
+                            throw TooLarge($"The Word file's part {entry.FullName} is larger than {maxXmlPartBytes / (1024 * 1024)} MiB, the most accepted for one part.");
                         }
 
                         copy.Write(buffer, 0, read);
@@ -63,10 +71,8 @@ internal static class BoundedZip
         }
     }
 
-    private static Stream AsStream(ReadOnlyMemory<byte> content) =>
-        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content, out var segment)
-            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(content.ToArray(), writable: false);
+    public static bool IsXml(string entryName) =>
+        entryName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entryName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
 
     private static ReportRejectedException TooLarge(string message) => new(ReasonCodes.TooLarge, message);
 }

@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -16,10 +18,15 @@ public sealed class DocxAnalyzer(IOptions<AnalysisOptions> options) : IFormatAna
 
     public Task<LayoutDocument> AnalyzeAsync(ReadOnlyMemory<byte> content, DocumentFormat format, CancellationToken cancellationToken)
     {
-        using var package = BoundedZip.Copy(content, options.Value.MaxDocxUncompressedBytes, options.Value.MaxDocxEntries, cancellationToken);
+        var limits = options.Value;
+        using var package = BoundedZip.Copy(content, limits.MaxDocxUncompressedBytes, limits.MaxDocxEntries, limits.MaxDocxPartBytes, cancellationToken);
         try
         {
-            using var document = WordprocessingDocument.Open(package, false, new OpenSettings { AutoSave = false });
+            CheckNesting(package, limits.MaxDocxDepth, cancellationToken);
+            package.Position = 0;
+            // The part check above already holds every part to this many bytes, so this is only the reader's own backstop.
+            var settings = new OpenSettings { AutoSave = false, MaxCharactersInPart = limits.MaxDocxPartBytes };
+            using var document = WordprocessingDocument.Open(package, false, settings);
             var main = document.MainDocumentPart ?? throw new ReportRejectedException(ReasonCodes.Corrupt, "The Word file has no document body.");
             var reader = new DocxReader(main, cancellationToken);
             return Task.FromResult(reader.Read());
@@ -27,6 +34,29 @@ public sealed class DocxAnalyzer(IOptions<AnalysisOptions> options) : IFormatAna
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException)
         {
             throw new ReportRejectedException(ReasonCodes.Corrupt, "The Word file is damaged and cannot be read; save it again and upload the new file.");
+        }
+    }
+
+    /// <summary>
+    /// Refuses XML nested deeper than <paramref name="maxDepth"/> before the Open XML SDK builds its tree, which it does
+    /// recursively: a few hundred thousand nested content controls would overflow the stack and end the process.
+    /// </summary>
+    private static void CheckNesting(MemoryStream package, int maxDepth, CancellationToken cancellationToken)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, IgnoreComments = true };
+        using var zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
+        foreach (var entry in zip.Entries.Where(e => BoundedZip.IsXml(e.FullName)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var reader = XmlReader.Create(entry.Open(), settings);
+            while (reader.Read())
+            {
+                if (reader.Depth > maxDepth)
+                {
+                    throw new ReportRejectedException(ReasonCodes.TooLarge,
+                        $"The Word file nests its content more than {maxDepth} levels deep in {entry.FullName}, more than can be read safely.");
+                }
+            }
         }
     }
 
@@ -85,12 +115,21 @@ public sealed class DocxAnalyzer(IOptions<AnalysisOptions> options) : IFormatAna
             }
         }
 
-        private void ReadBlocks(OpenXmlElement container)
+        /// <summary>Paragraphs and tables in document order, through content controls and custom XML, with a stack rather than recursion.</summary>
+        private void ReadBlocks(OpenXmlElement body)
         {
-            foreach (var element in container.ChildElements)
+            var open = new Stack<IEnumerator<OpenXmlElement>>();
+            open.Push(body.ChildElements.GetEnumerator());
+            while (open.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                switch (element)
+                if (!open.Peek().MoveNext())
+                {
+                    open.Pop().Dispose();
+                    continue;
+                }
+
+                switch (open.Peek().Current)
                 {
                     case Paragraph paragraph:
                         ReadParagraph(paragraph);
@@ -99,7 +138,7 @@ public sealed class DocxAnalyzer(IOptions<AnalysisOptions> options) : IFormatAna
                         ReadTable(table);
                         break;
                     case SdtBlock or CustomXmlBlock or SdtContentBlock:
-                        ReadBlocks(element);
+                        open.Push(open.Peek().Current.ChildElements.GetEnumerator());
                         break;
                 }
             }

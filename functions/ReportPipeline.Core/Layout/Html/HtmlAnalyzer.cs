@@ -22,17 +22,29 @@ public sealed class HtmlAnalyzer(IOptions<AnalysisOptions> options) : IFormatAna
         "figcaption", "dl", "dt", "dd", "ul", "ol", "form", "fieldset", "details", "summary", "hr", "caption", "body",
     };
 
+    /// <summary>The depth at which AngleSharp stops nesting elements, as browsers do; a report never comes near it.</summary>
+    private static readonly int s_maxDepth = HtmlParserOptions.DefaultMaximumDepth;
+
     public bool CanAnalyze(DocumentFormat format) => format == DocumentFormat.Html;
 
     public Task<LayoutDocument> AnalyzeAsync(ReadOnlyMemory<byte> content, DocumentFormat format, CancellationToken cancellationToken)
     {
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, IsNotConsumingCharacterReferences = false });
-        using var stream = new MemoryStream(content.ToArray(), writable: false);
-        using var document = parser.ParseDocument(stream);
-        if (document.All.Length > options.Value.MaxHtmlElements)
+        var limits = options.Value;
+        if (content.Length > limits.MaxHtmlBytes)
         {
-            throw new ReportRejectedException(ReasonCodes.TooLarge, $"The HTML has more than {options.Value.MaxHtmlElements} elements.");
+            throw new ReportRejectedException(ReasonCodes.TooLarge,
+                $"The HTML is {content.Length / (1024 * 1024)} MiB; at most {limits.MaxHtmlBytes / (1024 * 1024)} MiB are accepted.");
         }
+
+        var guard = new ParseGuard(limits.MaxHtmlElements, s_maxDepth);
+        var parser = new HtmlParser(new HtmlParserOptions
+        {
+            IsScripting = false,
+            IsNotConsumingCharacterReferences = false,
+            OnCreated = (element, _) => guard.Created(element),
+        });
+        using var stream = ReadOnlyStream.Over(content);
+        using var document = parser.ParseDocument(stream);
 
         var walker = new Walker(document.QuerySelectorAll("h1").Length == 1, cancellationToken);
         if (document.Body is { } body)
@@ -42,6 +54,39 @@ public sealed class HtmlAnalyzer(IOptions<AnalysisOptions> options) : IFormatAna
 
         walker.Flush();
         return Task.FromResult(new LayoutDocument(DocumentFormat.Html, "", 1, walker.Paragraphs, walker.Tables, []));
+    }
+
+    /// <summary>
+    /// Stops the parser as it builds the tree, not after: past the element limit, or once an element reaches
+    /// <paramref name="maxDepth"/>, where AngleSharp stops nesting. Past it the tree stays flat but every further tag still
+    /// costs the HTML5 tree builder a walk of all the open ones, so 100,000 nested tags (1 MB) would take minutes.
+    /// </summary>
+    private sealed class ParseGuard(int maxElements, int maxDepth)
+    {
+        private readonly Dictionary<IElement, int> _depths = new(ReferenceEqualityComparer.Instance);
+        private IElement? _previous;
+
+        public void Created(IElement element)
+        {
+            // The element created before this one has been placed by now, so its depth follows from its parent's.
+            if (_previous is not null)
+            {
+                var depth = _previous.ParentElement is { } parent && _depths.TryGetValue(parent, out var above) ? above + 1 : 1;
+                if (depth >= maxDepth)
+                {
+                    throw new ReportRejectedException(ReasonCodes.TooLarge, $"The HTML nests its elements {maxDepth} or more levels deep.");
+                }
+
+                _depths[_previous] = depth;
+            }
+
+            if (_depths.Count >= maxElements)
+            {
+                throw new ReportRejectedException(ReasonCodes.TooLarge, $"The HTML has more than {maxElements} elements.");
+            }
+
+            _previous = element;
+        }
     }
 
     /// <summary>Collects inline text into the paragraph of the nearest block element.</summary>

@@ -4,8 +4,10 @@ namespace ReportPipeline.Core.Layout.Pdf;
 
 /// <summary>
 /// Turns one page's glyphs into lines in reading order: glyphs are grouped by baseline, split at gutters, and the
-/// resulting lines ordered by recursive XY-cuts so that columns are read one after the other. One reader serves the
-/// pages of one document and reuses its buffers, which would otherwise land on the large-object heap page after page.
+/// resulting lines ordered by recursive XY-cuts so that columns are read one after the other. Text turned by a quarter
+/// (a page rotated for display, a sideways table) is read in its own upright frame, the page's main direction first.
+/// One reader serves the pages of one document and reuses its buffers, which would otherwise land on the large-object
+/// heap page after page.
 /// </summary>
 internal sealed class PdfPageReader
 {
@@ -21,7 +23,14 @@ internal sealed class PdfPageReader
     /// <summary>Gaps wider than this many font sizes are word spaces.</summary>
     private const double SpaceEm = 0.15;
 
-    public List<PdfLine> ReadLines(Page page)
+    /// <summary>Keys of one direction's glyphs are this far from the next direction's, more than any page is tall.</summary>
+    private const double QuarterKey = 1e6;
+
+    /// <summary>
+    /// The page's lines in reading order, with <paramref name="fields"/> (form field values, already upright) placed
+    /// among those of the main direction; <paramref name="height"/> is the page's height in that direction's frame.
+    /// </summary>
+    public List<PdfLine> ReadLines(Page page, IReadOnlyList<PdfLine> fields, out double height)
     {
         var letters = page.Letters;
         if (_glyphs.Length < letters.Count)
@@ -37,6 +46,9 @@ internal sealed class PdfPageReader
         var count = 0;
         object? lastFont = null;
         var lastBold = false;
+        byte quarter = 0;
+        var quarters = new int[4];
+        var frame = new Frame(page.Width, page.Height);
         foreach (var letter in letters)
         {
             if (string.IsNullOrWhiteSpace(letter.Value))
@@ -44,15 +56,25 @@ internal sealed class PdfPageReader
                 continue;
             }
 
+            // The baseline's direction says which way the text is turned; a glyph without an advance keeps its neighbour's.
+            var (start, end) = (letter.StartBaseLine, letter.EndBaseLine);
+            var (dx, dy) = (end.X - start.X, end.Y - start.Y);
+            if (Math.Abs(dx) + Math.Abs(dy) >= 0.01)
+            {
+                quarter = (byte)(Math.Abs(dx) >= Math.Abs(dy) ? (dx >= 0 ? 0 : 2) : (dy > 0 ? 1 : 3));
+            }
+
             // Spacing and order come from the advance; a glyph without one (a decomposed lam-alef ligature puts both
             // letters at one origin, one of them with no advance at all; combining marks) is placed by its ink.
-            var left = Math.Min(letter.StartBaseLine.X, letter.EndBaseLine.X);
-            var right = Math.Max(letter.StartBaseLine.X, letter.EndBaseLine.X);
+            var (startX, baseline) = frame.Upright(quarter, start.X, start.Y);
+            var (endX, _) = frame.Upright(quarter, end.X, end.Y);
+            var left = Math.Min(startX, endX);
+            var right = Math.Max(startX, endX);
             var centre = (left + right) / 2;
             if (right - left < 0.01)
             {
                 var box = letter.BoundingBox;
-                centre = (box.Left + box.Right) / 2;
+                centre = frame.Upright(quarter, box.Centroid.X, box.Centroid.Y).X;
             }
 
             var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(1, letter.BoundingBox.Height);
@@ -64,9 +86,19 @@ internal sealed class PdfPageReader
                 lastBold = details?.IsBold == true || letter.FontName?.Contains("Bold", StringComparison.OrdinalIgnoreCase) == true;
             }
 
-            keys[count] = -letter.StartBaseLine.Y;
-            glyphs[count++] = new Glyph(letter.Value, (float)centre, (float)left, (float)right, (float)letter.StartBaseLine.Y, (float)size, lastBold);
+            // One sort groups the glyphs by direction, then by baseline: the frames never overlap in key.
+            keys[count] = quarter * QuarterKey - baseline;
+            quarters[quarter]++;
+            glyphs[count++] = new Glyph(letter.Value, (float)centre, (float)left, (float)right, (float)baseline, (float)size, lastBold, quarter);
         }
+
+        var main = 0;
+        for (var q = 1; q < 4; q++)
+        {
+            main = quarters[q] > quarters[main] ? q : main;
+        }
+
+        height = main is 1 or 3 ? page.Width : page.Height;
 
         // Sort indices by key, never the glyph structs themselves: moving those costs more than the rest of the page.
         var order = _order;
@@ -85,8 +117,8 @@ internal sealed class PdfPageReader
         var pieces = new List<List<(int Start, int End, double Left, double Right)>>();
         for (int start = 0, end = 1; start < count; end++)
         {
-            if (end < count && Math.Abs(glyphs[order[start]].Baseline - glyphs[order[end]].Baseline)
-                <= 0.3 * Math.Min(glyphs[order[start]].Size, glyphs[order[end]].Size))
+            if (end < count && glyphs[order[start]].Quarter == glyphs[order[end]].Quarter
+                && Math.Abs(glyphs[order[start]].Baseline - glyphs[order[end]].Baseline) <= 0.3 * Math.Min(glyphs[order[start]].Size, glyphs[order[end]].Size))
             {
                 continue;
             }
@@ -114,7 +146,12 @@ internal sealed class PdfPageReader
             start = end;
         }
 
-        var lines = new List<PdfLine>();
+        var byQuarter = new List<PdfLine>[4];
+        for (var q = 0; q < 4; q++)
+        {
+            byQuarter[q] = q == main ? [.. fields] : [];
+        }
+
         for (var r = 0; r < pieces.Count; r++)
         {
             var start = 0;
@@ -123,14 +160,19 @@ internal sealed class PdfPageReader
             {
                 if (i == row.Count || IsGutter(row[i - 1].Right, row[i].Left, pieces, r))
                 {
-                    lines.Add(MakeLine(page.Number, sorted, row[start].Start, row[i - 1].End));
+                    byQuarter[sorted[row[start].Start].Quarter].Add(MakeLine(page.Number, sorted, row[start].Start, row[i - 1].End));
                     start = i;
                 }
             }
         }
 
-        var ordered = new List<PdfLine>(lines.Count);
-        XyCut(lines, ordered);
+        var ordered = new List<PdfLine>(byQuarter.Sum(q => q.Count));
+        XyCut(byQuarter[main], ordered);
+        foreach (var q in Enumerable.Range(0, 4).Where(q => q != main).OrderByDescending(q => quarters[q]))
+        {
+            XyCut(byQuarter[q], ordered);
+        }
+
         return ordered;
     }
 
@@ -352,7 +394,22 @@ internal sealed class PdfPageReader
     }
 
     /// <summary>Single precision halves the bytes every sort and copy moves; a hundredth of a point is plenty.</summary>
-    private readonly record struct Glyph(string Text, float Centre, float Left, float Right, float Baseline, float Size, bool Bold);
+    private readonly record struct Glyph(string Text, float Centre, float Left, float Right, float Baseline, float Size, bool Bold, byte Quarter);
+
+    /// <summary>
+    /// Turns page coordinates into the frame where text of a quarter's direction runs left to right, upwards positive:
+    /// quarter 1 runs up the page, 2 runs right to left upside down, 3 runs down; each frame starts at the page's corner.
+    /// </summary>
+    private readonly record struct Frame(double Width, double Height)
+    {
+        public (double X, double Y) Upright(int quarter, double x, double y) => quarter switch
+        {
+            1 => (y, Width - x),
+            2 => (Width - x, Height - y),
+            3 => (Height - y, x),
+            _ => (x, y),
+        };
+    }
 }
 
 /// <summary>Reorders a right-to-left line from the visual order glyphs are drawn in to the logical order it was typed in.</summary>

@@ -13,17 +13,18 @@ internal static class PdfParagraphBuilder
     {
         var furniture = FindFurniture(lines, pageHeights);
         var body = lines.Where(l => !furniture.ContainsKey(l)).ToList();
-        var bodySize = ModalSize(body);
-        var pitch = ModalPitch(body, bodySize);
+        var printed = body.Where(l => !l.Field).ToList();
+        var bodySize = ModalSize(printed);
+        var pitch = ModalPitch(printed, bodySize);
 
         var blocks = new List<Block>();
         Block? current = null;
         PdfLine? previous = null;
         foreach (var line in body)
         {
-            if (current is null || previous is null || StartsNewBlock(previous, line, current, bodySize, pitch))
+            if (current is null || previous is null || line.Field || previous.Field || StartsNewBlock(previous, line, current, bodySize, pitch))
             {
-                current = new Block(line.Page, IsHeadingLine(line, bodySize), line.FontSize);
+                current = new Block(line.Page, !line.Field && IsHeadingLine(line, bodySize), line.FontSize);
                 blocks.Add(current);
             }
 
@@ -161,7 +162,7 @@ internal static class PdfParagraphBuilder
     private static Dictionary<PdfLine, ParagraphRole> FindFurniture(List<PdfLine> lines, double[] pageHeights)
     {
         var candidates = new List<(PdfLine Line, bool Top, string Key)>();
-        foreach (var line in lines)
+        foreach (var line in lines.Where(l => !l.Field))
         {
             var height = pageHeights[line.Page];
             var top = line.Top >= height * (1 - FurnitureZone);

@@ -12,6 +12,7 @@ using Polly.Timeout;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Layout;
 using ReportPipeline.Core.Layout.Pdf;
+using ReportPipeline.Infrastructure;
 using ReportPipeline.Infrastructure.DocumentIntelligence;
 
 namespace ReportPipeline.DocumentIntelligence.Tests;
@@ -309,7 +310,7 @@ public sealed class DocumentIntelligenceClientTests : IAsyncLifetime
         using var response = new HttpResponseMessage(System.Net.HttpStatusCode.TooManyRequests);
         response.Headers.TryAddWithoutValidation("Retry-After", header);
 
-        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), DocumentIntelligencePipelines.RetryAfter(response, TimeSpan.FromSeconds(30)));
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), HttpRequestResilience.RetryAfter(response, TimeSpan.FromSeconds(30)));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ReportPipeline.Infrastructure.DocumentIntelligence;
 
 /// <summary>The Document Intelligence resource and how patiently to use it (app settings <c>DocumentIntelligence__*</c>).</summary>
-public sealed class DocumentIntelligenceOptions
+public sealed class DocumentIntelligenceOptions : IHttpRequestResilienceOptions
 {
     public const string SectionName = "DocumentIntelligence";
 

@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ReportPipeline.Infrastructure.AzureOpenAI;
+
+/// <summary>The Azure OpenAI deployment that proposes quotes, and how patiently to use it (app settings <c>AzureOpenAI__*</c>).</summary>
+public sealed class AzureOpenAIOptions : IHttpRequestResilienceOptions
+{
+    public const string SectionName = "AzureOpenAI";
+
+    /// <summary>The resource endpoint, e.g. https://name.openai.azure.com; empty keeps extraction local.</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>The name of the model deployment the requests go to.</summary>
+    [RegularExpression("^[A-Za-z0-9._-]{1,64}$")]
+    public string? Deployment { get; set; }
+
+    /// <summary>A resource key for local use, sent as <c>api-key</c>; without one the client uses a Microsoft Entra token.</summary>
+    public string? Key { get; set; }
+
+    /// <summary>Client id of the user-assigned managed identity; without one, DefaultAzureCredential.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>Most tokens one request's prompt may hold; longer reports go in several chunks.</summary>
+    [Range(2000, 1_000_000)]
+    public int MaxInputTokens { get; set; } = 16_000;
+
+    /// <summary>Most tokens the model may write for one chunk; an answer cut there falls back to the local extractor.</summary>
+    [Range(256, 100_000)]
+    public int MaxOutputTokens { get; set; } = 4096;
+
+    [Range(1, 10)]
+    public int MaxRetries { get; set; } = 4;
+
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Azure OpenAI asks throttled callers to wait up to a minute.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A completion over a full chunk can take a minute or two.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Bound on one request with all its retries.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(6);
+
+    [Range(0.01, 1.0)]
+    public double BreakFailureRatio { get; set; } = 0.5;
+
+    public TimeSpan BreakSampling { get; set; } = TimeSpan.FromSeconds(60);
+
+    [Range(2, 1000)]
+    public int BreakMinimumThroughput { get; set; } = 10;
+
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint);
+}

@@ -123,13 +123,13 @@ var appSettings = {
   AzureOpenAI__Endpoint: openAiEndpoint
   AzureOpenAI__Deployment: openAiDeploymentName
   AzureOpenAI__ManagedIdentityClientId: identityClientId
-  AzureOpenAI__MaxInputTokens: '16000'
-  AzureOpenAI__MaxOutputTokens: '4096'
+  AzureOpenAI__MaxInputTokens: '8000'
+  AzureOpenAI__MaxOutputTokens: '16384'
   AzureOpenAI__MaxRetries: '4'
   AzureOpenAI__RetryDelay: '00:00:01'
   AzureOpenAI__MaxRetryDelay: '00:01:00'
-  AzureOpenAI__AttemptTimeout: '00:02:00'
-  AzureOpenAI__TotalTimeout: '00:06:00'
+  AzureOpenAI__AttemptTimeout: '00:03:00'
+  AzureOpenAI__TotalTimeout: '00:10:00'
   AzureOpenAI__BreakFailureRatio: '0.5'
   AzureOpenAI__BreakSampling: '00:01:00'
   AzureOpenAI__BreakMinimumThroughput: '10'

@@ -287,7 +287,7 @@ public sealed class AzureOpenAIExtractionTests : IAsyncLifetime
         var descriptor = builder.Build().GetPipelineDescriptor();
 
         Assert.Collection(descriptor.Strategies,
-            s => Assert.Equal(TimeSpan.FromMinutes(6), Assert.IsType<TimeoutStrategyOptions>(s.Options).Timeout),
+            s => Assert.Equal(TimeSpan.FromMinutes(10), Assert.IsType<TimeoutStrategyOptions>(s.Options).Timeout),
             s =>
             {
                 var retry = Assert.IsType<RetryStrategyOptions<HttpResponseMessage>>(s.Options);
@@ -295,7 +295,7 @@ public sealed class AzureOpenAIExtractionTests : IAsyncLifetime
                 Assert.NotNull(retry.DelayGenerator);
             },
             s => Assert.IsType<CircuitBreakerStrategyOptions<HttpResponseMessage>>(s.Options),
-            s => Assert.Equal(TimeSpan.FromMinutes(2), Assert.IsType<TimeoutStrategyOptions>(s.Options).Timeout));
+            s => Assert.Equal(TimeSpan.FromMinutes(3), Assert.IsType<TimeoutStrategyOptions>(s.Options).Timeout));
     }
 
     [Fact]

@@ -20,13 +20,16 @@ public sealed class AzureOpenAIOptions : IHttpRequestResilienceOptions
     /// <summary>Client id of the user-assigned managed identity; without one, DefaultAzureCredential.</summary>
     public string? ManagedIdentityClientId { get; set; }
 
-    /// <summary>Most tokens one request's prompt may hold; longer reports go in several chunks.</summary>
+    /// <summary>
+    /// Most tokens one request's prompt may hold; longer reports go in several chunks. With the default output limit, even
+    /// a model that quoted the whole chunk would not be cut off.
+    /// </summary>
     [Range(2000, 1_000_000)]
-    public int MaxInputTokens { get; set; } = 16_000;
+    public int MaxInputTokens { get; set; } = 8000;
 
-    /// <summary>Most tokens the model may write for one chunk; an answer cut there falls back to the local extractor.</summary>
+    /// <summary>Most tokens the model may write for one chunk (gpt-4o-mini's ceiling); an answer cut there falls back to the local extractor.</summary>
     [Range(256, 100_000)]
-    public int MaxOutputTokens { get; set; } = 4096;
+    public int MaxOutputTokens { get; set; } = 16_384;
 
     [Range(1, 10)]
     public int MaxRetries { get; set; } = 4;
@@ -36,11 +39,11 @@ public sealed class AzureOpenAIOptions : IHttpRequestResilienceOptions
     /// <summary>Azure OpenAI asks throttled callers to wait up to a minute.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>A completion over a full chunk can take a minute or two.</summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>Writing the longest allowed answer at about a hundred tokens a second takes under three minutes.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
     /// <summary>Bound on one request with all its retries.</summary>
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(6);
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     [Range(0.01, 1.0)]
     public double BreakFailureRatio { get; set; } = 0.5;

@@ -15,6 +15,7 @@ using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Extraction.Quotes;
 using ReportPipeline.Core.Layout;
 using ReportPipeline.Infrastructure.AzureOpenAI;
+using ReportPipeline.TestServers;
 
 namespace ReportPipeline.AzureOpenAI.Tests;
 
@@ -177,10 +178,7 @@ public sealed class AzureOpenAIExtractionTests : IAsyncLifetime
     [Fact]
     public async Task ExtractAsync_ServerDown_FallsBackToLocal()
     {
-        using var socket = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        socket.Start();
-        var closed = $"http://127.0.0.1:{((System.Net.IPEndPoint)socket.LocalEndpoint).Port}";
-        socket.Stop();
+        var closed = $"http://127.0.0.1:{LoopbackHttpServer.FreePort()}";
 
         var report = await ExtractAsync(change: o => (o.Endpoint, o.MaxRetries) = (closed, 1));
 
@@ -351,19 +349,5 @@ public sealed class AzureOpenAIExtractionTests : IAsyncLifetime
         Assert.Equal("ab", report.Coverage.ToString());
         Assert.StartsWith($"{code}: ", Assert.Single(report.Warnings), StringComparison.Ordinal);
         Assert.EndsWith("The local extractor answered instead.", report.Warnings[0], StringComparison.Ordinal);
-    }
-
-    private sealed class StaticCredential : TokenCredential
-    {
-        public List<string> Scopes { get; } = [];
-
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
-        {
-            Scopes.AddRange(requestContext.Scopes);
-            return new AccessToken("token-1", TimeProvider.System.GetUtcNow().AddHours(1));
-        }
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
     }
 }

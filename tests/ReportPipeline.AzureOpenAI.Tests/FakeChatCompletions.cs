@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
+using ReportPipeline.TestServers;
 
 namespace ReportPipeline.AzureOpenAI.Tests;
 
@@ -21,28 +20,9 @@ internal sealed record ChatCall(string PathAndQuery, string? ApiKey, string? Aut
 /// /openai/deployments/{deployment}/chat/completions?api-version=…, answering a chat completion whose content is the
 /// quotes object. Scripted replies come first; then <see cref="Model"/> plays the model.
 /// </summary>
-internal sealed class FakeChatCompletions : IAsyncDisposable
+internal sealed class FakeChatCompletions : LoopbackHttpServer
 {
     public const string Deployment = "reports-mini";
-
-    private readonly HttpListener _listener = new();
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
-
-    public FakeChatCompletions()
-    {
-        using (var socket = new TcpListener(IPAddress.Loopback, 0))
-        {
-            socket.Start();
-            Endpoint = $"http://127.0.0.1:{((IPEndPoint)socket.LocalEndpoint).Port}";
-        }
-
-        _listener.Prefixes.Add(Endpoint + "/");
-        _listener.Start();
-        _loop = Task.Run(LoopAsync);
-    }
-
-    public string Endpoint { get; }
 
     public ConcurrentQueue<Reply> Script { get; } = new();
 
@@ -68,55 +48,15 @@ internal sealed class FakeChatCompletions : IAsyncDisposable
     public static Reply Error(int status, string code, IReadOnlyDictionary<string, string>? headers = null) =>
         new(status, JsonSerializer.Serialize(new { error = new { code, message = $"{code} from the test server", status } }), headers);
 
-    public async ValueTask DisposeAsync()
+    protected override async Task HandleAsync(HttpListenerContext context)
     {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-        {
-            // Stopping the listener ends the pending GetContextAsync this way.
-        }
-
-        _listener.Close();
-        _stop.Dispose();
-    }
-
-    private async Task LoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            var request = context.Request;
-            using var body = await JsonDocument.ParseAsync(request.InputStream);
-            var call = new ChatCall(request.Url!.PathAndQuery, request.Headers["api-key"], request.Headers["Authorization"], body.RootElement.Clone(), TimeProvider.System.GetUtcNow());
-            Calls.Enqueue(call);
-            var reply = request.HttpMethod != "POST" || !call.PathAndQuery.StartsWith($"/openai/deployments/{Deployment}/chat/completions?api-version=", StringComparison.Ordinal)
-                ? Error(404, "DeploymentNotFound")
-                : Script.TryDequeue(out var scripted) ? scripted : Model(call);
-            context.Response.StatusCode = reply.Status;
-            foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>())
-            {
-                context.Response.Headers[name] = value;
-            }
-
-            var bytes = Encoding.UTF8.GetBytes(reply.Body);
-            context.Response.ContentType = "application/json";
-            context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
+        var request = context.Request;
+        using var body = await JsonDocument.ParseAsync(request.InputStream);
+        var call = new ChatCall(request.Url!.PathAndQuery, request.Headers["api-key"], request.Headers["Authorization"], body.RootElement.Clone(), TimeProvider.System.GetUtcNow());
+        Calls.Enqueue(call);
+        var reply = request.HttpMethod != "POST" || !call.PathAndQuery.StartsWith($"/openai/deployments/{Deployment}/chat/completions?api-version=", StringComparison.Ordinal)
+            ? Error(404, "DeploymentNotFound")
+            : Script.TryDequeue(out var scripted) ? scripted : Model(call);
+        await ReplyAsync(context.Response, reply.Status, reply.Body, reply.Headers);
     }
 }

@@ -3,9 +3,17 @@ using System.ComponentModel.DataAnnotations;
 namespace ReportPipeline.Infrastructure.AzureOpenAI;
 
 /// <summary>The Azure OpenAI deployment that proposes quotes, and how patiently to use it (app settings <c>AzureOpenAI__*</c>).</summary>
-public sealed class AzureOpenAIOptions : IHttpRequestResilienceOptions
+public sealed class AzureOpenAIOptions : HttpRequestResilienceOptions
 {
     public const string SectionName = "AzureOpenAI";
+
+    public AzureOpenAIOptions()
+    {
+        // Azure OpenAI asks throttled callers to wait up to a minute, and writing the longest allowed answer at about a
+        // hundred tokens a second takes under three minutes.
+        MaxRetryDelay = TimeSpan.FromSeconds(60);
+        AttemptTimeout = TimeSpan.FromMinutes(3);
+    }
 
     /// <summary>The resource endpoint, e.g. https://name.openai.azure.com; empty keeps extraction local.</summary>
     public string? Endpoint { get; set; }
@@ -31,29 +39,8 @@ public sealed class AzureOpenAIOptions : IHttpRequestResilienceOptions
     [Range(256, 100_000)]
     public int MaxOutputTokens { get; set; } = 16_384;
 
-    [Range(1, 10)]
-    public int MaxRetries { get; set; } = 4;
-
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Azure OpenAI asks throttled callers to wait up to a minute.</summary>
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>Writing the longest allowed answer at about a hundred tokens a second takes under three minutes.</summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromMinutes(3);
-
     /// <summary>Bound on one request with all its retries.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(10);
-
-    [Range(0.01, 1.0)]
-    public double BreakFailureRatio { get; set; } = 0.5;
-
-    public TimeSpan BreakSampling { get; set; } = TimeSpan.FromSeconds(60);
-
-    [Range(2, 1000)]
-    public int BreakMinimumThroughput { get; set; } = 10;
-
-    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint);
 }

@@ -8,8 +8,6 @@ namespace ReportPipeline.Cli.Commands;
 /// <summary>What an extractor spent over an evaluation: which extractor answered, model tokens per report, quotes dropped, fallbacks.</summary>
 internal sealed class ExtractionTally(IAnswerExtractor inner) : IAnswerExtractor
 {
-    private static readonly string[] s_fallbacks = [QuoteFailures.Unavailable, QuoteFailures.ContentFilter, QuoteFailures.Truncated, QuoteFailures.BadResponse];
-
     private readonly List<ExtractedReport> _reports = [];
 
     public async Task<ExtractedReport> ExtractAsync(LayoutDocument document, CancellationToken cancellationToken)
@@ -26,7 +24,7 @@ internal sealed class ExtractionTally(IAnswerExtractor inner) : IAnswerExtractor
             return;
         }
 
-        var fellBack = _reports.Count(r => r.Warnings.Any(w => s_fallbacks.Any(code => w.StartsWith(code + ":", StringComparison.Ordinal))));
+        var fellBack = _reports.Count(r => r.Warnings.Any(w => QuoteFailures.All.Any(code => w.StartsWith(code + ":", StringComparison.Ordinal))));
         Console.WriteLine();
         Console.WriteLine($"extractor: {string.Join(", ", _reports.Select(r => r.Extractor).Distinct())}; {_reports.Count} reports, {fellBack} fell back to the local extractor");
         if (_reports.All(r => r.Usage == TokenUsage.None))

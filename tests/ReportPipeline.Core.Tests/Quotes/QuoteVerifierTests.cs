@@ -60,6 +60,14 @@ public sealed class QuoteVerifierTests
     }
 
     [Fact]
+    public void Find_ChineseClauseWithinASentence_IsFoundThoughNoSpaceMarksItsStart()
+    {
+        var found = Verifier().Find(Question.A, "恐怖主义威胁呈现分散化、网络化和低龄化特点");
+
+        Assert.Equal((4, 11), (found!.Parts[0].Paragraph.Page, found.Parts[0].Paragraph.Index));
+    }
+
+    [Fact]
     public void Find_QuoteSpanningParagraphs_MapsToEachParagraph()
     {
         var found = Verifier().Find(Question.A, "Our long borders remain difficult to control. Technical assistance from UNODC has been valuable,");
@@ -74,6 +82,8 @@ public sealed class QuoteVerifierTests
     [InlineData("our long borders remain difficult to control.")]
     [InlineData("Nos longues frontières restent difficiles à contrôler.")]
     [InlineData("Our long borders … difficult to control.")]
+    [InlineData("rosecutors lack the capacity to use electronic evidence.")]
+    [InlineData("Our prosecutors lack the capacity to use electronic evid")]
     public void Find_InventedParaphrasedRecasedTranslatedOrElided_IsNotFound(string quote)
     {
         Assert.Null(Verifier().Find(Question.A, quote));

@@ -45,6 +45,8 @@ public static class QuoteFailures
 
     /// <summary>The answer was not the JSON object the contract asks for.</summary>
     public const string BadResponse = "openai-bad-response";
+
+    public static IReadOnlyList<string> All { get; } = [Unavailable, ContentFilter, Truncated, BadResponse];
 }
 
 /// <summary>The model gave no usable answer; <see cref="Code"/> is one of <see cref="QuoteFailures"/>.</summary>

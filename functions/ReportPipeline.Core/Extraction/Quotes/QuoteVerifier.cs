@@ -68,7 +68,7 @@ public sealed class QuoteVerifier
         _text = text.ToString();
     }
 
-    /// <summary>The quote as it stands in the chunk (its first occurrence), or null when the chunk does not contain it.</summary>
+    /// <summary>The quote as it stands in the chunk (its first occurrence), or null when the chunk does not contain it as whole words.</summary>
     public VerifiedQuote? Find(Question question, string quote)
     {
         var wanted = VerbatimText.Normalize(quote);
@@ -78,12 +78,12 @@ public sealed class QuoteVerifier
         }
 
         var at = _text.IndexOf(wanted, StringComparison.Ordinal);
-        if (at < 0)
+        var end = at + wanted.Length;
+        if (at < 0 || CutsAWord(at > 0 ? _text[at - 1] : ' ', wanted[0]) || CutsAWord(wanted[^1], end < _text.Length ? _text[end] : ' '))
         {
             return null;
         }
 
-        var end = at + wanted.Length;
         var parts = new List<QuotePart>();
         for (var i = 0; i < _segments.Length; i++)
         {
@@ -101,4 +101,13 @@ public sealed class QuoteVerifier
 
         return new VerifiedQuote(question, parts);
     }
+
+    /// <summary>
+    /// Whether a quote boundary between these two characters falls inside a word ("rosecutors lack…"), which is not the
+    /// report's words as written. Scripts written without spaces (Chinese, Japanese) have no such boundary to keep.
+    /// </summary>
+    private static bool CutsAWord(char before, char after) =>
+        char.IsLetterOrDigit(before) && char.IsLetterOrDigit(after) && !IsUnspaced(before) && !IsUnspaced(after);
+
+    private static bool IsUnspaced(char c) => c is >= '\u2E80' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' || char.IsSurrogate(c);
 }

@@ -296,6 +296,19 @@ public sealed class AzureOpenAIExtractionTests : IAsyncLifetime
             s => Assert.Equal(TimeSpan.FromMinutes(3), Assert.IsType<TimeoutStrategyOptions>(s.Options).Timeout));
     }
 
+    [Theory]
+    [InlineData("1500", "7", 1500)]
+    [InlineData("120000", null, 60_000)]
+    [InlineData(null, "2", 2000)]
+    public void RetryAfter_AzureOpenAIsMillisecondHeader_WinsAndIsCapped(string? milliseconds, string? seconds, int expectedMs)
+    {
+        using var response = new HttpResponseMessage(System.Net.HttpStatusCode.TooManyRequests);
+        response.Headers.TryAddWithoutValidation("retry-after-ms", milliseconds);
+        response.Headers.TryAddWithoutValidation("Retry-After", seconds);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), Infrastructure.HttpRequestResilience.RetryAfter(response, new AzureOpenAIOptions().MaxRetryDelay));
+    }
+
     [Fact]
     public async Task AddAzureOpenAI_FromConfiguration_ProposesThroughTheRegisteredHandler()
     {

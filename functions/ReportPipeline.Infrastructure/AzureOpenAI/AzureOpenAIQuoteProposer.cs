@@ -96,7 +96,7 @@ public sealed class AzureOpenAIQuoteProposer(AzureOpenAIOptions options, Lazy<IC
         }
         catch (JsonException e)
         {
-            throw new QuoteProposalException(QuoteFailures.BadResponse, $"Azure OpenAI's answer is not JSON ({e.Message})", e);
+            throw new QuoteProposalException(QuoteFailures.BadResponse, $"Azure OpenAI's answer is not JSON ({e.Message}).", e);
         }
     }
 

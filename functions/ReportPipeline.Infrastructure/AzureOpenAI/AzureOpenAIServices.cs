@@ -62,6 +62,9 @@ public static class AzureOpenAIServices
     }
 
     /// <summary>No credential with a key; otherwise the app's identity (<see cref="AzureCredentials"/>), for the Cognitive Services scope.</summary>
-    public static TokenCredential? CredentialFor(AzureOpenAIOptions options) =>
-        !string.IsNullOrEmpty(options?.Key) ? null : AzureCredentials.For(options?.ManagedIdentityClientId);
+    public static TokenCredential? CredentialFor(AzureOpenAIOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return !string.IsNullOrEmpty(options.Key) ? null : AzureCredentials.For(options.ManagedIdentityClientId);
+    }
 }

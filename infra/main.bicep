@@ -34,6 +34,27 @@ param principalType string = 'User'
 @description('Region for Document Intelligence when the primary region does not offer it; empty means the primary region.')
 param documentIntelligenceLocation string = ''
 
+@description('Region for Azure OpenAI when the primary region does not offer the model; empty means the primary region.')
+param openAiLocation string = ''
+
+@description('Chat model the AzureOpenAI extractor uses; small, current, with structured output.')
+param openAiModelName string = 'gpt-4.1-mini'
+
+@description('Version of openAiModelName.')
+param openAiModelVersion string = '2025-04-14'
+
+@description('Azure OpenAI deployment type.')
+@allowed([
+  'GlobalStandard'
+  'Standard'
+  'DataZoneStandard'
+])
+param openAiDeploymentType string = 'GlobalStandard'
+
+@description('Azure OpenAI capacity in thousands of tokens per minute.')
+@minValue(1)
+param openAiCapacity int = 100
+
 @description('Six-field NCRONTAB (UTC) on which the Global Implementation Survey is compiled.')
 param surveySchedule string = '0 0 2 * * *'
 
@@ -60,6 +81,8 @@ var tags = {
 var functionAppName = '${abbrs.webSitesFunctions}reports-${resourceToken}'
 var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
 var documentIntelligenceName = '${abbrs.cognitiveServicesDocumentIntelligence}${resourceToken}'
+var openAiName = '${abbrs.cognitiveServicesOpenAI}${resourceToken}'
+var openAiDeploymentName = 'reports-extraction'
 var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
 var deploymentContainerName = 'deployments'
 var deadLetterContainerName = 'eventgrid-deadletter'
@@ -126,6 +149,21 @@ module documentIntelligence 'app/documentintelligence.bicep' = {
   }
 }
 
+module openAi 'app/openai.bicep' = {
+  name: 'openAi'
+  scope: rg
+  params: {
+    name: openAiName
+    location: empty(openAiLocation) ? location : openAiLocation
+    tags: tags
+    deploymentName: openAiDeploymentName
+    modelName: openAiModelName
+    modelVersion: openAiModelVersion
+    skuName: openAiDeploymentType
+    capacity: openAiCapacity
+  }
+}
+
 module eventGrid 'app/eventgrid.bicep' = {
   name: 'eventGrid'
   scope: rg
@@ -147,6 +185,7 @@ module rbac 'app/rbac.bicep' = {
     storageAccountName: storageAccountName
     deadLetterContainerName: deadLetterContainerName
     documentIntelligenceName: documentIntelligenceName
+    openAiName: openAiName
     applicationInsightsName: applicationInsightsName
     // Principal IDs exist only once the identities do; What-If cannot predict these assignments.
     #disable-next-line what-if-short-circuiting
@@ -159,6 +198,7 @@ module rbac 'app/rbac.bicep' = {
   dependsOn: [
     storage
     documentIntelligence
+    openAi
     monitoring
   ]
 }
@@ -178,6 +218,8 @@ module functions 'app/functions.bicep' = {
     deploymentContainerName: deploymentContainerName
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     documentIntelligenceEndpoint: documentIntelligence.outputs.endpoint
+    openAiEndpoint: openAi.outputs.endpoint
+    openAiDeploymentName: openAiDeploymentName
     surveySchedule: surveySchedule
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
@@ -199,4 +241,6 @@ output REPORTS_CONTAINER_NAME string = reportsContainerName
 output EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
 output EVENTGRID_DEADLETTER_CONTAINER_NAME string = deadLetterContainerName
 output DOCUMENT_INTELLIGENCE_ENDPOINT string = documentIntelligence.outputs.endpoint
+output AZURE_OPENAI_ENDPOINT string = openAi.outputs.endpoint
+output AZURE_OPENAI_DEPLOYMENT string = openAiDeploymentName
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString

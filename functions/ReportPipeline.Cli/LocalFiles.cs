@@ -20,7 +20,8 @@ internal static class LocalFiles
     public const string Unavailable = "unavailable";
     public const string InternalError = "internal-error";
 
-    public static ServiceProvider BuildServices() => LocalHost.BuildServices(new Dictionary<string, string?>());
+    /// <summary>The composition root over the environment's settings and, for a command's own options, <paramref name="overrides"/>.</summary>
+    public static ServiceProvider BuildServices(IDictionary<string, string?>? overrides = null) => LocalHost.BuildServices(overrides ?? new Dictionary<string, string?>());
 
     /// <summary>Reads and analyses a file under the ingestion size limit; failures become codes, never stack traces.</summary>
     public static async Task<FileAnalysis> AnalyzeAsync(IServiceProvider services, string path, CancellationToken cancellationToken)

@@ -53,7 +53,9 @@ internal sealed class LocalHost : IAsyncDisposable
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
         return new ServiceCollection()
-            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Error).AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
+            // Polly logs every failed attempt with its stack trace; a command reports the outcome itself (a reason code, a warning).
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Error).AddFilter("Polly", LogLevel.None)
+                .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
             .AddReportPipeline(configuration)
             .BuildValidatedProvider();
     }

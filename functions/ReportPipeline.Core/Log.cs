@@ -32,4 +32,10 @@ internal static partial class Log
     public static partial void CredentialsRevoked(this ILogger logger, string state, int count);
     [LoggerMessage(3003, LogLevel.Warning, "Edition {Edition} of {Period} could not be read as a baseline; the new edition lists no changes")]
     public static partial void BaselineUnreadable(this ILogger logger, string period, string edition);
+
+    [LoggerMessage(7001, LogLevel.Warning, "Azure OpenAI gave no usable answer ({ReasonCode}: {Reason}); the local extractor answers instead")]
+    public static partial void ExtractionFellBack(this ILogger logger, string reasonCode, string reason);
+
+    [LoggerMessage(7002, LogLevel.Information, "{Extractor} answered with {Answers} verified quote(s); {Rejected} proposed quote(s) not in the document were dropped")]
+    public static partial void QuotesVerified(this ILogger logger, string extractor, int answers, int rejected);
 }

@@ -23,6 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<LinkOptions>(configuration, LinkOptions.SectionName);
         services.AddValidatedOptions<UploadOptions>(configuration, UploadOptions.SectionName);
         services.AddValidatedOptions<AnalysisOptions>(configuration, AnalysisOptions.SectionName);
+        services.AddValidatedOptions<ExtractionOptions>(configuration, ExtractionOptions.SectionName);
         services.AddMetrics();
         services.AddSingleton<PipelineMetrics>();
         services.AddSingleton<UploadSlotService>();
@@ -35,7 +36,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IFormatAnalyzer, DocxAnalyzer>();
         services.AddSingleton<IFormatAnalyzer, HtmlAnalyzer>();
         services.AddSingleton<IDocumentAnalyzer, DocumentAnalyzer>();
-        services.AddSingleton<IAnswerExtractor, AnswerExtractor>();
+        services.AddSingleton<AnswerExtractor>();
+        services.AddSingleton<IAnswerExtractor, ExtractionRouter>();
         services.AddSingleton<ReportIngestor>();
         services.AddSingleton<SurveyCompiler>();
         services.AddSingleton<ISurveyRenderer, HtmlSurveyRenderer>();

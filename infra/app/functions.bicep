@@ -39,6 +39,12 @@ param documentIntelligenceEndpoint string
 @description('Document Intelligence REST API version the app calls.')
 param documentIntelligenceApiVersion string = '2024-11-30'
 
+@description('Azure OpenAI endpoint (custom subdomain).')
+param openAiEndpoint string
+
+@description('Name of the Azure OpenAI model deployment.')
+param openAiDeploymentName string
+
 @description('Six-field NCRONTAB (UTC) for the survey compilation timer.')
 param surveySchedule string = '0 0 2 * * *'
 
@@ -118,6 +124,21 @@ var appSettings = {
   DocumentIntelligence__BreakSampling: '00:01:00'
   DocumentIntelligence__BreakMinimumThroughput: '10'
   DocumentIntelligence__BreakDuration: '00:00:30'
+  Extraction__Mode: 'Auto'
+  AzureOpenAI__Endpoint: openAiEndpoint
+  AzureOpenAI__Deployment: openAiDeploymentName
+  AzureOpenAI__ManagedIdentityClientId: identityClientId
+  AzureOpenAI__MaxInputTokens: '8000'
+  AzureOpenAI__MaxOutputTokens: '16384'
+  AzureOpenAI__MaxRetries: '4'
+  AzureOpenAI__RetryDelay: '00:00:01'
+  AzureOpenAI__MaxRetryDelay: '00:01:00'
+  AzureOpenAI__AttemptTimeout: '00:03:00'
+  AzureOpenAI__TotalTimeout: '00:10:00'
+  AzureOpenAI__BreakFailureRatio: '0.5'
+  AzureOpenAI__BreakSampling: '00:01:00'
+  AzureOpenAI__BreakMinimumThroughput: '10'
+  AzureOpenAI__BreakDuration: '00:00:30'
   Ingestion__MaxReportBytes: '52428800'
   Links__DefaultMinutes: '60'
   Links__MaxMinutes: '240'

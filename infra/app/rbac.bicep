@@ -10,6 +10,9 @@ param deadLetterContainerName string
 @description('Name of the Document Intelligence account.')
 param documentIntelligenceName string
 
+@description('Name of the Azure OpenAI account.')
+param openAiName string
+
 @description('Name of the Application Insights component.')
 param applicationInsightsName string
 
@@ -38,6 +41,7 @@ var roles = {
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   cognitiveServicesUser: 'a97b65f3-24c7-4388-baec-2e87135dc908'
+  cognitiveServicesOpenAIUser: '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
 
@@ -71,6 +75,10 @@ resource documentIntelligence 'Microsoft.CognitiveServices/accounts@2024-10-01' 
   name: documentIntelligenceName
 }
 
+resource openAi 'Microsoft.CognitiveServices/accounts@2024-10-01' existing = {
+  name: openAiName
+}
+
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
@@ -94,6 +102,17 @@ resource appDocumentIntelligenceRole 'Microsoft.Authorization/roleAssignments@20
   scope: documentIntelligence
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.cognitiveServicesUser)
+    principalId: managedIdentityPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Cognitive Services OpenAI User: chat completions on the deployments, nothing more; for the app's identity only.
+resource appOpenAiRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(openAi.id, managedIdentityPrincipalId, roles.cognitiveServicesOpenAIUser)
+  scope: openAi
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.cognitiveServicesOpenAIUser)
     principalId: managedIdentityPrincipalId
     principalType: 'ServicePrincipal'
   }

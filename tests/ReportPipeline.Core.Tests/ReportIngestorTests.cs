@@ -38,9 +38,9 @@ public sealed class ReportIngestorTests : IDisposable
         _meters.Dispose();
     }
 
-    private ReportIngestor CreateSut(long maxReportBytes = 1024 * 1024) => new(
+    private ReportIngestor CreateSut(long maxReportBytes = 1024 * 1024, IAnswerExtractor? extractor = null) => new(
         new DocumentAnalyzer([new PlainTextAnalyzer()]),
-        new AnswerExtractor(ThemeCatalog.Default),
+        extractor ?? new AnswerExtractor(ThemeCatalog.Default),
         _store,
         _quarantine,
         Options.Create(new IngestionOptions { MaxReportBytes = maxReportBytes }),
@@ -65,6 +65,20 @@ public sealed class ReportIngestorTests : IDisposable
         Assert.Empty(_quarantine.Copies);
         var counted = Assert.Single(_ingested.GetMeasurementSnapshot());
         Assert.Equal(("KEN", "2026-H1"), (counted.Tags["state"], counted.Tags["period"]));
+    }
+
+    [Fact]
+    public async Task IngestAsync_AzureOpenAIFails_AcceptsTheLocalAnswersAndRecordsTheReasonOnTheSubmission()
+    {
+        var router = new ExtractionRouter(new AnswerExtractor(ThemeCatalog.Default), ThemeCatalog.Default,
+            Options.Create(new ExtractionOptions { Mode = ExtractionMode.AzureOpenAI }), NullLogger<ExtractionRouter>.Instance,
+            Quotes.ScriptedProposer.Failing(Extraction.Quotes.QuoteFailures.Unavailable));
+
+        var outcome = await IngestAsync("2026-H1/KEN/reply.txt", Marked, CreateSut(extractor: router));
+
+        Assert.Equal((IngestionStatus.Accepted, "ab"), (outcome.Status, outcome.Coverage.ToString()));
+        var submission = await _store.GetSubmissionAsync(Keys.Submission("2026-H1", "KEN"), TestContext.Current.CancellationToken);
+        Assert.Contains(submission!.Warnings, w => w.StartsWith("openai-unavailable: ", StringComparison.Ordinal));
     }
 
     [Fact]

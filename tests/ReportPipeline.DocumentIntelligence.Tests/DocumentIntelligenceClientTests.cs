@@ -12,7 +12,9 @@ using Polly.Timeout;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Layout;
 using ReportPipeline.Core.Layout.Pdf;
+using ReportPipeline.Infrastructure;
 using ReportPipeline.Infrastructure.DocumentIntelligence;
+using ReportPipeline.TestServers;
 
 namespace ReportPipeline.DocumentIntelligence.Tests;
 
@@ -309,7 +311,7 @@ public sealed class DocumentIntelligenceClientTests : IAsyncLifetime
         using var response = new HttpResponseMessage(System.Net.HttpStatusCode.TooManyRequests);
         response.Headers.TryAddWithoutValidation("Retry-After", header);
 
-        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), DocumentIntelligencePipelines.RetryAfter(response, TimeSpan.FromSeconds(30)));
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), HttpRequestResilience.RetryAfter(response, TimeSpan.FromSeconds(30)));
     }
 
     [Fact]
@@ -378,19 +380,5 @@ public sealed class DocumentIntelligenceClientTests : IAsyncLifetime
         var root = typeof(DocumentIntelligenceClientTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
             .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
         return await File.ReadAllBytesAsync(Path.Combine(root, "seeds", "documents", name), Ct);
-    }
-
-    private sealed class StaticCredential : TokenCredential
-    {
-        public List<string> Scopes { get; } = [];
-
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
-        {
-            Scopes.AddRange(requestContext.Scopes);
-            return new AccessToken("token-1", TimeProvider.System.GetUtcNow().AddHours(1));
-        }
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
     }
 }

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
+using ReportPipeline.TestServers;
 
 namespace ReportPipeline.DocumentIntelligence.Tests;
 
@@ -17,23 +16,8 @@ internal sealed record Received(string Method, string PathAndQuery, string? Cont
 /// answers 202 with an Operation-Location, the GET of that exact URL answers the operation. Replies are scripted per
 /// route; when a script runs out, the defaults apply (202, then the synthetic layout result).
 /// </summary>
-internal sealed class FakeDocumentIntelligence : IAsyncDisposable
+internal sealed class FakeDocumentIntelligence : LoopbackHttpServer
 {
-    private readonly HttpListener _listener = new();
-    private readonly Task _loop;
-    private readonly CancellationTokenSource _stop = new();
-
-    public FakeDocumentIntelligence()
-    {
-        var port = FreePort();
-        Endpoint = $"http://127.0.0.1:{port}";
-        _listener.Prefixes.Add(Endpoint + "/");
-        _listener.Start();
-        _loop = Task.Run(LoopAsync);
-    }
-
-    public string Endpoint { get; }
-
     /// <summary>The Operation-Location this server hands out; the opaque extra parameter proves the client polls it verbatim.</summary>
     public string OperationLocation(string service = "documentintelligence", string apiVersion = "2024-11-30") =>
         $"{Endpoint}/{service}/documentModels/prebuilt-layout/analyzeResults/3b31320d-8bab-4f88-b19c-2322a7f11034?api-version={apiVersion}&opaque=keep-me";
@@ -72,42 +56,7 @@ internal sealed class FakeDocumentIntelligence : IAsyncDisposable
         error = new { code, message = "failed", details = new[] { new { code = detail, message = "detail", target = "1" } } },
     }));
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or OperationCanceledException)
-        {
-            // Stopping the listener ends the pending GetContextAsync this way.
-        }
-
-        _listener.Close();
-        _stop.Dispose();
-    }
-
-    private async Task LoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            await HandleAsync(context);
-        }
-    }
-
-    private async Task HandleAsync(HttpListenerContext context)
+    protected override async Task HandleAsync(HttpListenerContext context)
     {
         var request = context.Request;
         using var body = new MemoryStream();
@@ -141,28 +90,7 @@ internal sealed class FakeDocumentIntelligence : IAsyncDisposable
             return;
         }
 
-        context.Response.StatusCode = reply.Status;
-        foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>())
-        {
-            context.Response.Headers[name] = value;
-        }
-
-        if (reply.Body is { } text)
-        {
-            var bytes = Encoding.UTF8.GetBytes(text);
-            context.Response.ContentType = "application/json";
-            context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes);
-        }
-
-        context.Response.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
+        await ReplyAsync(context.Response, reply.Status, reply.Body, reply.Headers);
     }
 }
 

@@ -21,7 +21,7 @@ internal sealed class ExtractionBenchmark : IBenchmark
     {
         await using var services = LocalFiles.BuildServices();
         var analyzer = services.GetRequiredService<IDocumentAnalyzer>();
-        var extractor = services.GetRequiredService<IAnswerExtractor>();
+        var extractor = services.GetRequiredService<AnswerExtractor>();
         var documents = new List<LayoutDocument>();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "seeds", "corpus"), "*.txt").Order(StringComparer.Ordinal))
         {

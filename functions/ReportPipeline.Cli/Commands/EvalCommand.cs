@@ -15,7 +15,8 @@ internal static class EvalCommand
     {
         var directory = new Argument<DirectoryInfo>("directory") { Description = "Folder of {name}.txt reports with {name}.expected.json labels (seeds/corpus)." };
         var verbose = new Option<bool>("--verbose") { Description = "Also list every missed snippet and every spurious answer paragraph." };
-        var command = new Command("eval", "Score extraction against a labelled corpus: precision, recall and F1 per language and question.") { directory, verbose };
+        var mode = new Option<ExtractionMode?>("--mode") { Description = "The extractor to score: Local, AzureOpenAI or Auto (default: the Extraction__Mode setting)." };
+        var command = new Command("eval", "Score extraction against a labelled corpus: precision, recall and F1 per language and question.") { directory, verbose, mode };
         command.SetAction(async (result, cancellationToken) =>
         {
             var dir = result.GetValue(directory)!;
@@ -25,10 +26,13 @@ internal static class EvalCommand
                 return 2;
             }
 
-            await using var services = LocalFiles.BuildServices();
-            var evaluator = new CorpusEvaluator(services.GetRequiredService<IDocumentAnalyzer>(), services.GetRequiredService<IAnswerExtractor>());
+            var chosen = result.GetValue(mode);
+            await using var services = LocalFiles.BuildServices(chosen is null ? null : new Dictionary<string, string?> { ["Extraction:Mode"] = chosen.ToString() });
+            var tally = new ExtractionTally(services.GetRequiredService<IAnswerExtractor>());
+            var evaluator = new CorpusEvaluator(services.GetRequiredService<IDocumentAnalyzer>(), tally);
             var report = await evaluator.EvaluateAsync(dir.FullName, cancellationToken);
             Print(report, result.GetValue(verbose));
+            tally.Print();
             var failures = report.Failures();
             foreach (var failure in failures)
             {

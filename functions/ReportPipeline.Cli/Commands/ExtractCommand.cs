@@ -23,7 +23,7 @@ internal static class ExtractCommand
             foreach (var file in result.GetValue(files)!)
             {
                 var analysis = await LocalFiles.AnalyzeAsync(services, file, cancellationToken);
-                var report = analysis.Layout is { } layout ? extractor.Extract(layout) : null;
+                var report = analysis.Layout is { } layout ? await extractor.ExtractAsync(layout, cancellationToken) : null;
                 if (report is null)
                 {
                     exitCode = 1;
@@ -71,7 +71,12 @@ internal static class ExtractCommand
             return;
         }
 
-        Console.WriteLine($"{file}: language {report.Language}, {report.Pages} page(s), answers {(report.Coverage.IsEmpty ? "none" : report.Coverage)}");
+        Console.WriteLine($"{file}: language {report.Language}, {report.Pages} page(s), answers {(report.Coverage.IsEmpty ? "none" : report.Coverage)}, by {report.Extractor}");
+        if (report.Usage != TokenUsage.None)
+        {
+            Console.WriteLine($"  tokens: {report.Usage.Input} in, {report.Usage.Output} out; quotes not in the document, dropped: {report.QuotesRejected}");
+        }
+
         foreach (var a in report.Answers)
         {
             var where = string.Join(", ", a.Provenance.Select(p => $"p{p.Page}¶{p.Paragraph}"));

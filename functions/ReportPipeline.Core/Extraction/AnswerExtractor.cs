@@ -22,6 +22,8 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     /// <summary>How far a sentence must lead its runner-up to be set apart for a second question.</summary>
     internal const double SentenceMargin = 1.0;
 
+    public Task<ExtractedReport> ExtractAsync(LayoutDocument document, CancellationToken cancellationToken) => Task.FromResult(Extract(document));
+
     public ExtractedReport Extract(LayoutDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);

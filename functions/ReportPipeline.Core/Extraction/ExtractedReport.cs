@@ -25,6 +25,33 @@ public sealed record ExtractedReport(
 {
     /// <summary>The questions answered.</summary>
     public QuestionSet Coverage => QuestionSet.Of(Answers.Select(a => a.Question));
+
+    /// <summary>Which extractor answered (<see cref="ExtractorNames"/>), to be stored with the submission.</summary>
+    public string Extractor { get; init; } = ExtractorNames.Local;
+
+    /// <summary>Quotes a language model proposed that the document does not contain word for word: dropped, and counted here.</summary>
+    public int QuotesRejected { get; init; }
+
+    /// <summary>Tokens a language model read and wrote for this report; none for the local extractor.</summary>
+    public TokenUsage Usage { get; init; } = TokenUsage.None;
+}
+
+/// <summary>Tokens a language model read (the prompts) and wrote (its answers).</summary>
+public readonly record struct TokenUsage(long Input, long Output)
+{
+    public static TokenUsage None { get; }
+
+    public static TokenUsage operator +(TokenUsage x, TokenUsage y) => new(x.Input + y.Input, x.Output + y.Output);
+}
+
+/// <summary>The names an extraction carries: the local extractor, or Azure OpenAI with its deployment and model.</summary>
+public static class ExtractorNames
+{
+    public const string Local = "local";
+
+    /// <summary><c>azure-openai/{deployment}</c>, and <c>/{model}</c> when the service names the model that answered.</summary>
+    public static string AzureOpenAI(string deployment, string? model) =>
+        string.IsNullOrEmpty(model) ? $"azure-openai/{deployment}" : $"azure-openai/{deployment}/{model}";
 }
 
 /// <summary>Names of the evidence that placed a passage under a question.</summary>
@@ -33,10 +60,19 @@ public static class ExtractionMethods
     public const string Marker = "marker";
     public const string Heading = "heading";
     public const string Classifier = "classifier";
+
+    /// <summary>A quote a language model proposed and the document was found to contain verbatim.</summary>
+    public const string Quote = "quote";
 }
 
-/// <summary>Finds the answers to the guiding questions in a layout document.</summary>
+/// <summary>Warnings an extraction may carry, as <c>code: message</c>.</summary>
+public static class ExtractionWarnings
+{
+    public const string NoAnswers = "no-answers: no passage answers any of the four guiding questions";
+}
+
+/// <summary>Finds the answers to the guiding questions in a layout document; asynchronous, since one extractor asks a remote model.</summary>
 public interface IAnswerExtractor
 {
-    ExtractedReport Extract(Layout.LayoutDocument document);
+    Task<ExtractedReport> ExtractAsync(Layout.LayoutDocument document, CancellationToken cancellationToken);
 }

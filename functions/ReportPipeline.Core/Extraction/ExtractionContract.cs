@@ -21,6 +21,7 @@ public static class ExtractionContract
             w.WriteString("file", file);
             w.WriteString("language", report.Language);
             w.WriteNumber("pages", report.Pages);
+            w.WriteString("extractor", report.Extractor);
             w.WriteStartArray("answers");
             foreach (var a in report.Answers)
             {
@@ -59,6 +60,11 @@ public static class ExtractionContract
             }
 
             w.WriteEndArray();
+            w.WriteNumber("quotesRejected", report.QuotesRejected);
+            w.WriteStartObject("tokens");
+            w.WriteNumber("input", report.Usage.Input);
+            w.WriteNumber("output", report.Usage.Output);
+            w.WriteEndObject();
             w.WriteStartArray("warnings");
             foreach (var warning in report.Warnings)
             {

@@ -59,7 +59,7 @@ public sealed class ReportIngestor(
             }
 
             var layout = await analyzer.AnalyzeAsync(bytes.Value, path.FileName, cancellationToken);
-            var report = extractor.Extract(layout);
+            var report = await extractor.ExtractAsync(layout, cancellationToken);
             var submission = new SubmissionRecord(path.Submission, hash, key.BlobName, layout.Format.ToString().ToLowerInvariant(), report.Language,
                 report.Pages, report.Coverage, [.. layout.Warnings, .. report.Warnings], time.GetUtcNow());
             var (stored, changed) = await store.SaveSubmissionAsync(submission, report, cancellationToken);

@@ -128,7 +128,7 @@ public sealed class DocumentIntelligenceClient(
 
     private TimeSpan PollWait(HttpResponseMessage response)
     {
-        var wait = DocumentIntelligencePipelines.RetryAfter(response, options.MaxRetryDelay) ?? options.PollInterval;
+        var wait = HttpRequestResilience.RetryAfter(response, options.MaxRetryDelay) ?? options.PollInterval;
         return wait < options.MinPollInterval ? options.MinPollInterval : wait;
     }
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ReportPipeline.Infrastructure.DocumentIntelligence;
 
 /// <summary>The Document Intelligence resource and how patiently to use it (app settings <c>DocumentIntelligence__*</c>).</summary>
-public sealed class DocumentIntelligenceOptions
+public sealed class DocumentIntelligenceOptions : HttpRequestResilienceOptions
 {
     public const string SectionName = "DocumentIntelligence";
 
@@ -26,19 +26,6 @@ public sealed class DocumentIntelligenceOptions
     [RegularExpression("^[a-zA-Z0-9][a-zA-Z0-9._~-]{1,63}$")]
     public string ModelId { get; set; } = "prebuilt-layout";
 
-    /// <summary>Retries of one request after 429, 5xx or a network error.</summary>
-    [Range(1, 10)]
-    public int MaxRetries { get; set; } = 4;
-
-    /// <summary>First retry delay; later ones grow exponentially with jitter, unless the service sends Retry-After.</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Longest wait the client accepts from a Retry-After header or the backoff.</summary>
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Timeout of one HTTP request.</summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
-
     /// <summary>Poll interval when the service sends no Retry-After; S0 allows 50 polls a second per resource, F0 one.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -51,17 +38,6 @@ public sealed class DocumentIntelligenceOptions
     /// <summary>Resubmissions after an expired operation or a failed one with InternalServerError.</summary>
     [Range(0, 5)]
     public int MaxResubmits { get; set; } = 2;
-
-    /// <summary>Failure ratio over <see cref="BreakSampling"/> that opens the circuit.</summary>
-    [Range(0.01, 1.0)]
-    public double BreakFailureRatio { get; set; } = 0.5;
-
-    public TimeSpan BreakSampling { get; set; } = TimeSpan.FromSeconds(60);
-
-    [Range(2, 1000)]
-    public int BreakMinimumThroughput { get; set; } = 10;
-
-    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint);
 }

@@ -75,25 +75,46 @@ public sealed class InfraTemplateTests
             storageRoles.Select(r => r.Replace("[variables('roles').", "", StringComparison.Ordinal).TrimEnd(']')));
         Assert.Equal("db58b8e5-c6ad-4a2a-8342-4190687cbf4a", (string?)roles["storageBlobDelegator"]);
         Assert.Equal("a97b65f3-24c7-4388-baec-2e87135dc908", (string?)roles["cognitiveServicesUser"]);
+        Assert.Equal("5e0bd9bd-7b93-4f28-af87-19fc36ad61bd", (string?)roles["cognitiveServicesOpenAIUser"]);
         var forIdentity = template.Resources()
             .Where(r => (string?)r["type"] == "Microsoft.Authorization/roleAssignments"
                 && ((string?)r["properties"]!["principalId"])!.Contains("managedIdentityPrincipalId", StringComparison.Ordinal))
             .Select(r => (string)r["properties"]!["roleDefinitionId"]!)
             .ToList();
         Assert.Contains(forIdentity, r => r.Contains("storageRoleIds", StringComparison.Ordinal));
-        Assert.Contains(forIdentity, r => r.Contains("cognitiveServicesUser", StringComparison.Ordinal));
+        Assert.Contains(forIdentity, r => r.Contains("cognitiveServicesUser)", StringComparison.Ordinal));
+        Assert.Contains(forIdentity, r => r.Contains("cognitiveServicesOpenAIUser", StringComparison.Ordinal));
         Assert.Contains(forIdentity, r => r.Contains("monitoringMetricsPublisher", StringComparison.Ordinal));
-        Assert.Equal(3, forIdentity.Count);
+        Assert.Equal(4, forIdentity.Count);
+        Assert.Single(template.Resources(), r => ((string?)r["properties"]?["roleDefinitionId"])?.Contains("cognitiveServicesOpenAIUser", StringComparison.Ordinal) == true);
     }
 
     [Fact]
     public async Task DocumentIntelligence_HasCustomSubdomainAndNoKeys()
     {
-        var account = await SingleAsync("Microsoft.CognitiveServices/accounts");
+        var account = Assert.Single((await TemplateAsync()).Resources(), r => (string?)r["kind"] == "FormRecognizer");
 
         Assert.Equal("FormRecognizer", (string?)account["kind"]);
         Assert.NotNull(account["properties"]!["customSubDomainName"]);
         Assert.True((bool)account["properties"]!["disableLocalAuth"]!);
+    }
+
+    [Fact]
+    public async Task AzureOpenAI_HasCustomSubdomainNoKeysAndOneModelDeploymentInTheAppSettings()
+    {
+        var template = await TemplateAsync();
+        var account = Assert.Single(template.Resources(), r => (string?)r["kind"] == "OpenAI");
+        var deployment = (await SingleAsync("Microsoft.CognitiveServices/accounts/deployments"))["properties"]!["model"]!;
+        var settings = (await SingleAsync("Microsoft.Web/sites/config"))["properties"]!.AsObject();
+
+        Assert.NotNull(account["properties"]!["customSubDomainName"]);
+        Assert.True((bool)account["properties"]!["disableLocalAuth"]!);
+        Assert.Equal("OpenAI", (string?)deployment["format"]);
+        Assert.NotNull(deployment["name"]);
+        Assert.NotNull(deployment["version"]);
+        Assert.Equal("Auto", (string?)settings["Extraction__Mode"]);
+        Assert.True(settings.ContainsKey("AzureOpenAI__Endpoint"));
+        Assert.True(settings.ContainsKey("AzureOpenAI__Deployment"));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed partial class SettingsCrossCheckTests
     private static readonly string[] s_identityConnectionParts = ["blobServiceUri", "queueServiceUri", "tableServiceUri", "credential", "clientId"];
 
     /// <summary>Secrets the code can read for local use; in Azure the managed identity replaces them, so infra must never set them.</summary>
-    private static readonly string[] s_localOnlySecrets = ["DocumentIntelligence__Key"];
+    private static readonly string[] s_localOnlySecrets = ["DocumentIntelligence__Key", "AzureOpenAI__Key"];
 
     private static readonly Assembly[] s_appAssemblies =
     [
@@ -64,6 +64,8 @@ public sealed partial class SettingsCrossCheckTests
         Assert.Contains("Ingestion__MaxReportBytes", settings);
         Assert.Contains("Links__DefaultMinutes", settings);
         Assert.Contains("Uploads__SlotMinutes", settings);
+        Assert.Contains("Extraction__Mode", settings);
+        Assert.Contains("AzureOpenAI__MaxInputTokens", settings);
     }
 
     [Theory]

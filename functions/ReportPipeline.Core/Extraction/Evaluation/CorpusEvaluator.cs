@@ -95,7 +95,7 @@ public sealed class CorpusEvaluator(IDocumentAnalyzer analyzer, IAnswerExtractor
             try
             {
                 var layout = await analyzer.AnalyzeAsync(await File.ReadAllBytesAsync(textPath, cancellationToken), textPath, cancellationToken);
-                report = extractor.Extract(layout);
+                report = await extractor.ExtractAsync(layout, cancellationToken);
             }
             catch (ReportRejectedException e)
             {

@@ -23,6 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<LinkOptions>(configuration, LinkOptions.SectionName);
         services.AddValidatedOptions<UploadOptions>(configuration, UploadOptions.SectionName);
         services.AddValidatedOptions<AnalysisOptions>(configuration, AnalysisOptions.SectionName);
+        services.AddValidatedOptions<PeriodOptions>(configuration, PeriodOptions.SectionName);
         services.AddMetrics();
         services.AddSingleton<PipelineMetrics>();
         services.AddSingleton<UploadSlotService>();
@@ -37,6 +38,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IDocumentAnalyzer, DocumentAnalyzer>();
         services.AddSingleton<IAnswerExtractor, AnswerExtractor>();
         services.AddSingleton<ReportIngestor>();
+        services.AddSingleton<IngestionFailures>();
+        services.AddSingleton<UploadReconciler>();
+        services.AddSingleton<UploadStatusQuery>();
         services.AddSingleton<SurveyCompiler>();
         services.AddSingleton<ISurveyRenderer, HtmlSurveyRenderer>();
         services.AddSingleton<ISurveyRenderer, JsonSurveyRenderer>();

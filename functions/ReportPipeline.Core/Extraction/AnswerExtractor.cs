@@ -10,6 +10,12 @@ namespace ReportPipeline.Core.Extraction;
 /// </summary>
 public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
 {
+    /// <summary>
+    /// The version of these rules. Raise it with every change that alters what is extracted, so stored reports are
+    /// extracted again (<c>reprocess --stale</c>); ExtractorVersionTests fails until it is raised.
+    /// </summary>
+    public const string RulesVersion = "rules-1";
+
     /// <summary>Least evidence for a free-prose paragraph to answer a question.</summary>
     internal const double ParagraphThreshold = 3.0;
 
@@ -21,6 +27,8 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
 
     /// <summary>How far a sentence must lead its runner-up to be set apart for a second question.</summary>
     internal const double SentenceMargin = 1.0;
+
+    public string Version => RulesVersion;
 
     public ExtractedReport Extract(LayoutDocument document)
     {

@@ -38,5 +38,11 @@ public static class ExtractionMethods
 /// <summary>Finds the answers to the guiding questions in a layout document.</summary>
 public interface IAnswerExtractor
 {
+    /// <summary>
+    /// Names what this extractor produces (letters, digits, '.' and '-'): stored with every submission, so answers are keyed
+    /// by content and extractor, and <c>reprocess --stale</c> finds reports extracted by another one.
+    /// </summary>
+    string Version { get; }
+
     ExtractedReport Extract(Layout.LayoutDocument document);
 }

@@ -37,6 +37,15 @@ param documentIntelligenceLocation string = ''
 @description('Six-field NCRONTAB (UTC) on which the Global Implementation Survey is compiled.')
 param surveySchedule string = '0 0 2 * * *'
 
+@description('Six-field NCRONTAB (UTC) on which blobs that no event delivered are found and ingested; before the survey compiles.')
+param reconcileSchedule string = '0 30 1 * * *'
+
+@description('Reporting periods open for upload slots and ingestion, comma-separated; a late report for any other period is recorded and quarantined as period-closed.')
+param openPeriods string = '2026-H1,2026-H2'
+
+@description('E-mail address that receives the alerts on failed ingests and dead-lettered events; empty leaves the alerts visible in the portal only.')
+param alertEmail string = ''
+
 @description('Maximum number of Flex Consumption instances.')
 @minValue(1)
 @maxValue(1000)
@@ -61,6 +70,7 @@ var functionAppName = '${abbrs.webSitesFunctions}reports-${resourceToken}'
 var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
 var documentIntelligenceName = '${abbrs.cognitiveServicesDocumentIntelligence}${resourceToken}'
 var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
+var eventGridSystemTopicName = '${abbrs.eventGridSystemTopics}${resourceToken}'
 var deploymentContainerName = 'deployments'
 var deadLetterContainerName = 'eventgrid-deadletter'
 var reportsContainerName = 'reports'
@@ -130,7 +140,7 @@ module eventGrid 'app/eventgrid.bicep' = {
   name: 'eventGrid'
   scope: rg
   params: {
-    name: '${abbrs.eventGridSystemTopics}${resourceToken}'
+    name: eventGridSystemTopicName
     location: location
     tags: tags
     storageAccountName: storageAccountName
@@ -179,6 +189,8 @@ module functions 'app/functions.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     documentIntelligenceEndpoint: documentIntelligence.outputs.endpoint
     surveySchedule: surveySchedule
+    reconcileSchedule: reconcileSchedule
+    openPeriods: openPeriods
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }
@@ -186,6 +198,22 @@ module functions 'app/functions.bicep' = {
   dependsOn: [
     storage
     rbac
+  ]
+}
+
+module alerts 'app/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    applicationInsightsName: applicationInsightsName
+    eventGridSystemTopicName: eventGridSystemTopicName
+    alertEmail: alertEmail
+  }
+  dependsOn: [
+    monitoring
+    eventGrid
   ]
 }
 

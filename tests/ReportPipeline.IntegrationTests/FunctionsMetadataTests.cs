@@ -35,6 +35,26 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void RecordFailedIngest_IsQueueTriggerOnTheBlobPoisonQueueOfTheTriggersAccount()
+    {
+        var binding = Binding("RecordFailedIngest");
+
+        Assert.Equal("queueTrigger", binding.GetProperty("type").GetString());
+        Assert.Equal("webjobs-blobtrigger-poison", binding.GetProperty("queueName").GetString());
+        Assert.Equal(Binding("IngestReport").GetProperty("connection").GetString(), binding.GetProperty("connection").GetString());
+    }
+
+    [Fact]
+    public void ReconcileUploads_IsTimerOnSettingNotOnStartup()
+    {
+        var binding = Binding("ReconcileUploads");
+
+        Assert.Equal("timerTrigger", binding.GetProperty("type").GetString());
+        Assert.Equal("%ReconcileSchedule%", binding.GetProperty("schedule").GetString());
+        Assert.False(binding.GetProperty("runOnStartup").GetBoolean());
+    }
+
+    [Fact]
     public void GetSurveyLinks_IsHttpGetOnSurveysRoute()
     {
         var binding = Binding("GetSurveyLinks");

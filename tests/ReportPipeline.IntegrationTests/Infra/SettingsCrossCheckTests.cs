@@ -64,6 +64,7 @@ public sealed partial class SettingsCrossCheckTests
         Assert.Contains("Ingestion__MaxReportBytes", settings);
         Assert.Contains("Links__DefaultMinutes", settings);
         Assert.Contains("Uploads__SlotMinutes", settings);
+        Assert.Contains("Periods__Open", settings);
     }
 
     [Theory]
@@ -90,6 +91,7 @@ public sealed partial class SettingsCrossCheckTests
         var named = PercentSetting().Matches(FunctionsMetadata().GetRawText()).Select(m => m.Groups[1].Value).Distinct().ToList();
 
         Assert.Contains("SurveySchedule", named);
+        Assert.Contains("ReconcileSchedule", named);
         Assert.All(named, name => Assert.True(settings.ContainsKey(name), $"%{name}% is not set in infra/app/functions.bicep."));
     }
 

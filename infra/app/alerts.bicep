@@ -95,7 +95,7 @@ resource deadLetters 'Microsoft.Insights/metricAlerts@2018-03-01' = {
   location: 'global'
   tags: tags
   properties: {
-    description: 'Event Grid wrote BlobCreated events it could not deliver to IngestReport into the dead-letter container. ReconcileUploads ingests their blobs on its next run; check the app and the event subscription.'
+    description: 'Event Grid dead-lettered BlobCreated events it could not deliver to IngestReport. ReconcileUploads ingests their blobs on its next run.'
     severity: 2
     enabled: true
     scopes: [

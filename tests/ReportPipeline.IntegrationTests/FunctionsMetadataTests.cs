@@ -24,13 +24,15 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("PipelineStorage", binding.GetProperty("connection").GetString());
     }
 
-    [Fact]
-    public void CompileSurvey_IsTimerOnSettingNotOnStartup()
+    [Theory]
+    [InlineData("CompileSurvey", "%SurveySchedule%")]
+    [InlineData("ReconcileUploads", "%ReconcileSchedule%")]
+    public void Timer_IsOnItsSettingNotOnStartup(string function, string schedule)
     {
-        var binding = Binding("CompileSurvey");
+        var binding = Binding(function);
 
         Assert.Equal("timerTrigger", binding.GetProperty("type").GetString());
-        Assert.Equal("%SurveySchedule%", binding.GetProperty("schedule").GetString());
+        Assert.Equal(schedule, binding.GetProperty("schedule").GetString());
         Assert.False(binding.GetProperty("runOnStartup").GetBoolean());
     }
 
@@ -42,16 +44,6 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("queueTrigger", binding.GetProperty("type").GetString());
         Assert.Equal("webjobs-blobtrigger-poison", binding.GetProperty("queueName").GetString());
         Assert.Equal(Binding("IngestReport").GetProperty("connection").GetString(), binding.GetProperty("connection").GetString());
-    }
-
-    [Fact]
-    public void ReconcileUploads_IsTimerOnSettingNotOnStartup()
-    {
-        var binding = Binding("ReconcileUploads");
-
-        Assert.Equal("timerTrigger", binding.GetProperty("type").GetString());
-        Assert.Equal("%ReconcileSchedule%", binding.GetProperty("schedule").GetString());
-        Assert.False(binding.GetProperty("runOnStartup").GetBoolean());
     }
 
     [Fact]

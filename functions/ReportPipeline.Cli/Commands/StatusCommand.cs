@@ -46,8 +46,9 @@ internal static class StatusCommand
             Console.WriteLine($"Period {p} ({(open ? "open" : "closed")}; running extractor {extractor}): {uploads.Count} upload(s)");
             foreach (var u in uploads)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {u.State,-4} {Describe(u),-30} {(u.ExtractorVersion.Length > 0 ? u.ExtractorVersion : "-"),-10} {u.UploadedAt?.ToString("u", CultureInfo.InvariantCulture) ?? "-",-20} {Printable(u.BlobName)}"));
+                var extractedBy = u.ExtractorVersion.Length > 0 ? u.ExtractorVersion : "-";
+                var uploaded = u.UploadedAt?.ToString("u", CultureInfo.InvariantCulture) ?? "-";
+                Console.WriteLine($"  {u.State,-4} {Describe(u),-30} {extractedBy,-10} {uploaded,-20} {Printable(u.BlobName)}");
                 if (u.Message is { Length: > 0 } message)
                 {
                     Console.WriteLine($"       {Printable(message)}");

@@ -32,6 +32,11 @@ internal static class ReprocessCommand
             await using var host = await LocalHost.StartAsync(result.GetValue(storage), cancellationToken);
             var reconciler = host.Get<UploadReconciler>();
             var selected = await reconciler.SelectAsync(request, cancellationToken);
+            if (request.BlobName is { } named && selected.Count == 0)
+            {
+                Console.Error.WriteLine($"{named}: no such blob{(request.Stale || request.Missing ? ", or not selected by --stale or --missing" : "")}.");
+            }
+
             var outcomes = new List<IngestionOutcome>();
             foreach (var blobName in selected)
             {

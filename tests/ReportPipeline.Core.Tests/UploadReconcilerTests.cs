@@ -1,0 +1,128 @@
+using System.Diagnostics.Metrics;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.Ingestion;
+using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Storage;
+using ReportPipeline.Core.Telemetry;
+
+namespace ReportPipeline.Core.Tests;
+
+/// <summary>What reconciliation and <c>reprocess</c> select and how the timer keeps within its budget, over in-memory fakes.</summary>
+public sealed class UploadReconcilerTests : IDisposable
+{
+    private const string Marked = "(a) Our border agencies lack biometric equipment.";
+
+    private readonly InMemoryReportStore _reports = new();
+    private readonly InMemorySubmissionStore _store = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
+    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+    public void Dispose() => _meters.Dispose();
+
+    private UploadReconciler CreateSut(IDocumentAnalyzer? analyzer = null, IAnswerExtractor? extractor = null)
+    {
+        extractor ??= new AnswerExtractor(ThemeCatalog.Default);
+        var metrics = new PipelineMetrics(_meters.GetRequiredService<IMeterFactory>());
+        var periods = Options.Create(new PeriodOptions { Open = "2026-H1" });
+        var ingestor = new ReportIngestor(_reports, analyzer ?? new DocumentAnalyzer([new PlainTextAnalyzer()]), extractor, _store, new InMemoryQuarantine(),
+            Options.Create(new IngestionOptions()), periods, _time, metrics, NullLogger<ReportIngestor>.Instance);
+        var failures = new IngestionFailures(_store, _time, metrics, NullLogger<IngestionFailures>.Instance);
+        return new UploadReconciler(_reports, _store, ingestor, failures, extractor, periods, Keys.States, _time, NullLogger<UploadReconciler>.Instance);
+    }
+
+    private void Put(string blobName, string text = Marked) => _reports.Put(blobName, Encoding.UTF8.GetBytes(text), _time.GetUtcNow());
+
+    [Fact]
+    public async Task SelectAsync_Missing_BlobsWithNoRowAndProcessingRowsLeftForAnHour()
+    {
+        var sut = CreateSut();
+        Put("2026-H1/KEN/done.txt");
+        await sut.ReprocessAsync("2026-H1/KEN/done.txt", TestContext.Current.CancellationToken);
+        Put("2026-H1/KEN/missed.txt");
+        Put("2026-H1/KEN/stuck.txt");
+        Put("2026-H1/KEN/running.txt");
+        Put("2026-H2/KEN/other-period.txt");
+        var at = _time.GetUtcNow();
+        await _store.RecordUploadAsync(new UploadRecord(ReportPath.Read("2026-H1/KEN/stuck.txt", Keys.States).Key, IngestionStatus.Processing, null, null, "", 1, 0, at, at),
+            TestContext.Current.CancellationToken);
+        _time.Advance(TimeSpan.FromMinutes(61));
+        await _store.RecordUploadAsync(new UploadRecord(ReportPath.Read("2026-H1/KEN/running.txt", Keys.States).Key, IngestionStatus.Processing, null, null, "", 1, 0, at,
+            _time.GetUtcNow()), TestContext.Current.CancellationToken);
+
+        var selected = await sut.SelectAsync(new ReprocessRequest(Period.Parse("2026-H1"), Missing: true), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["2026-H1/KEN/missed.txt", "2026-H1/KEN/stuck.txt"], selected);
+    }
+
+    [Fact]
+    public async Task SelectAsync_StateAndBlob_OnlyTheirBlobs()
+    {
+        Put("2026-H1/KEN/a.txt");
+        Put("2026-H1/KEN/a.txt.bak");
+        Put("2026-H1/KENYA/b.txt");
+        Put("2026-H1/FRA/c.txt");
+        var sut = CreateSut();
+
+        var state = await sut.SelectAsync(new ReprocessRequest(Period.Parse("2026-H1"), "KEN"), TestContext.Current.CancellationToken);
+        var blob = await sut.SelectAsync(new ReprocessRequest(Period.Parse("2026-H1"), BlobName: "2026-H1/KEN/a.txt"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["2026-H1/KEN/a.txt", "2026-H1/KEN/a.txt.bak"], state);
+        Assert.Equal(["2026-H1/KEN/a.txt"], blob);
+    }
+
+    [Fact]
+    public async Task ReprocessAsync_AttemptFails_RecordedFailedAtOnce()
+    {
+        Put("2026-H1/KEN/scan.txt");
+
+        var outcome = await CreateSut(new ThrowingAnalyzer()).ReprocessAsync("2026-H1/KEN/scan.txt", TestContext.Current.CancellationToken);
+
+        Assert.Equal((IngestionStatus.Failed, ReasonCodes.ProcessingFailed), (outcome.Status, outcome.ReasonCode));
+        Assert.Equal(IngestionStatus.Failed, _store.Uploads[outcome.Upload].Status);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_BudgetSpent_StartsNoNewIngestAndLeavesTheRestForTheNextRun()
+    {
+        foreach (var name in new[] { "a", "b", "c", "d" })
+        {
+            Put($"2026-H1/KEN/{name}.txt", $"(a) Report {name}: our border agencies lack equipment.");
+        }
+
+        // Each ingest takes five minutes of the fake clock; the budget of seven is spent after the second.
+        var sut = CreateSut(new SlowAnalyzer(_time, TimeSpan.FromMinutes(5)));
+
+        var first = await sut.ReconcileAsync(TimeSpan.FromMinutes(7), TestContext.Current.CancellationToken);
+        var second = await sut.ReconcileAsync(TimeSpan.FromMinutes(7), TestContext.Current.CancellationToken);
+        var third = await sut.ReconcileAsync(TimeSpan.FromMinutes(7), TestContext.Current.CancellationToken);
+
+        Assert.Equal((4, 2, 2), (first.Found, first.Outcomes.Count, first.Remaining));
+        Assert.Equal(["2026-H1/KEN/a.txt", "2026-H1/KEN/b.txt"], first.Outcomes.Select(o => o.Upload.BlobName));
+        Assert.Equal((2, 2, 0), (second.Found, second.Outcomes.Count, second.Remaining));
+        Assert.Equal(0, third.Found);
+    }
+
+    /// <summary>An analyzer that fails as an unexpected bug would.</summary>
+    private sealed class ThrowingAnalyzer : IDocumentAnalyzer
+    {
+        public Task<LayoutDocument> AnalyzeAsync(ReadOnlyMemory<byte> content, string fileName, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("a bug");
+    }
+
+    /// <summary>The plain-text analyzer, taking <paramref name="duration"/> of the fake clock per document.</summary>
+    private sealed class SlowAnalyzer(FakeTimeProvider time, TimeSpan duration) : IDocumentAnalyzer
+    {
+        private readonly DocumentAnalyzer _inner = new([new PlainTextAnalyzer()]);
+
+        public Task<LayoutDocument> AnalyzeAsync(ReadOnlyMemory<byte> content, string fileName, CancellationToken cancellationToken)
+        {
+            time.Advance(duration);
+            return _inner.AnalyzeAsync(content, fileName, cancellationToken);
+        }
+    }
+}

@@ -1,5 +1,15 @@
+using System.Diagnostics.Metrics;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.Ingestion;
+using ReportPipeline.Core.Layout;
 using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Storage;
+using ReportPipeline.Core.Telemetry;
 
 namespace ReportPipeline.Core.Tests;
 
@@ -129,6 +139,12 @@ internal sealed class InMemoryQuarantine : IReportQuarantine
     }
 }
 
+/// <summary>An analyzer that fails on every call: a service down after its retries, or a bug.</summary>
+internal sealed class FailingAnalyzer(Exception failure) : IDocumentAnalyzer
+{
+    public Task<LayoutDocument> AnalyzeAsync(ReadOnlyMemory<byte> content, string fileName, CancellationToken cancellationToken) => throw failure;
+}
+
 /// <summary>The rule-based extractor under another version name, as a deployment of changed rules would be.</summary>
 internal sealed class RenamedExtractor(string version) : Extraction.IAnswerExtractor
 {
@@ -137,4 +153,44 @@ internal sealed class RenamedExtractor(string version) : Extraction.IAnswerExtra
     public string Version => version;
 
     public Extraction.ExtractedReport Extract(Layout.LayoutDocument document) => _rules.Extract(document);
+}
+
+/// <summary>
+/// The ingestion services over in-memory fakes of the reports, the store and the quarantine, sharing one fake clock and
+/// one meter factory: what a test reads back is what the services wrote.
+/// </summary>
+internal sealed class IngestionFakes : IDisposable
+{
+    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+    public InMemoryReportStore Reports { get; } = new();
+
+    public InMemorySubmissionStore Store { get; } = new();
+
+    public InMemoryQuarantine Quarantine { get; } = new();
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
+
+    public IMeterFactory Meters => _meters.GetRequiredService<IMeterFactory>();
+
+    /// <summary>Stores a blob, uploaded now or at <paramref name="uploadedAt"/>.</summary>
+    public void Put(string blobName, string text, DateTimeOffset? uploadedAt = null) =>
+        Reports.Put(blobName, Encoding.UTF8.GetBytes(text), uploadedAt ?? Time.GetUtcNow());
+
+    public ReportIngestor Ingestor(long maxReportBytes = 1024 * 1024, IDocumentAnalyzer? analyzer = null, IAnswerExtractor? extractor = null, string open = "2026-H1") =>
+        new(Reports, analyzer ?? new DocumentAnalyzer([new PlainTextAnalyzer()]), extractor ?? new AnswerExtractor(ThemeCatalog.Default), Store, Quarantine,
+            Options.Create(new IngestionOptions { MaxReportBytes = maxReportBytes }), Periods(open), Time, new PipelineMetrics(Meters), NullLogger<ReportIngestor>.Instance);
+
+    public IngestionFailures Failures() => new(Store, Time, new PipelineMetrics(Meters), NullLogger<IngestionFailures>.Instance);
+
+    public UploadReconciler Reconciler(IDocumentAnalyzer? analyzer = null)
+    {
+        var extractor = new AnswerExtractor(ThemeCatalog.Default);
+        return new(Reports, Store, Ingestor(analyzer: analyzer, extractor: extractor), Failures(), extractor, Periods("2026-H1"), Keys.States, Time,
+            NullLogger<UploadReconciler>.Instance);
+    }
+
+    public void Dispose() => _meters.Dispose();
+
+    private static IOptions<PeriodOptions> Periods(string open) => Options.Create(new PeriodOptions { Open = open });
 }

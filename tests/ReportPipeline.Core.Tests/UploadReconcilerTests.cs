@@ -1,14 +1,7 @@
-using System.Diagnostics.Metrics;
-using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.Layout;
 using ReportPipeline.Core.Storage;
-using ReportPipeline.Core.Telemetry;
 
 namespace ReportPipeline.Core.Tests;
 
@@ -17,25 +10,13 @@ public sealed class UploadReconcilerTests : IDisposable
 {
     private const string Marked = "(a) Our border agencies lack biometric equipment.";
 
-    private readonly InMemoryReportStore _reports = new();
-    private readonly InMemorySubmissionStore _store = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
-    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly IngestionFakes _fakes = new();
 
-    public void Dispose() => _meters.Dispose();
+    public void Dispose() => _fakes.Dispose();
 
-    private UploadReconciler CreateSut(IDocumentAnalyzer? analyzer = null, IAnswerExtractor? extractor = null)
-    {
-        extractor ??= new AnswerExtractor(ThemeCatalog.Default);
-        var metrics = new PipelineMetrics(_meters.GetRequiredService<IMeterFactory>());
-        var periods = Options.Create(new PeriodOptions { Open = "2026-H1" });
-        var ingestor = new ReportIngestor(_reports, analyzer ?? new DocumentAnalyzer([new PlainTextAnalyzer()]), extractor, _store, new InMemoryQuarantine(),
-            Options.Create(new IngestionOptions()), periods, _time, metrics, NullLogger<ReportIngestor>.Instance);
-        var failures = new IngestionFailures(_store, _time, metrics, NullLogger<IngestionFailures>.Instance);
-        return new UploadReconciler(_reports, _store, ingestor, failures, extractor, periods, Keys.States, _time, NullLogger<UploadReconciler>.Instance);
-    }
+    private UploadReconciler CreateSut(IDocumentAnalyzer? analyzer = null) => _fakes.Reconciler(analyzer);
 
-    private void Put(string blobName, string text = Marked) => _reports.Put(blobName, Encoding.UTF8.GetBytes(text), _time.GetUtcNow());
+    private void Put(string blobName, string text = Marked) => _fakes.Put(blobName, text);
 
     [Fact]
     public async Task SelectAsync_Missing_BlobsWithNoRowAndProcessingRowsLeftForAnHour()
@@ -47,12 +28,12 @@ public sealed class UploadReconcilerTests : IDisposable
         Put("2026-H1/KEN/stuck.txt");
         Put("2026-H1/KEN/running.txt");
         Put("2026-H2/KEN/other-period.txt");
-        var at = _time.GetUtcNow();
-        await _store.RecordUploadAsync(new UploadRecord(ReportPath.Read("2026-H1/KEN/stuck.txt", Keys.States).Key, IngestionStatus.Processing, null, null, "", 1, 0, at, at),
+        var at = _fakes.Time.GetUtcNow();
+        await _fakes.Store.RecordUploadAsync(new UploadRecord(ReportPath.Read("2026-H1/KEN/stuck.txt", Keys.States).Key, IngestionStatus.Processing, null, null, "", 1, 0, at, at),
             TestContext.Current.CancellationToken);
-        _time.Advance(TimeSpan.FromMinutes(61));
-        await _store.RecordUploadAsync(new UploadRecord(ReportPath.Read("2026-H1/KEN/running.txt", Keys.States).Key, IngestionStatus.Processing, null, null, "", 1, 0, at,
-            _time.GetUtcNow()), TestContext.Current.CancellationToken);
+        _fakes.Time.Advance(TimeSpan.FromMinutes(61));
+        await _fakes.Store.RecordUploadAsync(new UploadRecord(ReportPath.Read("2026-H1/KEN/running.txt", Keys.States).Key, IngestionStatus.Processing, null, null, "", 1, 0, at,
+            _fakes.Time.GetUtcNow()), TestContext.Current.CancellationToken);
 
         var selected = await sut.SelectAsync(new ReprocessRequest(Period.Parse("2026-H1"), Missing: true), TestContext.Current.CancellationToken);
 
@@ -80,10 +61,10 @@ public sealed class UploadReconcilerTests : IDisposable
     {
         Put("2026-H1/KEN/scan.txt");
 
-        var outcome = await CreateSut(new ThrowingAnalyzer()).ReprocessAsync("2026-H1/KEN/scan.txt", TestContext.Current.CancellationToken);
+        var outcome = await CreateSut(new FailingAnalyzer(new InvalidOperationException("a bug"))).ReprocessAsync("2026-H1/KEN/scan.txt", TestContext.Current.CancellationToken);
 
         Assert.Equal((IngestionStatus.Failed, ReasonCodes.ProcessingFailed), (outcome.Status, outcome.ReasonCode));
-        Assert.Equal(IngestionStatus.Failed, _store.Uploads[outcome.Upload].Status);
+        Assert.Equal(IngestionStatus.Failed, _fakes.Store.Uploads[outcome.Upload].Status);
     }
 
     [Fact]
@@ -95,7 +76,7 @@ public sealed class UploadReconcilerTests : IDisposable
         }
 
         // Each ingest takes five minutes of the fake clock; the budget of seven is spent after the second.
-        var sut = CreateSut(new SlowAnalyzer(_time, TimeSpan.FromMinutes(5)));
+        var sut = CreateSut(new SlowAnalyzer(_fakes.Time, TimeSpan.FromMinutes(5)));
 
         var first = await sut.ReconcileAsync(TimeSpan.FromMinutes(7), TestContext.Current.CancellationToken);
         var second = await sut.ReconcileAsync(TimeSpan.FromMinutes(7), TestContext.Current.CancellationToken);
@@ -105,13 +86,6 @@ public sealed class UploadReconcilerTests : IDisposable
         Assert.Equal(["2026-H1/KEN/a.txt", "2026-H1/KEN/b.txt"], first.Outcomes.Select(o => o.Upload.BlobName));
         Assert.Equal((2, 2, 0), (second.Found, second.Outcomes.Count, second.Remaining));
         Assert.Equal(0, third.Found);
-    }
-
-    /// <summary>An analyzer that fails as an unexpected bug would.</summary>
-    private sealed class ThrowingAnalyzer : IDocumentAnalyzer
-    {
-        public Task<LayoutDocument> AnalyzeAsync(ReadOnlyMemory<byte> content, string fileName, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("a bug");
     }
 
     /// <summary>The plain-text analyzer, taking <paramref name="duration"/> of the fake clock per document.</summary>

@@ -83,6 +83,16 @@ public sealed class SubmissionRulesTests
     }
 
     [Fact]
+    public void IsSameSave_OnlyTheSameBlobStoredAtTheSameInstant()
+    {
+        var stored = Version("a", 0, version: 1);
+
+        Assert.True(SubmissionRules.IsSameSave(stored, Version("a", 0)));
+        Assert.False(SubmissionRules.IsSameSave(stored, Version("a", 0) with { ReceivedAt = s_at.AddTicks(1) }));
+        Assert.False(SubmissionRules.IsSameSave(stored, Version("a", 0, "copy.txt")));
+    }
+
+    [Fact]
     public void IsLaterUpload_SameSecond_TheBlobNameDecidesWhateverTheOrder()
     {
         var a = Version("a", 0, "20261101T090000Z-aaaa-r.txt");

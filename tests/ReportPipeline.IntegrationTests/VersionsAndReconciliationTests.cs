@@ -113,8 +113,8 @@ public sealed class VersionsAndReconciliationTests(AzuriteFixture azurite)
         }
 
         Assert.Equal(["scripted-1 answer 0 of 2", "scripted-1 answer 1 of 2"], (await Store.ListCurrentAnswersAsync(period, _ct)).Select(a => a.Text));
-        Assert.Equal(2, rows.Count(r => r.Contains(".scripted-1_", StringComparison.Ordinal)));
-        Assert.Equal(4, rows.Count(r => r.Contains(".scripted-0_", StringComparison.Ordinal)));
+        Assert.Equal(2, rows.Count(r => r.StartsWith(TableKeys.AnswerPrefix(submission), StringComparison.Ordinal)));
+        Assert.Equal(4, rows.Count(r => r.StartsWith(TableKeys.AnswerPrefix(current), StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -39,8 +39,8 @@ public static class ExtractionMethods
 public interface IAnswerExtractor
 {
     /// <summary>
-    /// Names what this extractor produces (letters, digits, '.' and '-'): stored with every submission, so answers are keyed
-    /// by content and extractor, and <c>reprocess --stale</c> finds reports extracted by another one.
+    /// Names what this extractor produces, and changes whenever that may change: stored with every submission, so answers
+    /// are keyed by content and extractor, and <c>reprocess --stale</c> finds reports extracted by another one.
     /// </summary>
     string Version { get; }
 

@@ -38,6 +38,13 @@ public static class SubmissionRules
     public static IReadOnlyList<SubmissionRecord> InUploadOrder(IEnumerable<SubmissionRecord> versions) =>
         [.. versions.OrderBy(v => v.UploadedAt).ThenBy(v => v.BlobName, StringComparer.Ordinal)];
 
+    /// <summary>
+    /// Whether a stored version is this very save's: the same bytes from the same blob, stored at the same instant. A retried
+    /// write whose first try succeeded but whose answer was lost finds it so, and it is still this save's change.
+    /// </summary>
+    public static bool IsSameSave(SubmissionRecord stored, SubmissionRecord incoming) =>
+        stored.ContentHash == incoming.ContentHash && stored.BlobName == incoming.BlobName && stored.ReceivedAt == incoming.ReceivedAt;
+
     /// <summary>Whether <see cref="Place"/> must see the history: only for an earlier upload of other bytes than the current.</summary>
     public static bool NeedsHistory(SubmissionRecord incoming, SubmissionRecord? current) =>
         current is not null && current.ContentHash != incoming.ContentHash && !IsLaterUpload(incoming, current);

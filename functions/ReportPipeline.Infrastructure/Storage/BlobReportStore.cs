@@ -20,15 +20,18 @@ public sealed class BlobReportStore(StorageClientFactory clients) : IReportStore
     }
 
     /// <summary>
-    /// One download gives the bytes and their Last-Modified time: for a slot upload (create-only) that is when the blob was
-    /// created, and for a blob written again it is when its present content was, which is the upload that counts.
+    /// The time is the blob's Last-Modified: for a slot upload (create-only) when it was created, and for a blob written
+    /// again when its present content was, which is the upload that counts. The stream is read under the ETag those
+    /// properties came with, and knows its length, so the ingestor reads it into one buffer of that size.
     /// </summary>
     public async Task<StoredReport?> OpenAsync(string blobName, CancellationToken cancellationToken)
     {
+        var blob = clients.Report(blobName);
         try
         {
-            var download = await clients.Report(blobName).DownloadStreamingAsync(cancellationToken: cancellationToken);
-            return new StoredReport(download.Value.Content, download.Value.Details.LastModified);
+            var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            var options = new BlobOpenReadOptions(allowModifications: false) { Conditions = new BlobRequestConditions { IfMatch = properties.ETag } };
+            return new StoredReport(await blob.OpenReadAsync(options, cancellationToken), properties.LastModified);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

@@ -45,9 +45,10 @@ public static class TableKeys
         Checked($"{AnswerPrefix(version)}{question}_{sequence.ToString("000", CultureInfo.InvariantCulture)}");
 
     /// <summary>
-    /// Answers: the prefix every row of one extraction shares, <c>{ISO3}_{first 16 hex digits of the content hash}.{extractor}_</c>,
-    /// so the same bytes extracted by two extractors never share a row. Versions stored before extractors were recorded
-    /// keep <c>{ISO3}_{hash}_</c>, a range no extractor's rows fall in.
+    /// Answers: the prefix every row of one extraction shares, <c>{ISO3}_{first 16 hex digits of the content hash}.{8 hex digits
+    /// of the extractor version's hash}_</c>, so the same bytes extracted by two extractors never share a row, whatever
+    /// characters an extractor's name holds. Versions stored before extractors were recorded keep <c>{ISO3}_{hash}_</c>, a
+    /// range no extractor's rows fall in.
     /// </summary>
     public static string AnswerPrefix(SubmissionRecord version)
     {
@@ -58,14 +59,10 @@ public static class TableKeys
             throw new ArgumentException($"'{hash}' is not a lower-case hex content hash.", nameof(version));
         }
 
-        var extractor = version.ExtractorVersion;
-        if (!extractor.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-'))
-        {
-            throw new ArgumentException($"'{extractor}' is not an extractor version: letters, digits, '.' and '-' only.", nameof(version));
-        }
-
         var state = Checked(version.Key.State.Iso3);
-        return extractor.Length == 0 ? $"{state}_{hash[..16]}_" : $"{state}_{hash[..16]}.{extractor}_";
+        return version.ExtractorVersion.Length == 0
+            ? $"{state}_{hash[..16]}_"
+            : $"{state}_{hash[..16]}.{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(version.ExtractorVersion)))[..8]}_";
     }
 
     /// <summary>The row keys of one extraction's answers: from its prefix (inclusive) to the end (exclusive); '`' follows '_'.</summary>

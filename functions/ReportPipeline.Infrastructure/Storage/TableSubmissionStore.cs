@@ -95,7 +95,7 @@ public sealed class TableSubmissionStore(StorageClientFactory clients, Resilienc
             var (placement, stored) = SubmissionRules.Place(submission, current, highest, history);
             if (placement == Placement.Unchanged)
             {
-                return new SubmissionSaveResult(stored, Changed: false);
+                return new SubmissionSaveResult(stored, Changed: SubmissionRules.IsSameSave(stored, submission));
             }
 
             await WriteAnswersAsync(stored, report, token);

@@ -58,6 +58,15 @@ param openAiCapacity int = 100
 @description('Six-field NCRONTAB (UTC) on which the Global Implementation Survey is compiled.')
 param surveySchedule string = '0 0 2 * * *'
 
+@description('Six-field NCRONTAB (UTC) on which blobs that no event delivered are found and ingested; before the survey compiles.')
+param reconcileSchedule string = '0 30 1 * * *'
+
+@description('Reporting periods open for upload slots and ingestion, comma-separated; a late report for any other period is recorded and quarantined as period-closed.')
+param openPeriods string = '2026-H1,2026-H2'
+
+@description('E-mail address that receives the alerts on failed ingests and dead-lettered events; empty leaves the alerts visible in the portal only.')
+param alertEmail string = ''
+
 @description('Maximum number of Flex Consumption instances.')
 @minValue(1)
 @maxValue(1000)
@@ -84,6 +93,7 @@ var documentIntelligenceName = '${abbrs.cognitiveServicesDocumentIntelligence}${
 var openAiName = '${abbrs.cognitiveServicesOpenAI}${resourceToken}'
 var openAiDeploymentName = 'reports-extraction'
 var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
+var eventGridSystemTopicName = '${abbrs.eventGridSystemTopics}${resourceToken}'
 var deploymentContainerName = 'deployments'
 var deadLetterContainerName = 'eventgrid-deadletter'
 var reportsContainerName = 'reports'
@@ -168,7 +178,7 @@ module eventGrid 'app/eventgrid.bicep' = {
   name: 'eventGrid'
   scope: rg
   params: {
-    name: '${abbrs.eventGridSystemTopics}${resourceToken}'
+    name: eventGridSystemTopicName
     location: location
     tags: tags
     storageAccountName: storageAccountName
@@ -221,6 +231,8 @@ module functions 'app/functions.bicep' = {
     openAiEndpoint: openAi.outputs.endpoint
     openAiDeploymentName: openAiDeploymentName
     surveySchedule: surveySchedule
+    reconcileSchedule: reconcileSchedule
+    openPeriods: openPeriods
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }
@@ -228,6 +240,22 @@ module functions 'app/functions.bicep' = {
   dependsOn: [
     storage
     rbac
+  ]
+}
+
+module alerts 'app/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    applicationInsightsName: applicationInsightsName
+    eventGridSystemTopicName: eventGridSystemTopicName
+    alertEmail: alertEmail
+  }
+  dependsOn: [
+    monitoring
+    eventGrid
   ]
 }
 

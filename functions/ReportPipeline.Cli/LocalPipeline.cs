@@ -23,18 +23,9 @@ internal sealed class LocalPipeline(LocalHost host)
         return await TriggerAsync(blob, cancellationToken);
     }
 
-    /// <summary>What the Event Grid blob trigger does: binds the blob's stream and path parts and calls the function.</summary>
-    public async Task<IngestionOutcome> TriggerAsync(BlobClient blob, CancellationToken cancellationToken)
-    {
-        var parts = blob.Name.Split('/', 3);
-        if (parts.Length < 3)
-        {
-            throw new ArgumentException($"'{blob.Name}' does not match the trigger's path reports/{{period}}/{{state}}/{{name}}.", nameof(blob));
-        }
-
-        await using var stream = await blob.OpenReadAsync(cancellationToken: cancellationToken);
-        return await host.Get<IngestReportFunction>().RunAsync(stream, parts[0], parts[1], parts[2], cancellationToken);
-    }
+    /// <summary>What the Event Grid blob trigger does: binds the blob and calls the function.</summary>
+    public Task<IngestionOutcome> TriggerAsync(BlobClient blob, CancellationToken cancellationToken) =>
+        host.Get<IngestReportFunction>().RunAsync(blob, cancellationToken);
 
     /// <summary>Saves the files of an edition under <paramref name="directory"/> and returns their paths.</summary>
     public async Task<IReadOnlyList<string>> SaveAsync(SurveyEdition edition, string directory, CancellationToken cancellationToken)

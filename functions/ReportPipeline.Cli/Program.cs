@@ -13,6 +13,8 @@ var root = new RootCommand("reportpipeline: the ReportPipeline local host for th
     IngestCommand.Create(storage),
     SurveyCommands.CreateSurvey(storage),
     SurveyCommands.CreateLinks(storage),
+    StatusCommand.Create(storage),
+    ReprocessCommand.Create(storage),
     BenchCommand.Create(storage),
     CredentialsCommand.Create(storage),
     UploadCommand.Create(storage),

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ReportPipeline.Core.Ingestion;
 
 namespace ReportPipeline.Core;
 
@@ -12,6 +13,27 @@ internal static partial class Log
 
     [LoggerMessage(1003, LogLevel.Information, "{BlobName} was already processed with the same content; nothing to do")]
     public static partial void UploadUnchanged(this ILogger logger, string blobName);
+
+    [LoggerMessage(1004, LogLevel.Warning, "{BlobName} no longer exists; nothing to ingest")]
+    public static partial void ReportNotFound(this ILogger logger, string blobName);
+
+    [LoggerMessage(1005, LogLevel.Error, "Ingesting {BlobName} failed ({ReasonCode}); it is tried again, then recorded as failed")]
+    public static partial void IngestAttemptFailed(this ILogger logger, Exception exception, string blobName, string reasonCode);
+
+    [LoggerMessage(1006, LogLevel.Warning, "Could not record the failed attempt on {BlobName}")]
+    public static partial void AttemptNotRecorded(this ILogger logger, Exception exception, string blobName);
+
+    [LoggerMessage(1007, LogLevel.Error, "Ingesting {BlobName} failed for good: {ReasonCode}; reprocess it once the cause is fixed")]
+    public static partial void IngestFailed(this ILogger logger, string blobName, string reasonCode);
+
+    [LoggerMessage(1008, LogLevel.Information, "{BlobName} is {Status} already; its failed attempt changes nothing")]
+    public static partial void FailureAlreadySettled(this ILogger logger, string blobName, IngestionStatus status);
+
+    [LoggerMessage(1009, LogLevel.Warning, "{BlobName} stays accepted as it was: extracting it again was refused ({ReasonCode})")]
+    public static partial void ReextractionRefused(this ILogger logger, string blobName, string reasonCode);
+
+    [LoggerMessage(1010, LogLevel.Information, "Reconciliation found {Found} upload(s) with no outcome recorded and ingested {Ingested}; {Remaining} left for the next run")]
+    public static partial void Reconciled(this ILogger logger, int found, int ingested, int remaining);
 
     [LoggerMessage(3001, LogLevel.Information, "Published survey edition {Edition} for {Period} ({StatesReporting} states reporting)")]
     public static partial void SurveyPublished(this ILogger logger, string period, string edition, int statesReporting);

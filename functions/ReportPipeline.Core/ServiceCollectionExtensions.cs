@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<UploadOptions>(configuration, UploadOptions.SectionName);
         services.AddValidatedOptions<AnalysisOptions>(configuration, AnalysisOptions.SectionName);
         services.AddValidatedOptions<ExtractionOptions>(configuration, ExtractionOptions.SectionName);
+        services.AddValidatedOptions<PeriodOptions>(configuration, PeriodOptions.SectionName);
         services.AddMetrics();
         services.AddSingleton<PipelineMetrics>();
         services.AddSingleton<UploadSlotService>();
@@ -39,6 +40,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AnswerExtractor>();
         services.AddSingleton<IAnswerExtractor, ExtractionRouter>();
         services.AddSingleton<ReportIngestor>();
+        services.AddSingleton<IngestionFailures>();
+        services.AddSingleton<UploadReconciler>();
+        services.AddSingleton<UploadStatusQuery>();
         services.AddSingleton<SurveyCompiler>();
         services.AddSingleton<ISurveyRenderer, HtmlSurveyRenderer>();
         services.AddSingleton<ISurveyRenderer, JsonSurveyRenderer>();

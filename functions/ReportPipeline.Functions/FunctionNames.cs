@@ -7,4 +7,6 @@ public static class FunctionNames
     public const string CompileSurvey = "CompileSurvey";
     public const string GetSurveyLinks = "GetSurveyLinks";
     public const string RequestUploadSlot = "RequestUploadSlot";
+    public const string RecordFailedIngest = "RecordFailedIngest";
+    public const string ReconcileUploads = "ReconcileUploads";
 }

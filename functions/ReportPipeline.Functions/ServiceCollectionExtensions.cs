@@ -22,6 +22,8 @@ public static class ServiceCollectionExtensions
         .AddReportPipelineCore(configuration)
         .AddReportPipelineInfrastructure(configuration)
         .AddTransient<IngestReportFunction>()
+        .AddTransient<RecordFailedIngestFunction>()
+        .AddTransient<ReconcileUploadsFunction>()
         .AddTransient<CompileSurveyFunction>()
         .AddTransient<GetSurveyLinksFunction>()
         .AddTransient<RequestUploadSlotFunction>();

@@ -21,6 +21,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISubmissionStore, TableSubmissionStore>();
         services.AddSingleton<IReportQuarantine, BlobReportQuarantine>();
         services.AddSingleton<IReportLocator, BlobReportLocator>();
+        services.AddSingleton<IReportStore, BlobReportStore>();
         services.AddSingleton<ISurveyStore, BlobSurveyStore>();
         services.AddSingleton<ICredentialStore, TableCredentialStore>();
         services.AddSingleton<IUploadSlotIssuer, BlobUploadSlotIssuer>();

@@ -48,6 +48,12 @@ param openAiDeploymentName string
 @description('Six-field NCRONTAB (UTC) for the survey compilation timer.')
 param surveySchedule string = '0 0 2 * * *'
 
+@description('Six-field NCRONTAB (UTC) for the reconciliation timer, which ingests blobs no event delivered; before the survey compiles.')
+param reconcileSchedule string = '0 30 1 * * *'
+
+@description('Reporting periods open for upload slots and ingestion, comma-separated (e.g. 2026-H1,2026-H2); all others are refused as period-closed.')
+param openPeriods string
+
 @description('Maximum number of instances the app scales out to.')
 @minValue(1)
 @maxValue(1000)
@@ -97,6 +103,8 @@ var appSettings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
   SurveySchedule: surveySchedule
+  ReconcileSchedule: reconcileSchedule
+  Periods__Open: openPeriods
   Storage__ManagedIdentityClientId: identityClientId
   Analysis__Mode: 'Auto'
   Analysis__MaxPages: '1000'

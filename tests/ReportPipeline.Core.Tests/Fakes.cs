@@ -1,5 +1,15 @@
+using System.Diagnostics.Metrics;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.Ingestion;
+using ReportPipeline.Core.Layout;
 using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Storage;
+using ReportPipeline.Core.Telemetry;
 
 namespace ReportPipeline.Core.Tests;
 
@@ -21,11 +31,13 @@ internal sealed class FakeReportLocator : IReportLocator
     public string Locate(string blobName) => $"located/{blobName}";
 }
 
-/// <summary>The submission store in memory: what a test reads back is exactly what the code under test wrote.</summary>
+/// <summary>The submission store in memory, placing versions by the same rules as the Table adapter: what a test reads back is what the code under test wrote.</summary>
 internal sealed class InMemorySubmissionStore : ISubmissionStore
 {
     private readonly Dictionary<Ingestion.UploadKey, UploadRecord> _uploads = [];
-    private readonly Dictionary<SubmissionKey, List<(SubmissionRecord Record, Extraction.ExtractedReport Report)>> _versions = [];
+    private readonly Dictionary<SubmissionKey, List<SubmissionRecord>> _versions = [];
+    private readonly Dictionary<SubmissionKey, SubmissionRecord> _current = [];
+    private readonly Dictionary<(SubmissionKey, string Hash, string Extractor), Extraction.ExtractedReport> _answers = [];
 
     /// <summary>Every write, in order: "upload {status}" or "submission {version}".</summary>
     public List<string> Writes { get; } = [];
@@ -44,8 +56,11 @@ internal sealed class InMemorySubmissionStore : ISubmissionStore
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<UploadRecord>> ListUploadsAsync(Period period, string? state, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<UploadRecord>>([.. _uploads.Values.Where(u => u.Key.Period == period && (state is null || u.Key.State == state))]);
+
     public Task<SubmissionRecord?> GetSubmissionAsync(SubmissionKey key, CancellationToken cancellationToken) =>
-        Task.FromResult(_versions.TryGetValue(key, out var versions) ? versions[^1].Record : null);
+        Task.FromResult(_current.GetValueOrDefault(key));
 
     public Task<SubmissionSaveResult> SaveSubmissionAsync(SubmissionRecord submission, Extraction.ExtractedReport report, CancellationToken cancellationToken)
     {
@@ -55,39 +70,61 @@ internal sealed class InMemorySubmissionStore : ISubmissionStore
         }
 
         var versions = _versions.TryGetValue(submission.Key, out var list) ? list : _versions[submission.Key] = [];
-        if (versions.Count > 0 && versions[^1].Record.ContentHash == submission.ContentHash)
+        var current = _current.GetValueOrDefault(submission.Key);
+        var (placement, stored) = SubmissionRules.Place(submission, current, versions.Count == 0 ? 0 : versions.Max(v => v.Version), versions);
+        if (placement == Placement.Unchanged)
         {
-            return Task.FromResult(new SubmissionSaveResult(versions[^1].Record, Changed: false));
+            return Task.FromResult(new SubmissionSaveResult(stored, Changed: false));
         }
 
-        var stored = submission with { Version = versions.Count + 1 };
-        versions.Add((stored, report));
+        _answers[(stored.Key, stored.ContentHash, stored.ExtractorVersion)] = report;
+        versions.RemoveAll(v => v.Version == stored.Version);
+        versions.Add(stored);
+        if (placement == Placement.Current || current?.Version == stored.Version)
+        {
+            _current[stored.Key] = stored;
+        }
+
         Writes.Add($"submission {stored.Version}");
         return Task.FromResult(new SubmissionSaveResult(stored, Changed: true));
     }
 
     public Task<IReadOnlyList<SubmissionRecord>> ListSubmissionsAsync(Period period, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<SubmissionRecord>>([.. _versions.Where(v => v.Key.Period == period).Select(v => v.Value[^1].Record)]);
+        Task.FromResult<IReadOnlyList<SubmissionRecord>>([.. _current.Values.Where(s => s.Key.Period == period)]);
 
     public async Task<IReadOnlyList<StoredAnswer>> ListCurrentAnswersAsync(Period period, CancellationToken cancellationToken) =>
         await ListCurrentAnswersAsync(period, await ListSubmissionsAsync(period, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<StoredAnswer>> ListCurrentAnswersAsync(Period period, IReadOnlyList<SubmissionRecord> current, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<StoredAnswer>>([.. current.SelectMany(s => Answers(s.Key, s.ContentHash))]);
+        Task.FromResult<IReadOnlyList<StoredAnswer>>([.. current.SelectMany(Answers)]);
 
     public Task<IReadOnlyList<PeriodActivity>> ListPeriodActivityAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<PeriodActivity>>([.. _versions.GroupBy(v => v.Key.Period)
-            .Select(g => new PeriodActivity(g.Key, g.Max(v => v.Value[^1].Record.ReceivedAt)))]);
+        Task.FromResult<IReadOnlyList<PeriodActivity>>([.. _current.Values.GroupBy(s => s.Key.Period).Select(g => new PeriodActivity(g.Key, g.Max(s => s.ReceivedAt)))]);
 
     public Task<IReadOnlyList<SubmissionRecord>> ListVersionsAsync(SubmissionKey key, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<SubmissionRecord>>(_versions.TryGetValue(key, out var versions) ? [.. versions.Select(v => v.Record)] : []);
+        Task.FromResult(SubmissionRules.InUploadOrder(_versions.GetValueOrDefault(key, [])));
 
-    public Task<IReadOnlyList<StoredAnswer>> ListAnswersAsync(SubmissionKey key, string contentHash, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<StoredAnswer>>(Answers(key, contentHash));
+    public Task<IReadOnlyList<StoredAnswer>> ListAnswersAsync(SubmissionRecord version, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StoredAnswer>>(Answers(version));
 
-    private List<StoredAnswer> Answers(SubmissionKey key, string contentHash) =>
-        [.. _versions.GetValueOrDefault(key, []).Where(v => v.Record.ContentHash == contentHash)
-            .SelectMany(v => v.Report.Answers.Select((a, i) => new StoredAnswer(key.State, a.Question, i, a.Text, a.Confidence, a.Method, a.Provenance, a.Themes)))];
+    private List<StoredAnswer> Answers(SubmissionRecord version) =>
+        _answers.TryGetValue((version.Key, version.ContentHash, version.ExtractorVersion), out var report)
+            ? [.. report.Answers.Select((a, i) => new StoredAnswer(version.Key.State, a.Question, i, a.Text, a.Confidence, a.Method, a.Provenance, a.Themes))]
+            : [];
+}
+
+/// <summary>The reports container in memory: each blob's bytes and upload time.</summary>
+internal sealed class InMemoryReportStore : IReportStore
+{
+    private readonly SortedDictionary<string, (byte[] Content, DateTimeOffset UploadedAt)> _blobs = new(StringComparer.Ordinal);
+
+    public void Put(string blobName, byte[] content, DateTimeOffset uploadedAt) => _blobs[blobName] = (content, uploadedAt);
+
+    public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([.. _blobs.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))]);
+
+    public Task<StoredReport?> OpenAsync(string blobName, CancellationToken cancellationToken) =>
+        Task.FromResult(_blobs.TryGetValue(blobName, out var blob) ? new StoredReport(new MemoryStream(blob.Content), blob.UploadedAt) : null);
 }
 
 /// <summary>Keeps quarantined copies in memory.</summary>
@@ -100,4 +137,61 @@ internal sealed class InMemoryQuarantine : IReportQuarantine
         Copies.Add((upload, content.Length, reasonCode));
         return Task.CompletedTask;
     }
+}
+
+/// <summary>An analyzer that fails on every call: a service down after its retries, or a bug.</summary>
+internal sealed class FailingAnalyzer(Exception failure) : IDocumentAnalyzer
+{
+    public Task<LayoutDocument> AnalyzeAsync(ReadOnlyMemory<byte> content, string fileName, CancellationToken cancellationToken) => throw failure;
+}
+
+/// <summary>The rule-based extractor under another version name, as a deployment of changed rules would be.</summary>
+internal sealed class RenamedExtractor(string version) : Extraction.IAnswerExtractor
+{
+    private readonly Extraction.AnswerExtractor _rules = new(Extraction.ThemeCatalog.Default);
+
+    public string Version => version;
+
+    public Task<Extraction.ExtractedReport> ExtractAsync(Layout.LayoutDocument document, CancellationToken cancellationToken) =>
+        Task.FromResult(_rules.Extract(document) with { Extractor = version });
+}
+
+/// <summary>
+/// The ingestion services over in-memory fakes of the reports, the store and the quarantine, sharing one fake clock and
+/// one meter factory: what a test reads back is what the services wrote.
+/// </summary>
+internal sealed class IngestionFakes : IDisposable
+{
+    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+    public InMemoryReportStore Reports { get; } = new();
+
+    public InMemorySubmissionStore Store { get; } = new();
+
+    public InMemoryQuarantine Quarantine { get; } = new();
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
+
+    public IMeterFactory Meters => _meters.GetRequiredService<IMeterFactory>();
+
+    /// <summary>Stores a blob, uploaded now or at <paramref name="uploadedAt"/>.</summary>
+    public void Put(string blobName, string text, DateTimeOffset? uploadedAt = null) =>
+        Reports.Put(blobName, Encoding.UTF8.GetBytes(text), uploadedAt ?? Time.GetUtcNow());
+
+    public ReportIngestor Ingestor(long maxReportBytes = 1024 * 1024, IDocumentAnalyzer? analyzer = null, IAnswerExtractor? extractor = null, string open = "2026-H1") =>
+        new(Reports, analyzer ?? new DocumentAnalyzer([new PlainTextAnalyzer()]), extractor ?? new AnswerExtractor(ThemeCatalog.Default), Store, Quarantine,
+            Options.Create(new IngestionOptions { MaxReportBytes = maxReportBytes }), Periods(open), Time, new PipelineMetrics(Meters), NullLogger<ReportIngestor>.Instance);
+
+    public IngestionFailures Failures() => new(Store, Time, new PipelineMetrics(Meters), NullLogger<IngestionFailures>.Instance);
+
+    public UploadReconciler Reconciler(IDocumentAnalyzer? analyzer = null)
+    {
+        var extractor = new AnswerExtractor(ThemeCatalog.Default);
+        return new(Reports, Store, Ingestor(analyzer: analyzer, extractor: extractor), Failures(), extractor, Periods("2026-H1"), Keys.States, Time,
+            NullLogger<UploadReconciler>.Instance);
+    }
+
+    public void Dispose() => _meters.Dispose();
+
+    private static IOptions<PeriodOptions> Periods(string open) => Options.Create(new PeriodOptions { Open = open });
 }

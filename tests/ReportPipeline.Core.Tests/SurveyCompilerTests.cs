@@ -15,7 +15,7 @@ public sealed partial class SurveyCompilerTests
     private static SurveyCompiler CreateSut() => new(Keys.States, ThemeCatalog.Default, new FakeReportLocator());
 
     private static SubmissionRecord Submission(string iso3, string language, string coverage, int version = 1) =>
-        new(Keys.Submission("2026", iso3), new string('a', 64), $"2026/{iso3}/report.pdf", "pdf", language, 3, QuestionSet.Parse(coverage), [], s_at, version);
+        new(Keys.Submission("2026", iso3), new string('a', 64), $"2026/{iso3}/report.pdf", "pdf", language, 3, QuestionSet.Parse(coverage), [], s_at, s_at, "rules-1", version);
 
     private static StoredAnswer Answer(string iso3, char question, string text, params string[] themes) =>
         new(Keys.State(iso3), Keys.Q(question), 0, text, 0.9, ExtractionMethods.Marker, [new Provenance(2, 7)], themes);

@@ -16,8 +16,8 @@ public sealed class SurveyRenderingTests
         var at = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
         SubmissionRecord[] submissions =
         [
-            new(Keys.Submission("2026", "FRA"), "h1", "2026/FRA/r.txt", "text", "fr", 1, QuestionSet.Parse("a"), [], at, 1),
-            new(Keys.Submission("2026", "EGY"), "h2", "2026/EGY/r.txt", "text", "ar", 1, QuestionSet.Parse("b"), [], at, 1),
+            new(Keys.Submission("2026", "FRA"), "h1", "2026/FRA/r.txt", "text", "fr", 1, QuestionSet.Parse("a"), [], at, at, "rules-1", 1),
+            new(Keys.Submission("2026", "EGY"), "h2", "2026/EGY/r.txt", "text", "ar", 1, QuestionSet.Parse("b"), [], at, at, "rules-1", 1),
         ];
         StoredAnswer[] answers =
         [

@@ -41,22 +41,26 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// </summary>
     public static Period NewPeriod() => Period.Parse($"{1901 + (2 * Interlocked.Increment(ref s_nextPeriod))}-H1");
 
+    /// <summary>Every period <see cref="NewPeriod"/> can hand out, open for the app the fixture composes (<c>Periods:Open</c>).</summary>
+    public static string OpenPeriods { get; } = string.Join(',', Enumerable.Range(1, 99).Select(i => $"{1901 + (2 * i)}-H1"));
+
     /// <summary>Uploads a report to <c>reports/{blobName}</c> and runs IngestReport on the stored blob, as the blob trigger would.</summary>
     public async Task<IngestionOutcome> UploadAndIngestAsync(string blobName, BinaryData content, IServiceProvider? services = null)
     {
-        var ct = TestContext.Current.CancellationToken;
         var blob = Storage.Report(blobName);
-        await blob.UploadAsync(content, overwrite: true, ct);
-        var parts = blobName.Split('/', 3);
-        await using var stream = await blob.OpenReadAsync(cancellationToken: ct);
-        return await (services ?? Services).GetRequiredService<IngestReportFunction>().RunAsync(stream, parts[0], parts[1], parts[2], ct);
+        await blob.UploadAsync(content, overwrite: true, TestContext.Current.CancellationToken);
+        return await IngestAsync(blobName, services);
     }
+
+    /// <summary>Runs IngestReport on a stored blob, as the blob trigger would.</summary>
+    public Task<IngestionOutcome> IngestAsync(string blobName, IServiceProvider? services = null) =>
+        (services ?? Services).GetRequiredService<IngestReportFunction>().RunAsync(Storage.Report(blobName), TestContext.Current.CancellationToken);
 
     /// <summary>The app's composition root over this Azurite, with <paramref name="settings"/> on top and <paramref name="configure"/> after it.</summary>
     public ServiceProvider CreateServices(Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [StorageNames.ConnectionName] = ConnectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?> { [StorageNames.ConnectionName] = ConnectionString, ["Periods:Open"] = OpenPeriods })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection().AddLogging().AddReportPipeline(configuration);

@@ -24,14 +24,26 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("PipelineStorage", binding.GetProperty("connection").GetString());
     }
 
-    [Fact]
-    public void CompileSurvey_IsTimerOnSettingNotOnStartup()
+    [Theory]
+    [InlineData("CompileSurvey", "%SurveySchedule%")]
+    [InlineData("ReconcileUploads", "%ReconcileSchedule%")]
+    public void Timer_IsOnItsSettingNotOnStartup(string function, string schedule)
     {
-        var binding = Binding("CompileSurvey");
+        var binding = Binding(function);
 
         Assert.Equal("timerTrigger", binding.GetProperty("type").GetString());
-        Assert.Equal("%SurveySchedule%", binding.GetProperty("schedule").GetString());
+        Assert.Equal(schedule, binding.GetProperty("schedule").GetString());
         Assert.False(binding.GetProperty("runOnStartup").GetBoolean());
+    }
+
+    [Fact]
+    public void RecordFailedIngest_IsQueueTriggerOnTheBlobPoisonQueueOfTheTriggersAccount()
+    {
+        var binding = Binding("RecordFailedIngest");
+
+        Assert.Equal("queueTrigger", binding.GetProperty("type").GetString());
+        Assert.Equal("webjobs-blobtrigger-poison", binding.GetProperty("queueName").GetString());
+        Assert.Equal(Binding("IngestReport").GetProperty("connection").GetString(), binding.GetProperty("connection").GetString());
     }
 
     [Fact]

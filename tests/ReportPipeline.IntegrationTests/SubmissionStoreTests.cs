@@ -25,7 +25,7 @@ public sealed class SubmissionStoreTests(AzuriteFixture azurite)
         answers = answers.Length > 0 ? answers : [new ExtractedAnswer(Question.A, content, 0.9, ExtractionMethods.Marker, [new Provenance(1, 2)], ["cft"])];
         var report = new ExtractedReport("en", 1, answers, ThemeCatalog.Summarise(answers), []);
         var submission = new SubmissionRecord(AzuriteFixture.Key(period, iso3), Hash(content), $"{period}/{iso3}/{Hash(content)[..8]}.txt", "text", "en", 1,
-            report.Coverage, [], s_at);
+            report.Coverage, [], s_at, s_at, "rules-1");
         return (submission, report);
     }
 
@@ -54,13 +54,13 @@ public sealed class SubmissionStoreTests(AzuriteFixture azurite)
         var second = Report(period, "KEN", "second report: financing");
 
         await sut.SaveSubmissionAsync(first.Submission, first.Report, ct);
-        var saved = await sut.SaveSubmissionAsync(second.Submission, second.Report, ct);
+        var saved = await sut.SaveSubmissionAsync(second.Submission with { UploadedAt = s_at.AddMinutes(1) }, second.Report, ct);
 
         Assert.True(saved.Changed);
         Assert.Equal(2, saved.Submission.Version);
         var versions = await sut.ListVersionsAsync(AzuriteFixture.Key(period, "KEN"), ct);
         Assert.Equal([(1, first.Submission.ContentHash), (2, second.Submission.ContentHash)], versions.Select(v => (v.Version, v.ContentHash)));
-        Assert.Equal("first report: borders", Assert.Single(await sut.ListAnswersAsync(AzuriteFixture.Key(period, "KEN"), first.Submission.ContentHash, ct)).Text);
+        Assert.Equal("first report: borders", Assert.Single(await sut.ListAnswersAsync(versions[0], ct)).Text);
         Assert.Equal("second report: financing", Assert.Single(await sut.ListCurrentAnswersAsync(period, ct)).Text);
         Assert.Equal(2, (await sut.GetSubmissionAsync(AzuriteFixture.Key(period, "KEN"), ct))!.Version);
         Assert.Single(await sut.ListSubmissionsAsync(period, ct));
@@ -109,8 +109,10 @@ public sealed class SubmissionStoreTests(AzuriteFixture azurite)
 
             Assert.All(results, r => Assert.True(r.Changed));
             Assert.Equal(Enumerable.Range(1, racers), results.Select(r => r.Submission.Version).Order());
+            // All uploaded at one time, so the blob names order them: the last is current, whatever order the saves committed in.
             var versions = await sut.ListVersionsAsync(AzuriteFixture.Key(period, "MAR"), ct);
-            Assert.Equal(Enumerable.Range(1, racers), versions.Select(v => v.Version));
+            Assert.Equal(Enumerable.Range(1, racers), versions.Select(v => v.Version).Order());
+            Assert.Equal(versions.Select(v => v.BlobName).Order(StringComparer.Ordinal), versions.Select(v => v.BlobName));
             Assert.Equal(reports.Select(r => r.Submission.ContentHash).Order(), versions.Select(v => v.ContentHash).Order());
 
             var current = await sut.GetSubmissionAsync(AzuriteFixture.Key(period, "MAR"), ct);
@@ -120,12 +122,12 @@ public sealed class SubmissionStoreTests(AzuriteFixture azurite)
             foreach (var version in versions)
             {
                 var expected = reports.Single(r => r.Submission.ContentHash == version.ContentHash).Report.Answers.Select(a => a.Text);
-                Assert.Equal(expected, (await sut.ListAnswersAsync(AzuriteFixture.Key(period, "MAR"), version.ContentHash, ct)).Select(a => a.Text));
+                Assert.Equal(expected, (await sut.ListAnswersAsync(version, ct)).Select(a => a.Text));
             }
 
             // Every answer row belongs to a version the Submissions table knows: nothing is orphaned.
-            var referenced = versions.Select(v => TableKeys.AnswerPrefix(AzuriteFixture.Key(period, "MAR"), v.ContentHash)).ToHashSet();
-            Assert.All(await AnswerRowsAsync(period, "MAR"), row => Assert.Contains(row.RowKey[.."MAR_0123456789abcdef_".Length], referenced));
+            var referenced = versions.Select(TableKeys.AnswerPrefix).ToHashSet();
+            Assert.All(await AnswerRowsAsync(period, "MAR"), row => Assert.Contains(row.RowKey[.."MAR_0123456789abcdef.01234567_".Length], referenced));
             Assert.Equal(racers * 3, (await AnswerRowsAsync(period, "MAR")).Count);
         }
 
@@ -140,7 +142,9 @@ public sealed class SubmissionStoreTests(AzuriteFixture azurite)
         var sut = CreateSut();
         var report = Report(period, "CHL", "delivered twice by Event Grid");
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => sut.SaveSubmissionAsync(report.Submission, report.Report, ct), ct)));
+        // Each delivery is its own ingest, stored at its own instant.
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(i =>
+            Task.Run(() => sut.SaveSubmissionAsync(report.Submission with { ReceivedAt = s_at.AddTicks(i) }, report.Report, ct), ct)));
 
         Assert.Single(results, r => r.Changed);
         Assert.All(results, r => Assert.Equal(1, r.Submission.Version));
@@ -223,26 +227,35 @@ public sealed class SubmissionStoreTests(AzuriteFixture azurite)
     [Theory]
     [InlineData("2026-H1")]
     [InlineData("FRA_v0001")]
-    [InlineData("FRA_0123456789abcdef_a_007")]
+    [InlineData("FRA_0123456789abcdef.01234567_a_007")]
     public void Checked_AllowedKey_ReturnsIt(string key) => Assert.Equal(key, TableKeys.Checked(key));
 
     [Fact]
-    public void Answer_Keys_SpellTheVersionAndSortInsideItsRange()
+    public void Answer_Keys_SpellTheExtractionAndSortInsideItsRange()
     {
-        var key = AzuriteFixture.Key(Period.Parse("2026-H1"), "FRA");
-        var hash = Hash("x");
+        var version = Report(Period.Parse("2026-H1"), "FRA", "x").Submission;
+        var hash = version.ContentHash;
         static bool Within(string row, (string From, string To) range) =>
             string.CompareOrdinal(row, range.From) >= 0 && string.CompareOrdinal(row, range.To) < 0;
 
-        Assert.Equal($"FRA_{hash[..16]}_c_012", TableKeys.Answer(key, hash, Question.C, 12));
-        Assert.True(Within(TableKeys.Answer(key, hash, Question.D, 999), TableKeys.AnswerRange(key, hash)));
-        Assert.False(Within(TableKeys.Answer(key, Hash("y"), Question.A, 0), TableKeys.AnswerRange(key, hash)));
-        Assert.Throws<ArgumentException>(() => TableKeys.AnswerPrefix(key, "not-a-hash-at-all!"));
+        Assert.Matches($"^FRA_{hash[..16]}\\.[0-9a-f]{{8}}_c_012$", TableKeys.Answer(version, Question.C, 12));
+        Assert.True(Within(TableKeys.Answer(version, Question.D, 999), TableKeys.AnswerRange(version)));
+        Assert.False(Within(TableKeys.Answer(version with { ContentHash = Hash("y") }, Question.A, 0), TableKeys.AnswerRange(version)));
+        Assert.False(Within(TableKeys.Answer(version with { ExtractorVersion = "rules-2" }, Question.A, 0), TableKeys.AnswerRange(version)));
+        Assert.False(Within(TableKeys.Answer(version with { ExtractorVersion = "azure-openai/gpt_4o/2024-08-06" }, Question.A, 0), TableKeys.AnswerRange(version)));
+        var legacy = version with { ExtractorVersion = "" };
+        Assert.Equal($"FRA_{hash[..16]}_c_012", TableKeys.Answer(legacy, Question.C, 12));
+        Assert.False(Within(TableKeys.Answer(version, Question.A, 0), TableKeys.AnswerRange(legacy)));
+        Assert.False(Within(TableKeys.Answer(legacy, Question.A, 0), TableKeys.AnswerRange(version)));
+        Assert.Throws<ArgumentException>(() => TableKeys.AnswerPrefix(version with { ContentHash = "not-a-hash-at-all!" }));
+        var key = version.Key;
         Assert.True(string.CompareOrdinal(TableKeys.SubmissionHistory(key, 9), TableKeys.SubmissionHistory(key, 10)) < 0);
         Assert.True(Within(TableKeys.SubmissionHistory(key, 9999), TableKeys.SubmissionHistoryRange(key)));
         Assert.False(Within(TableKeys.Submission(key).Row, TableKeys.SubmissionHistoryRange(key)));
         var unfiled = TableKeys.Upload(new UploadKey(null, "FRA", "x/FRA/y"));
         Assert.Equal((UploadKey.Unfiled, "FRA_"), (unfiled.Partition, unfiled.Row[..4]));
+        Assert.True(Within(TableKeys.Upload(new UploadKey(key.Period, "FRA", "2026-H1/FRA/y")).Row, TableKeys.UploadRange("FRA")));
+        Assert.False(Within(TableKeys.Upload(new UploadKey(key.Period, "FRAX", "2026-H1/FRAX/y")).Row, TableKeys.UploadRange("FRA")));
     }
 
     [Fact]

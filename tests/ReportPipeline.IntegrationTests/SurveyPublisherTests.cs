@@ -36,7 +36,8 @@ public sealed class SurveyPublisherTests(AzuriteFixture azurite) : IAsyncDisposa
         ExtractedAnswer[] answers = [new(Question.A, text, 0.9, ExtractionMethods.Marker, [new Provenance(1, 1)], ThemeCatalog.Default.Match(text))];
         var report = new ExtractedReport(language, 1, answers, ThemeCatalog.Summarise(answers), []);
         await Services.GetRequiredService<ISubmissionStore>().SaveSubmissionAsync(
-            new SubmissionRecord(AzuriteFixture.Key(period, iso3), hash, $"{period}/{iso3}/r.txt", "text", language, 1, report.Coverage, [], _clock.GetUtcNow()), report,
+            new SubmissionRecord(AzuriteFixture.Key(period, iso3), hash, $"{period}/{iso3}/r.txt", "text", language, 1, report.Coverage, [], _clock.GetUtcNow(),
+                _clock.GetUtcNow(), AnswerExtractor.RulesVersion), report,
             TestContext.Current.CancellationToken);
         _clock.Advance(TimeSpan.FromMinutes(1));
     }

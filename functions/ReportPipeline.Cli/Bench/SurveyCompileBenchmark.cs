@@ -157,8 +157,9 @@ internal sealed class SurveyCompileBenchmark : IBenchmark
         }).ToList();
         var report = new ExtractedReport("en", 4, answers, ThemeCatalog.Summarise(answers), []);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(period + state.Iso3 + string.Concat(answers.Select(a => a.Text)))));
+        var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var submission = new SubmissionRecord(new SubmissionKey(period, state), hash, $"{period}/{state.Iso3}/report.pdf", "pdf", "en", 4, report.Coverage, [],
-            new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+            at, at, AnswerExtractor.RulesVersion);
         return (submission, report);
     }
 }

@@ -83,6 +83,8 @@ internal static class DemoCommand
     public static string Describe(IngestionOutcome outcome) => outcome.Status switch
     {
         IngestionStatus.Rejected => $"rejected, {outcome.ReasonCode}: {outcome.Message}",
+        IngestionStatus.Failed => $"failed, {outcome.ReasonCode}: {outcome.Message}",
+        IngestionStatus.NotFound => "no such blob",
         IngestionStatus.Unchanged => $"unchanged (version {outcome.Version})",
         _ => $"accepted as version {outcome.Version}, answers {(outcome.Coverage.IsEmpty ? "none" : outcome.Coverage)}",
     };

@@ -10,6 +10,8 @@ internal sealed class ExtractionTally(IAnswerExtractor inner) : IAnswerExtractor
 {
     private readonly List<ExtractedReport> _reports = [];
 
+    public string Version => inner.Version;
+
     public async Task<ExtractedReport> ExtractAsync(LayoutDocument document, CancellationToken cancellationToken)
     {
         var report = await inner.ExtractAsync(document, cancellationToken);

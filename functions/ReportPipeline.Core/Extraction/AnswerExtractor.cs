@@ -10,6 +10,12 @@ namespace ReportPipeline.Core.Extraction;
 /// </summary>
 public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
 {
+    /// <summary>
+    /// The version of these rules. Raise it with every change that alters what is extracted, so stored reports are
+    /// extracted again (<c>reprocess --stale</c>); ExtractorVersionTests fails until it is raised.
+    /// </summary>
+    public const string RulesVersion = "rules-1";
+
     /// <summary>Least evidence for a free-prose paragraph to answer a question.</summary>
     internal const double ParagraphThreshold = 3.0;
 
@@ -23,6 +29,8 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     internal const double SentenceMargin = 1.0;
 
     public Task<ExtractedReport> ExtractAsync(LayoutDocument document, CancellationToken cancellationToken) => Task.FromResult(Extract(document));
+
+    public string Version => RulesVersion;
 
     public ExtractedReport Extract(LayoutDocument document)
     {

@@ -26,8 +26,8 @@ public sealed record ExtractedReport(
     /// <summary>The questions answered.</summary>
     public QuestionSet Coverage => QuestionSet.Of(Answers.Select(a => a.Question));
 
-    /// <summary>Which extractor answered (<see cref="ExtractorNames"/>), to be stored with the submission.</summary>
-    public string Extractor { get; init; } = ExtractorNames.Local;
+    /// <summary>The version of the extractor that answered (<see cref="IAnswerExtractor.Version"/>), stored with the submission.</summary>
+    public string Extractor { get; init; } = AnswerExtractor.RulesVersion;
 
     /// <summary>Quotes a language model proposed that the document does not contain word for word: dropped, and counted here.</summary>
     public int QuotesRejected { get; init; }
@@ -44,14 +44,11 @@ public readonly record struct TokenUsage(long Input, long Output)
     public static TokenUsage operator +(TokenUsage x, TokenUsage y) => new(x.Input + y.Input, x.Output + y.Output);
 }
 
-/// <summary>The names an extraction carries: the local extractor, or Azure OpenAI with its deployment and model.</summary>
+/// <summary>The version names of the Azure OpenAI extractor.</summary>
 public static class ExtractorNames
 {
-    public const string Local = "local";
-
-    /// <summary><c>azure-openai/{deployment}</c>, and <c>/{model}</c> when the service names the model that answered.</summary>
-    public static string AzureOpenAI(string deployment, string? model) =>
-        string.IsNullOrEmpty(model) ? $"azure-openai/{deployment}" : $"azure-openai/{deployment}/{model}";
+    /// <summary><c>azure-openai/{deployment}</c>: the deployment, not the model that answered, so a replay is recognised before the model is asked.</summary>
+    public static string AzureOpenAI(string deployment) => $"azure-openai/{deployment}";
 }
 
 /// <summary>Names of the evidence that placed a passage under a question.</summary>
@@ -74,5 +71,12 @@ public static class ExtractionWarnings
 /// <summary>Finds the answers to the guiding questions in a layout document; asynchronous, since one extractor asks a remote model.</summary>
 public interface IAnswerExtractor
 {
+    /// <summary>
+    /// Names what this extractor produces, and changes whenever that may change. Its reports carry it as
+    /// <see cref="ExtractedReport.Extractor"/> (another extractor's when one answered in its place), which is stored with every
+    /// submission: answers are keyed by content and extractor, and <c>reprocess --stale</c> finds reports extracted by another.
+    /// </summary>
+    string Version { get; }
+
     Task<ExtractedReport> ExtractAsync(Layout.LayoutDocument document, CancellationToken cancellationToken);
 }

@@ -22,6 +22,9 @@ public sealed class ExtractionRouter(
         ? new QuoteExtractor(proposer, themes)
         : null;
 
+    /// <summary>The model's version when it is asked first, else the local extractor's.</summary>
+    public string Version => _quotes is null ? local.Version : proposer!.Name;
+
     public async Task<ExtractedReport> ExtractAsync(LayoutDocument document, CancellationToken cancellationToken)
     {
         if (_quotes is null)

@@ -10,26 +10,50 @@ namespace ReportPipeline.Core.Ingestion;
 
 /// <summary>
 /// Validates, analyses, extracts and stores one uploaded report. Permanent problems end in a
-/// <see cref="IngestionStatus.Rejected"/> ledger row; transient ones propagate so the host retries.
+/// <see cref="IngestionStatus.Rejected"/> ledger row; transient ones are recorded on the row as the attempt's reason code
+/// (<see cref="IngestionFailures.Classify"/>) and propagate, so the host retries and its poison path records the failure.
 /// </summary>
 public sealed class ReportIngestor(
+    IReportStore reports,
     IDocumentAnalyzer analyzer,
     IAnswerExtractor extractor,
     ISubmissionStore store,
     IReportQuarantine quarantine,
     IOptions<IngestionOptions> options,
+    IOptions<PeriodOptions> periods,
     TimeProvider time,
     PipelineMetrics metrics,
     ILogger<ReportIngestor> logger)
 {
-    /// <summary>Ingests the blob whose name <see cref="ReportPath.Read"/> read as <paramref name="name"/>.</summary>
-    public async Task<IngestionOutcome> IngestAsync(UploadName name, Stream content, CancellationToken cancellationToken)
+    /// <summary>How long recording a failed attempt may take, even when the attempt was cancelled.</summary>
+    private static readonly TimeSpan s_recordTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Ingests the stored blob whose name <see cref="ReportPath.Read"/> read as <paramref name="name"/>.</summary>
+    public async Task<IngestionOutcome> IngestAsync(UploadName name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(content);
+        try
+        {
+            return await IngestOnceAsync(name, cancellationToken);
+        }
+        catch (Exception e) when (e is not ReportRejectedException)
+        {
+            logger.IngestAttemptFailed(e, name.Key.BlobName, IngestionFailures.Classify(e));
+            throw;
+        }
+    }
 
+    private async Task<IngestionOutcome> IngestOnceAsync(UploadName name, CancellationToken cancellationToken)
+    {
         var key = name.Key;
-        var bytes = await ReadBoundedAsync(content, options.Value.MaxReportBytes, cancellationToken);
+        await using var report = await reports.OpenAsync(key.BlobName, cancellationToken);
+        if (report is null)
+        {
+            logger.ReportNotFound(key.BlobName);
+            return new IngestionOutcome(key, IngestionStatus.NotFound);
+        }
+
+        var bytes = await ReadBoundedAsync(report.Content, options.Value.MaxReportBytes, cancellationToken);
         var hash = bytes is null ? "" : Convert.ToHexStringLower(SHA256.HashData(bytes.Value.Span));
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {
@@ -40,38 +64,35 @@ public sealed class ReportIngestor(
         });
 
         var previous = await store.GetUploadAsync(key, cancellationToken);
-        if (previous is not null && previous.ContentHash == hash && hash.Length > 0)
+        if (previous is not null && IsSettled(previous, hash, key))
         {
             logger.UploadUnchanged(key.BlobName);
             return ToOutcome(previous, previous.Status == IngestionStatus.Rejected ? IngestionStatus.Rejected : IngestionStatus.Unchanged);
         }
 
+        // An accepted report extracted again stays accepted, whatever this attempt meets: its stored version is intact.
+        var keepsRow = previous is { Status: IngestionStatus.Accepted };
+        // A retry keeps the reason the last attempt met until it meets its own, in case it dies without recording one.
+        var attempt = previous is { Status: IngestionStatus.Processing }
+            ? previous with { ContentHash = hash, Bytes = bytes?.Length ?? -1, UploadedAt = report.UploadedAt, ReceivedAt = time.GetUtcNow() }
+            : new UploadRecord(key, IngestionStatus.Processing, null, null, hash, bytes?.Length ?? -1, 0, report.UploadedAt, time.GetUtcNow());
         try
         {
-            if (name.Path is not { } path)
+            if (!keepsRow)
             {
-                throw name.Problem!;
+                await store.RecordUploadAsync(attempt, cancellationToken);
             }
 
-            if (bytes is null)
-            {
-                throw new ReportRejectedException(ReasonCodes.TooLarge, $"The file is larger than the {options.Value.MaxReportBytes / (1024 * 1024)} MiB limit.");
-            }
-
-            var layout = await analyzer.AnalyzeAsync(bytes.Value, path.FileName, cancellationToken);
-            var report = await extractor.ExtractAsync(layout, cancellationToken);
-            var submission = new SubmissionRecord(path.Submission, hash, key.BlobName, layout.Format.ToString().ToLowerInvariant(), report.Language,
-                report.Pages, report.Coverage, [.. layout.Warnings, .. report.Warnings], time.GetUtcNow());
-            var (stored, changed) = await store.SaveSubmissionAsync(submission, report, cancellationToken);
-            var upload = new UploadRecord(key, IngestionStatus.Accepted, null, null, hash, bytes.Value.Length, stored.Version, time.GetUtcNow());
-            await store.RecordUploadAsync(upload, cancellationToken);
-            logger.ReportAccepted(key.State, path.Submission.Period.Value, stored.Version, stored.Coverage.ToString());
-            metrics.ReportIngested(key.State, path.Submission.Period.Value);
-            return ToOutcome(upload, changed ? IngestionStatus.Accepted : IngestionStatus.Unchanged) with { Coverage = stored.Coverage };
+            return await ProcessAsync(name, attempt, bytes, cancellationToken);
+        }
+        catch (ReportRejectedException rejection) when (keepsRow)
+        {
+            logger.ReextractionRefused(key.BlobName, rejection.ReasonCode);
+            return ToOutcome(previous!, IngestionStatus.Unchanged);
         }
         catch (ReportRejectedException rejection)
         {
-            var upload = new UploadRecord(key, IngestionStatus.Rejected, rejection.ReasonCode, rejection.Message, hash, bytes?.Length ?? -1, 0, time.GetUtcNow());
+            var upload = attempt with { Status = IngestionStatus.Rejected, ReasonCode = rejection.ReasonCode, Message = rejection.Message, ReceivedAt = time.GetUtcNow() };
             if (bytes is { Length: > 0 } kept)
             {
                 await quarantine.QuarantineAsync(key, kept, rejection.ReasonCode, rejection.Message, cancellationToken);
@@ -81,6 +102,75 @@ public sealed class ReportIngestor(
             logger.ReportRejected(key.BlobName, rejection.ReasonCode, rejection.Message);
             metrics.ReportRejected(rejection.ReasonCode, key.PeriodName);
             return ToOutcome(upload, IngestionStatus.Rejected);
+        }
+        catch (Exception e) when (!keepsRow)
+        {
+            var code = IngestionFailures.Classify(e);
+            await RecordAttemptAsync(attempt with { ReasonCode = code, Message = IngestionFailures.Message(code), ReceivedAt = time.GetUtcNow() });
+            throw;
+        }
+    }
+
+    private async Task<IngestionOutcome> ProcessAsync(UploadName name, UploadRecord attempt, ReadOnlyMemory<byte>? bytes, CancellationToken cancellationToken)
+    {
+        if (name.Path is not { } path)
+        {
+            throw name.Problem!;
+        }
+
+        if (!periods.Value.IsOpen(path.Submission.Period))
+        {
+            throw new ReportRejectedException(ReasonCodes.PeriodClosed, periods.Value.ClosedMessage(path.Submission.Period));
+        }
+
+        if (bytes is null)
+        {
+            throw new ReportRejectedException(ReasonCodes.TooLarge, $"The file is larger than the {options.Value.MaxReportBytes / (1024 * 1024)} MiB limit.");
+        }
+
+        var layout = await analyzer.AnalyzeAsync(bytes.Value, path.FileName, cancellationToken);
+        var report = await extractor.ExtractAsync(layout, cancellationToken);
+        var submission = new SubmissionRecord(path.Submission, attempt.ContentHash, attempt.Key.BlobName, layout.Format.ToString().ToLowerInvariant(),
+            report.Language, report.Pages, report.Coverage, [.. layout.Warnings, .. report.Warnings], attempt.UploadedAt, time.GetUtcNow(), report.Extractor);
+        var (stored, changed) = await store.SaveSubmissionAsync(submission, report, cancellationToken);
+        var upload = attempt with
+        {
+            Status = IngestionStatus.Accepted, ReasonCode = null, Message = null, Version = stored.Version, ReceivedAt = time.GetUtcNow(),
+            ExtractorVersion = stored.ExtractorVersion,
+        };
+        await store.RecordUploadAsync(upload, cancellationToken);
+        logger.ReportAccepted(attempt.Key.State, path.Submission.Period.Value, stored.Version, stored.Coverage.ToString());
+        metrics.ReportIngested(attempt.Key.State, path.Submission.Period.Value);
+        return ToOutcome(upload, changed ? IngestionStatus.Accepted : IngestionStatus.Unchanged) with { Coverage = stored.Coverage };
+    }
+
+    /// <summary>
+    /// Whether the ledger already holds the final word on these bytes: accepted by the running extractor, or refused for
+    /// good. A closed period is frozen, so nothing in it is extracted again, and a refusal for a closed period is
+    /// reconsidered once the period is open.
+    /// </summary>
+    private bool IsSettled(UploadRecord previous, string hash, UploadKey key)
+    {
+        var open = key.Period is { } period && periods.Value.IsOpen(period);
+        return hash.Length > 0 && previous.ContentHash == hash && previous.Status switch
+        {
+            IngestionStatus.Accepted => previous.ExtractorVersion == extractor.Version || !open,
+            IngestionStatus.Rejected => previous.ReasonCode != ReasonCodes.PeriodClosed || !open,
+            _ => false,
+        };
+    }
+
+    /// <summary>Best effort, with a token of its own: the host must see the attempt's failure, not a failure to record it.</summary>
+    private async Task RecordAttemptAsync(UploadRecord failed)
+    {
+        using var timeout = new CancellationTokenSource(s_recordTimeout, time);
+        try
+        {
+            await store.RecordUploadAsync(failed, timeout.Token);
+        }
+        catch (Exception e)
+        {
+            logger.AttemptNotRecorded(e, failed.Key.BlobName);
         }
     }
 

@@ -10,11 +10,15 @@ public interface ISubmissionStore
 
     Task RecordUploadAsync(UploadRecord upload, CancellationToken cancellationToken);
 
+    /// <summary>The ledger rows of a period, or of one state's uploads in it (the state as the blob names it).</summary>
+    Task<IReadOnlyList<UploadRecord>> ListUploadsAsync(Period period, string? state, CancellationToken cancellationToken);
+
     Task<SubmissionRecord?> GetSubmissionAsync(SubmissionKey key, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores a report as the state's current submission and returns it with its version.
-    /// Storing the bytes already current changes nothing and returns the stored record.
+    /// Stores a report among the state's versions as <see cref="SubmissionRules"/> place it and returns it with its version:
+    /// the latest upload is current, an older one that arrives later is history. Storing the bytes of a stored version
+    /// by the same extractor changes nothing; by another extractor it replaces that version's answers, keeping its number.
     /// </summary>
     Task<SubmissionSaveResult> SaveSubmissionAsync(SubmissionRecord submission, ExtractedReport report, CancellationToken cancellationToken);
 
@@ -28,11 +32,30 @@ public interface ISubmissionStore
 
     Task<IReadOnlyList<PeriodActivity>> ListPeriodActivityAsync(CancellationToken cancellationToken);
 
-    /// <summary>Every stored version of a state's report for a period, oldest first; the last is the current one.</summary>
+    /// <summary>Every stored version of a state's report for a period in upload order; the last is the current one.</summary>
     Task<IReadOnlyList<SubmissionRecord>> ListVersionsAsync(SubmissionKey key, CancellationToken cancellationToken);
 
-    /// <summary>The answers of one version of a state's report, identified by its content hash; superseded versions stay readable.</summary>
-    Task<IReadOnlyList<StoredAnswer>> ListAnswersAsync(SubmissionKey key, string contentHash, CancellationToken cancellationToken);
+    /// <summary>The answers of one stored version (its content hash and extractor); superseded versions stay readable.</summary>
+    Task<IReadOnlyList<StoredAnswer>> ListAnswersAsync(SubmissionRecord version, CancellationToken cancellationToken);
+}
+
+/// <summary>The uploaded reports themselves: their names under a prefix, and each one's bytes with the time it was uploaded.</summary>
+public interface IReportStore
+{
+    /// <summary>Names of the stored reports that start with <paramref name="prefix"/> (<c>""</c>, <c>2026-H1/</c>, <c>2026-H1/FRA/</c>).</summary>
+    Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken);
+
+    /// <summary>The report's content, or null when no blob has that name.</summary>
+    Task<StoredReport?> OpenAsync(string blobName, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A stored report being read: its bytes, and when it was uploaded (the time its content was last written, which for a
+/// create-only upload slot is when it was created).
+/// </summary>
+public sealed record StoredReport(Stream Content, DateTimeOffset UploadedAt) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Content.DisposeAsync();
 }
 
 /// <summary>Where a stored report lies, relative to the storage account, as the survey cites its sources.</summary>

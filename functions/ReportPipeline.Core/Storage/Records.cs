@@ -4,7 +4,11 @@ using ReportPipeline.Core.MemberStates;
 
 namespace ReportPipeline.Core.Storage;
 
-/// <summary>The ledger entry of one uploaded blob: what it was and what became of it.</summary>
+/// <summary>
+/// The ledger entry of one uploaded blob: what it was and what became of it. <see cref="UploadedAt"/> is when the
+/// state uploaded it (the blob's time, <see cref="DateTimeOffset.MinValue"/> when unknown), <see cref="ReceivedAt"/>
+/// when the ledger last recorded it, <see cref="ExtractorVersion"/> the extractor of the answers it was accepted with.
+/// </summary>
 public sealed record UploadRecord(
     UploadKey Key,
     IngestionStatus Status,
@@ -13,9 +17,15 @@ public sealed record UploadRecord(
     string ContentHash,
     long Bytes,
     int Version,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset UploadedAt,
+    DateTimeOffset ReceivedAt,
+    string ExtractorVersion = "");
 
-/// <summary>A state's report for a period, as stored; the current one is the highest version.</summary>
+/// <summary>
+/// A state's report for a period, as stored. <see cref="UploadedAt"/> (the blob's time) orders a state's versions: the
+/// latest upload is current. <see cref="ReceivedAt"/> is when this version's answers were stored, by the extractor
+/// <see cref="ExtractorVersion"/> (empty for versions stored before extractor versions were recorded).
+/// </summary>
 public sealed record SubmissionRecord(
     SubmissionKey Key,
     string ContentHash,
@@ -25,7 +35,9 @@ public sealed record SubmissionRecord(
     int Pages,
     QuestionSet Coverage,
     IReadOnlyList<string> Warnings,
+    DateTimeOffset UploadedAt,
     DateTimeOffset ReceivedAt,
+    string ExtractorVersion,
     int Version = 0);
 
 /// <summary>The stored submission, and whether this save changed it.</summary>

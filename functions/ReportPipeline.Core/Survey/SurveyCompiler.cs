@@ -112,7 +112,7 @@ public sealed class SurveyCompiler(MemberStateRegistry states, ThemeCatalog them
             return new StateAnswer(g.Key, g.Count(), [.. g.SelectMany(a => a.Themes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
                 Shorten(best.Text, SummaryLength), where.Page, where.Paragraph);
         }).ToList();
-        return new StateStatus(s.Iso3, s.Name, s.Region, s.Subregion, s.Area, true, sub.Version, sub.Language, sub.Coverage, sub.ReceivedAt, stateAnswers);
+        return new StateStatus(s.Iso3, s.Name, s.Region, s.Subregion, s.Area, true, sub.Version, sub.Language, sub.Coverage, sub.UploadedAt, stateAnswers);
     }
 
     private SurveyChanges Changes(SurveyBaseline baseline, Dictionary<string, SubmissionRecord> reported, List<ThemeOutlook> current)

@@ -26,6 +26,7 @@ public sealed class UploadSlotService(
     IUploadSlotIssuer issuer,
     MemberStateRegistry states,
     IOptions<UploadOptions> options,
+    IOptions<PeriodOptions> periods,
     PipelineMetrics metrics,
     TimeProvider time,
     ILogger<UploadSlotService> logger)
@@ -65,6 +66,11 @@ public sealed class UploadSlotService(
         if (!Period.TryParse(period, out var reportingPeriod))
         {
             return UploadSlotResult.Refused(ReasonCodes.BadPeriod, $"The period must be {Period.Rule}.");
+        }
+
+        if (!periods.Value.IsOpen(reportingPeriod))
+        {
+            return UploadSlotResult.Refused(ReasonCodes.PeriodClosed, periods.Value.ClosedMessage(reportingPeriod));
         }
 
         if (UploadSlotRules.ProblemWithFileName(fileName) is { } problem)

@@ -28,7 +28,7 @@ public sealed class AzureOpenAIQuoteProposer(AzureOpenAIOptions options, Lazy<IC
 
     public bool IsConfigured => options.IsConfigured;
 
-    public string Name => ExtractorNames.AzureOpenAI(options.Deployment ?? "", null);
+    public string Name => ExtractorNames.AzureOpenAI(options.Deployment ?? "");
 
     public int MaxInputTokens => options.MaxInputTokens;
 
@@ -53,7 +53,7 @@ public sealed class AzureOpenAIQuoteProposer(AzureOpenAIOptions options, Lazy<IC
         var usage = response.Usage is { InputTokenCount: { } input, OutputTokenCount: { } output }
             ? new TokenUsage(input, output)
             : new TokenUsage(CountTokens(prompt.Instructions) + CountTokens(prompt.Report), CountTokens(text));
-        return new QuoteProposal(quotes, usage, ExtractorNames.AzureOpenAI(options.Deployment!, response.ModelId));
+        return new QuoteProposal(quotes, usage);
     }
 
     private async Task<ChatResponse> CompleteAsync(QuotePrompt prompt, CancellationToken cancellationToken)

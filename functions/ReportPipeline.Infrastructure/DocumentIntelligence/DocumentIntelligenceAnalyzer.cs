@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Polly.Timeout;
+using ReportPipeline.Core;
 using ReportPipeline.Core.Layout;
 
 namespace ReportPipeline.Infrastructure.DocumentIntelligence;
@@ -14,9 +17,21 @@ public sealed class DocumentIntelligenceAnalyzer(DocumentIntelligenceOptions opt
         _ => false,
     };
 
+    /// <summary>A failure of the service (after the client's retries) becomes <c>ocr-unavailable</c>, or <c>timeout</c> when it was too slow.</summary>
     public async Task<LayoutDocument> AnalyzeAsync(ReadOnlyMemory<byte> content, DocumentFormat format, CancellationToken cancellationToken)
     {
-        var result = await client.Value.AnalyzeAsync(content, ContentType(content.Span, format), cancellationToken);
+        JsonElement result;
+        try
+        {
+            result = await client.Value.AnalyzeAsync(content, ContentType(content.Span, format), cancellationToken);
+        }
+        catch (Exception e) when (e is not ReportRejectedException && !cancellationToken.IsCancellationRequested)
+        {
+            throw e is TimeoutRejectedException or TimeoutException or OperationCanceledException
+                ? new ServiceUnavailableException(ReasonCodes.Timeout, "Document Intelligence did not finish the analysis in time.", e)
+                : new ServiceUnavailableException(ReasonCodes.OcrUnavailable, "Document Intelligence failed or could not be reached.", e);
+        }
+
         return AnalyzeResultMapper.Map(result, format);
     }
 

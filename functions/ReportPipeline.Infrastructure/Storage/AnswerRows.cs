@@ -24,7 +24,7 @@ public static class AnswerRows
 
     private const int RowOverheadBytes = 1024;
 
-    /// <summary>The rows of every answer of one version of a state's report, with deterministic keys.</summary>
+    /// <summary>The rows of every answer of one extraction of a state's report, with deterministic keys.</summary>
     public static List<TableEntity> Build(SubmissionRecord submission, ExtractedReport report)
     {
         var entities = new List<TableEntity>();
@@ -36,7 +36,7 @@ public static class AnswerRows
             var rows = Math.Max(text.Count, provenance.Count);
             for (var chunk = 0; chunk < rows; chunk++)
             {
-                var row = TableKeys.Answer(submission.Key, submission.ContentHash, answer.Question, entities.Count);
+                var row = TableKeys.Answer(submission, answer.Question, entities.Count);
                 entities.Add(new TableEntity(TableKeys.Partition(submission.Key.Period), row)
                 {
                     [Columns.State] = submission.Key.State.Iso3,

@@ -12,6 +12,11 @@ public static class Columns
     public const string Bytes = "Bytes";
     public const string Version = "Version";
     public const string ReceivedAt = "ReceivedAt";
+    public const string UploadedAt = "UploadedAt";
+    public const string ExtractorVersion = "ExtractorVersion";
+
+    /// <summary>On a state's current submission: the highest version number given so far, which a late older upload also takes.</summary>
+    public const string Versions = "Versions";
 
     /// <summary>True on a state's current submission, false on the rows of its superseded versions.</summary>
     public const string Current = "Current";

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Ingestion;
+using ReportPipeline.Core.Storage;
 
 namespace ReportPipeline.Infrastructure.Storage;
 
@@ -40,26 +41,39 @@ public static class TableKeys
     /// <summary>The range of row keys <see cref="SubmissionHistory"/> gives a state: from the first (inclusive) to the end (exclusive).</summary>
     public static (string From, string To) SubmissionHistoryRange(SubmissionKey key) => ($"{key.State.Iso3}_v", $"{key.State.Iso3}_w");
 
-    public static string Answer(SubmissionKey key, string contentHash, Question question, int sequence) =>
-        Checked($"{AnswerPrefix(key, contentHash)}{question}_{sequence.ToString("000", CultureInfo.InvariantCulture)}");
+    public static string Answer(SubmissionRecord version, Question question, int sequence) =>
+        Checked($"{AnswerPrefix(version)}{question}_{sequence.ToString("000", CultureInfo.InvariantCulture)}");
 
-    /// <summary>Answers: the prefix every row of one version shares, <c>{ISO3}_{first 16 hex digits of the content hash}_</c>.</summary>
-    public static string AnswerPrefix(SubmissionKey key, string contentHash)
+    /// <summary>
+    /// Answers: the prefix every row of one extraction shares, <c>{ISO3}_{first 16 hex digits of the content hash}.{8 hex digits
+    /// of the extractor version's hash}_</c>, so the same bytes extracted by two extractors never share a row, whatever
+    /// characters an extractor's name holds. Versions stored before extractors were recorded keep <c>{ISO3}_{hash}_</c>, a
+    /// range no extractor's rows fall in.
+    /// </summary>
+    public static string AnswerPrefix(SubmissionRecord version)
     {
-        if (contentHash.Length < 16 || contentHash.AsSpan(0, 16).ContainsAnyExcept("0123456789abcdef"))
+        ArgumentNullException.ThrowIfNull(version);
+        var hash = version.ContentHash;
+        if (hash.Length < 16 || hash.AsSpan(0, 16).ContainsAnyExcept("0123456789abcdef"))
         {
-            throw new ArgumentException($"'{contentHash}' is not a lower-case hex content hash.", nameof(contentHash));
+            throw new ArgumentException($"'{hash}' is not a lower-case hex content hash.", nameof(version));
         }
 
-        return $"{Checked(key.State.Iso3)}_{contentHash[..16]}_";
+        var state = Checked(version.Key.State.Iso3);
+        return version.ExtractorVersion.Length == 0
+            ? $"{state}_{hash[..16]}_"
+            : $"{state}_{hash[..16]}.{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(version.ExtractorVersion)))[..8]}_";
     }
 
-    /// <summary>The row keys of one version's answers: from its prefix (inclusive) to the end (exclusive); '`' follows '_'.</summary>
-    public static (string From, string To) AnswerRange(SubmissionKey key, string contentHash)
+    /// <summary>The row keys of one extraction's answers: from its prefix (inclusive) to the end (exclusive); '`' follows '_'.</summary>
+    public static (string From, string To) AnswerRange(SubmissionRecord version)
     {
-        var prefix = AnswerPrefix(key, contentHash);
+        var prefix = AnswerPrefix(version);
         return (prefix, prefix[..^1] + "`");
     }
+
+    /// <summary>Uploads: the range of one state's rows, as the blob names it.</summary>
+    public static (string From, string To) UploadRange(string state) => (Checked($"{state}_"), Checked($"{state}`"));
 
     /// <summary>Newest first: a range scan of a partition returns the latest row first.</summary>
     public static string InvertedTicks(DateTimeOffset at) => (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
 using Polly.Registry;
 using ReportPipeline.Core;
@@ -10,9 +11,10 @@ using ReportPipeline.Core.Storage;
 namespace ReportPipeline.Infrastructure.Storage;
 
 /// <summary>
-/// Uploads, Submissions and Answers in Table Storage. Answers are keyed by content hash, written before the
-/// submission row that points at them, and the row is replaced under its ETag: a replay or a race leaves one
-/// consistent current version, and every superseded version stays readable as a history row.
+/// Uploads, Submissions and Answers in Table Storage. Answers are keyed by content hash and extractor, written before the
+/// submission row that points at them, and the current row (which also holds the highest version number given) is replaced
+/// under its ETag: a replay or a race leaves one consistent current version, the latest upload, and every other version
+/// stays readable as a history row.
 /// </summary>
 public sealed class TableSubmissionStore(StorageClientFactory clients, ResiliencePipelineProvider<string> pipelines, MemberStateRegistry states)
     : ISubmissionStore
@@ -42,8 +44,33 @@ public sealed class TableSubmissionStore(StorageClientFactory clients, Resilienc
             [Columns.Bytes] = upload.Bytes,
             [Columns.Version] = upload.Version,
             [Columns.ReceivedAt] = upload.ReceivedAt,
+            [Columns.ExtractorVersion] = upload.ExtractorVersion,
         };
+        if (upload.UploadedAt != DateTimeOffset.MinValue)
+        {
+            entity[Columns.UploadedAt] = upload.UploadedAt;
+        }
+
         return _uploads.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<UploadRecord>> ListUploadsAsync(Period period, string? state, CancellationToken cancellationToken)
+    {
+        var partition = TableKeys.Partition(period);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        if (state is not null)
+        {
+            var (from, to) = TableKeys.UploadRange(state);
+            filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}");
+        }
+
+        var uploads = new List<UploadRecord>();
+        await foreach (var entity in _uploads.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            uploads.Add(ToUpload(new UploadKey(period, entity.GetString(Columns.State), entity.GetString(Columns.BlobName)), entity));
+        }
+
+        return uploads;
     }
 
     public async Task<SubmissionRecord?> GetSubmissionAsync(SubmissionKey key, CancellationToken cancellationToken)
@@ -61,25 +88,40 @@ public sealed class TableSubmissionStore(StorageClientFactory clients, Resilienc
         return await pipeline.ExecuteAsync(async token =>
         {
             var existing = await _submissions.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: token);
-            var current = existing.HasValue ? existing.Value! : null;
-            if (current is not null && current.GetString(Columns.ContentHash) == submission.ContentHash)
+            var entity = existing.HasValue ? existing.Value! : null;
+            var current = entity is null ? null : ToSubmission(key, entity);
+            var highest = entity?.GetInt32(Columns.Versions) ?? current?.Version ?? 0;
+            var history = SubmissionRules.NeedsHistory(submission, current) ? await ListHistoryAsync(key, token) : [];
+            var (placement, stored) = SubmissionRules.Place(submission, current, highest, history);
+            if (placement == Placement.Unchanged)
             {
-                return new SubmissionSaveResult(ToSubmission(key, current), Changed: false);
+                return new SubmissionSaveResult(stored, Changed: SubmissionRules.IsSameSave(stored, submission));
             }
 
-            await WriteAnswersAsync(submission, report, token);
-            var stored = submission with { Version = (current?.GetInt32(Columns.Version) ?? 0) + 1 };
-            var entity = ToEntity(stored, row, isCurrent: true);
-            if (current is null)
+            await WriteAnswersAsync(stored, report, token);
+            if (entity is null)
             {
-                await _submissions.AddEntityAsync(entity, token);
+                await _submissions.AddEntityAsync(CurrentEntity(stored, stored.Version), token);
+            }
+            else if (placement == Placement.Current)
+            {
+                await _submissions.UpsertEntityAsync(HistoryEntity(current!), TableUpdateMode.Replace, token);
+                await _submissions.UpdateEntityAsync(CurrentEntity(stored, stored.Version), entity.ETag, TableUpdateMode.Replace, token);
+            }
+            else if (stored.Version == current!.Version)
+            {
+                await _submissions.UpdateEntityAsync(CurrentEntity(stored, highest), entity.ETag, TableUpdateMode.Replace, token);
+            }
+            else if (placement == Placement.History)
+            {
+                // The number is taken on the current row first, under its ETag, so no racer can give it to another version.
+                var taken = new TableEntity(partition, row) { [Columns.Versions] = stored.Version };
+                await _submissions.UpdateEntityAsync(taken, entity.ETag, TableUpdateMode.Merge, token);
+                await _submissions.UpsertEntityAsync(HistoryEntity(stored), TableUpdateMode.Replace, token);
             }
             else
             {
-                var superseded = ToSubmission(key, current);
-                var history = ToEntity(superseded, TableKeys.SubmissionHistory(key, superseded.Version), isCurrent: false);
-                await _submissions.UpsertEntityAsync(history, TableUpdateMode.Replace, token);
-                await _submissions.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, token);
+                await _submissions.UpsertEntityAsync(HistoryEntity(stored), TableUpdateMode.Replace, token);
             }
 
             return new SubmissionSaveResult(stored, Changed: true);
@@ -106,7 +148,7 @@ public sealed class TableSubmissionStore(StorageClientFactory clients, Resilienc
 
     public async Task<IReadOnlyList<StoredAnswer>> ListCurrentAnswersAsync(Period period, IReadOnlyList<SubmissionRecord> current, CancellationToken cancellationToken)
     {
-        var prefixes = current.ToDictionary(s => s.Key.State.Iso3, s => (s.Key.State, Prefix: TableKeys.AnswerPrefix(s.Key, s.ContentHash)), StringComparer.Ordinal);
+        var prefixes = current.ToDictionary(s => s.Key.State.Iso3, s => (s.Key.State, Prefix: TableKeys.AnswerPrefix(s)), StringComparer.Ordinal);
         var rows = new List<(MemberState, TableEntity)>();
         var partition = TableKeys.Partition(period);
         await foreach (var entity in _answers.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
@@ -122,26 +164,17 @@ public sealed class TableSubmissionStore(StorageClientFactory clients, Resilienc
 
     public async Task<IReadOnlyList<SubmissionRecord>> ListVersionsAsync(SubmissionKey key, CancellationToken cancellationToken)
     {
-        var versions = new List<SubmissionRecord>();
-        var (partition, row) = TableKeys.Submission(key);
-        var (from, to) = TableKeys.SubmissionHistoryRange(key);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and (RowKey eq {row} or (RowKey ge {from} and RowKey lt {to}))");
-        await foreach (var entity in _submissions.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            versions.Add(ToSubmission(key, entity));
-        }
-
-        return [.. versions.OrderBy(v => v.Version)];
+        var current = await GetSubmissionAsync(key, cancellationToken);
+        var history = await ListHistoryAsync(key, cancellationToken);
+        return SubmissionRules.InUploadOrder(current is null ? history : [.. history, current]);
     }
 
-    public async Task<IReadOnlyList<StoredAnswer>> ListAnswersAsync(SubmissionKey key, string contentHash, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredAnswer>> ListAnswersAsync(SubmissionRecord version, CancellationToken cancellationToken)
     {
-        var (from, to) = TableKeys.AnswerRange(key, contentHash);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Partition(key.Period)} and RowKey ge {from} and RowKey lt {to}");
         var rows = new List<(MemberState, TableEntity)>();
-        await foreach (var entity in _answers.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in QueryAnswersAsync(version, cancellationToken))
         {
-            rows.Add((key.State, entity));
+            rows.Add((version.Key.State, entity));
         }
 
         return AnswerRows.Read(rows);
@@ -165,15 +198,64 @@ public sealed class TableSubmissionStore(StorageClientFactory clients, Resilienc
             .OfType<PeriodActivity>()];
     }
 
+    private async Task<List<SubmissionRecord>> ListHistoryAsync(SubmissionKey key, CancellationToken cancellationToken)
+    {
+        var (from, to) = TableKeys.SubmissionHistoryRange(key);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Partition(key.Period)} and RowKey ge {from} and RowKey lt {to}");
+        var history = new List<SubmissionRecord>();
+        await foreach (var entity in _submissions.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            history.Add(ToSubmission(key, entity));
+        }
+
+        return history;
+    }
+
+    private IAsyncEnumerable<TableEntity> QueryAnswersAsync(SubmissionRecord version, CancellationToken cancellationToken)
+    {
+        var (from, to) = TableKeys.AnswerRange(version);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Partition(version.Key.Period)} and RowKey ge {from} and RowKey lt {to}");
+        return _answers.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes one extraction's rows, then deletes any other row under its prefix (left by an earlier write of the same
+    /// extraction that was longer), so the rows under a prefix are always exactly one extraction's.
+    /// </summary>
     private async Task WriteAnswersAsync(SubmissionRecord submission, ExtractedReport report, CancellationToken cancellationToken)
     {
-        foreach (var batch in AnswerRows.Batches(AnswerRows.Build(submission, report)))
+        var rows = AnswerRows.Build(submission, report);
+        foreach (var batch in AnswerRows.Batches(rows))
         {
             await _answers.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+        }
+
+        var written = rows.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
+        var leftovers = new List<TableEntity>();
+        await foreach (var entity in QueryAnswersAsync(submission, cancellationToken))
+        {
+            if (!written.Contains(entity.RowKey))
+            {
+                leftovers.Add(entity);
+            }
+        }
+
+        foreach (var batch in leftovers.Chunk(AnswerRows.MaxBatchEntities))
+        {
+            await _answers.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All)), cancellationToken);
         }
     }
 
     private static bool IsCurrent(TableEntity entity) => entity.GetBoolean(Columns.Current) == true;
+
+    private static TableEntity CurrentEntity(SubmissionRecord s, int highestVersion)
+    {
+        var entity = ToEntity(s, TableKeys.Submission(s.Key).Row, isCurrent: true);
+        entity[Columns.Versions] = highestVersion;
+        return entity;
+    }
+
+    private static TableEntity HistoryEntity(SubmissionRecord s) => ToEntity(s, TableKeys.SubmissionHistory(s.Key, s.Version), isCurrent: false);
 
     private static TableEntity ToEntity(SubmissionRecord s, string rowKey, bool isCurrent) => new(TableKeys.Partition(s.Key.Period), rowKey)
     {
@@ -186,18 +268,25 @@ public sealed class TableSubmissionStore(StorageClientFactory clients, Resilienc
         [Columns.Pages] = s.Pages,
         [Columns.Coverage] = s.Coverage.ToString(),
         [Columns.Warnings] = JsonSerializer.Serialize(s.Warnings),
+        [Columns.UploadedAt] = s.UploadedAt,
         [Columns.ReceivedAt] = s.ReceivedAt,
+        [Columns.ExtractorVersion] = s.ExtractorVersion,
         [Columns.Version] = s.Version,
     };
 
-    private static SubmissionRecord ToSubmission(SubmissionKey key, TableEntity e) => new(
-        key, e.GetString(Columns.ContentHash), e.GetString(Columns.BlobName), e.GetString(Columns.Format), e.GetString(Columns.Language),
-        e.GetInt32(Columns.Pages) ?? 0, QuestionSet.TryParse(e.GetString(Columns.Coverage), out var coverage) ? coverage : QuestionSet.Empty,
-        JsonSerializer.Deserialize<List<string>>(e.GetString(Columns.Warnings) ?? "[]") ?? [],
-        e.GetDateTimeOffset(Columns.ReceivedAt) ?? DateTimeOffset.MinValue, e.GetInt32(Columns.Version) ?? 0);
+    /// <summary>Rows stored before upload times and extractor versions were recorded read as uploaded when received, by no known extractor.</summary>
+    private static SubmissionRecord ToSubmission(SubmissionKey key, TableEntity e)
+    {
+        var receivedAt = e.GetDateTimeOffset(Columns.ReceivedAt) ?? DateTimeOffset.MinValue;
+        return new(key, e.GetString(Columns.ContentHash), e.GetString(Columns.BlobName), e.GetString(Columns.Format), e.GetString(Columns.Language),
+            e.GetInt32(Columns.Pages) ?? 0, QuestionSet.TryParse(e.GetString(Columns.Coverage), out var coverage) ? coverage : QuestionSet.Empty,
+            JsonSerializer.Deserialize<List<string>>(e.GetString(Columns.Warnings) ?? "[]") ?? [],
+            e.GetDateTimeOffset(Columns.UploadedAt) ?? receivedAt, receivedAt, e.GetString(Columns.ExtractorVersion) ?? "", e.GetInt32(Columns.Version) ?? 0);
+    }
 
     private static UploadRecord ToUpload(UploadKey key, TableEntity e) => new(
         key, Enum.Parse<IngestionStatus>(e.GetString(Columns.Status)), e.GetString(Columns.Reason), e.GetString(Columns.Message),
         e.GetString(Columns.ContentHash) ?? "", e.GetInt64(Columns.Bytes) ?? 0, e.GetInt32(Columns.Version) ?? 0,
-        e.GetDateTimeOffset(Columns.ReceivedAt) ?? DateTimeOffset.MinValue);
+        e.GetDateTimeOffset(Columns.UploadedAt) ?? DateTimeOffset.MinValue, e.GetDateTimeOffset(Columns.ReceivedAt) ?? DateTimeOffset.MinValue,
+        e.GetString(Columns.ExtractorVersion) ?? "");
 }

@@ -30,7 +30,7 @@ public sealed class ExtractionRouterTests
         var report = await Router(mode, proposer).ExtractAsync(await LayoutAsync(Marked), TestContext.Current.CancellationToken);
 
         Assert.Empty(proposer.Prompts);
-        Assert.Equal((ExtractorNames.Local, "ab"), (report.Extractor, report.Coverage.ToString()));
+        Assert.Equal((AnswerExtractor.RulesVersion, "ab"), (report.Extractor, report.Coverage.ToString()));
     }
 
     [Theory]
@@ -54,7 +54,7 @@ public sealed class ExtractionRouterTests
     {
         var report = await Router(ExtractionMode.AzureOpenAI, ScriptedProposer.Failing(code)).ExtractAsync(await LayoutAsync(Marked), TestContext.Current.CancellationToken);
 
-        Assert.Equal((ExtractorNames.Local, "ab"), (report.Extractor, report.Coverage.ToString()));
+        Assert.Equal((AnswerExtractor.RulesVersion, "ab"), (report.Extractor, report.Coverage.ToString()));
         Assert.StartsWith($"{code}: The test says so. The local extractor answered instead.", Assert.Single(report.Warnings), StringComparison.Ordinal);
     }
 

@@ -34,7 +34,7 @@ public sealed class QuoteExtractorTests
         Assert.Equal([new Provenance(2, 3)], report.Answers[0].Provenance);
         Assert.All(report.Answers, a => Assert.Equal((ExtractionMethods.Quote, QuoteExtractor.QuoteConfidence), (a.Method, a.Confidence)));
         Assert.Contains("cft", report.Answers[1].Themes);
-        Assert.Equal("azure-openai/test-deployment/test-model", report.Extractor);
+        Assert.Equal("azure-openai/test-deployment", report.Extractor);
         Assert.Equal(0, report.QuotesRejected);
         Assert.Equal(10, report.Usage.Output);
         Assert.Empty(report.Warnings);
@@ -143,7 +143,7 @@ public sealed class QuoteExtractorTests
         using var json = System.Text.Json.JsonDocument.Parse(ExtractionContract.ToJson("r.txt", report));
 
         var root = json.RootElement;
-        Assert.Equal("azure-openai/test-deployment/test-model", root.GetProperty("extractor").GetString());
+        Assert.Equal("azure-openai/test-deployment", root.GetProperty("extractor").GetString());
         Assert.Equal(1, root.GetProperty("quotesRejected").GetInt32());
         Assert.Equal(10, root.GetProperty("tokens").GetProperty("output").GetInt64());
         Assert.Equal("quote", root.GetProperty("answers")[0].GetProperty("method").GetString());

@@ -10,7 +10,7 @@ internal sealed class ScriptedProposer(Func<QuotePrompt, IReadOnlyList<ProposedQ
 
     public bool IsConfigured { get; init; } = true;
 
-    public string Name => ExtractorNames.AzureOpenAI("test-deployment", null);
+    public string Name => ExtractorNames.AzureOpenAI("test-deployment");
 
     public int MaxInputTokens => maxInputTokens;
 
@@ -19,7 +19,7 @@ internal sealed class ScriptedProposer(Func<QuotePrompt, IReadOnlyList<ProposedQ
     public Task<QuoteProposal> ProposeAsync(QuotePrompt prompt, CancellationToken cancellationToken)
     {
         Prompts.Add(prompt);
-        return Task.FromResult(new QuoteProposal(answer(prompt), new TokenUsage(CountTokens(prompt.Report), 10), ExtractorNames.AzureOpenAI("test-deployment", "test-model")));
+        return Task.FromResult(new QuoteProposal(answer(prompt), new TokenUsage(CountTokens(prompt.Report), 10)));
     }
 
     public static ScriptedProposer Failing(string code) => new(_ => throw new QuoteProposalException(code, "The test says so."));

@@ -135,6 +135,21 @@ public sealed class InfraTemplateTests
     }
 
     [Fact]
+    public async Task Alerts_OnFailedIngestsAndOnDeadLetteredEvents()
+    {
+        var failed = await SingleAsync("Microsoft.Insights/scheduledQueryRules");
+        var deadLettered = await SingleAsync("Microsoft.Insights/metricAlerts");
+
+        var criterion = failed["properties"]!["criteria"]!["allOf"]![0]!;
+        Assert.Contains("customMetrics | where name == \"reportpipeline.reports.failed\"", (string?)criterion["query"], StringComparison.Ordinal);
+        Assert.Equal(("GreaterThan", 0), ((string?)criterion["operator"], (int)criterion["threshold"]!));
+        Assert.Contains("Microsoft.Insights/components", (string?)failed["properties"]!["scopes"]![0], StringComparison.Ordinal);
+        var metric = deadLettered["properties"]!["criteria"]!["allOf"]![0]!;
+        Assert.Equal(("DeadLetteredCount", "Microsoft.EventGrid/systemTopics", 0), ((string?)metric["metricName"], (string?)metric["metricNamespace"], (int)metric["threshold"]!));
+        Assert.Contains("Microsoft.EventGrid/systemTopics", (string?)deadLettered["properties"]!["scopes"]![0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AppSettings_SetSurveySchedule()
     {
         var settings = (await SingleAsync("Microsoft.Web/sites/config"))["properties"]!.AsObject();

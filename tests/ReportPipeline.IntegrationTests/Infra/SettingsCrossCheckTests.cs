@@ -66,6 +66,7 @@ public sealed partial class SettingsCrossCheckTests
         Assert.Contains("Uploads__SlotMinutes", settings);
         Assert.Contains("Extraction__Mode", settings);
         Assert.Contains("AzureOpenAI__MaxInputTokens", settings);
+        Assert.Contains("Periods__Open", settings);
     }
 
     [Theory]
@@ -92,6 +93,7 @@ public sealed partial class SettingsCrossCheckTests
         var named = PercentSetting().Matches(FunctionsMetadata().GetRawText()).Select(m => m.Groups[1].Value).Distinct().ToList();
 
         Assert.Contains("SurveySchedule", named);
+        Assert.Contains("ReconcileSchedule", named);
         Assert.All(named, name => Assert.True(settings.ContainsKey(name), $"%{name}% is not set in infra/app/functions.bicep."));
     }
 

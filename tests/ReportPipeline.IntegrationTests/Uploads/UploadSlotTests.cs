@@ -216,6 +216,17 @@ public sealed class UploadSlotTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task RequestAsync_ClosedPeriod_RefusedPeriodClosed()
+    {
+        var key = (await Credentials.IssueAsync("FRA", _ct)).Key;
+
+        var result = await Slots.RequestAsync(key, "FRA", "1902-H2", "report.txt", _ct);
+
+        Assert.Equal(ReasonCodes.PeriodClosed, result.ReasonCode);
+        Assert.StartsWith("The period 1902-H2 is not open for reports; open: 1903-H1, 1905-H1", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task IssueAsync_CredentialsTable_HoldsOnlyAHash()
     {
         var issued = await Credentials.IssueAsync("FRA", _ct);

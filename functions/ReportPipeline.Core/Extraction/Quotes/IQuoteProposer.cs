@@ -9,7 +9,7 @@ public interface IQuoteProposer
     /// <summary>False when no endpoint is configured; <see cref="ExtractionMode.Auto"/> then stays local.</summary>
     bool IsConfigured { get; }
 
-    /// <summary>The extractor's name before any answer names the model (<see cref="ExtractorNames.AzureOpenAI"/>).</summary>
+    /// <summary>The version of the extractor this proposer makes (<see cref="ExtractorNames.AzureOpenAI"/>).</summary>
     string Name { get; }
 
     /// <summary>Most tokens one request's prompt may hold, instructions included.</summary>
@@ -28,8 +28,8 @@ public sealed record QuotePrompt(string Instructions, string Report);
 /// <summary>A quote the model placed under a question letter, exactly as it wrote both.</summary>
 public sealed record ProposedQuote(string Question, string Quote);
 
-/// <summary>The model's answer to one prompt: its quotes, the tokens spent, and the name under which it answered.</summary>
-public sealed record QuoteProposal(IReadOnlyList<ProposedQuote> Quotes, TokenUsage Usage, string Extractor);
+/// <summary>The model's answer to one prompt: its quotes and the tokens spent.</summary>
+public sealed record QuoteProposal(IReadOnlyList<ProposedQuote> Quotes, TokenUsage Usage);
 
 /// <summary>Why the model gave no usable answer; each becomes the reason code of the fallback warning on the submission.</summary>
 public static class QuoteFailures

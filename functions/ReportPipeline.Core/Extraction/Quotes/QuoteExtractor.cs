@@ -23,7 +23,6 @@ public sealed class QuoteExtractor(IQuoteProposer proposer, ThemeCatalog themes)
         var verified = new List<VerifiedQuote>();
         var rejected = 0;
         var usage = TokenUsage.None;
-        var extractor = proposer.Name;
         foreach (var chunk in chunks)
         {
             var proposal = await proposer.ProposeAsync(QuotePrompts.For(chunk.Text, document.Language, chunk.Number, chunks.Count), cancellationToken);
@@ -41,14 +40,13 @@ public sealed class QuoteExtractor(IQuoteProposer proposer, ThemeCatalog themes)
             }
 
             usage += proposal.Usage;
-            extractor = proposal.Extractor;
         }
 
         var answers = Merge(verified);
         IReadOnlyList<string> warnings = answers.Count == 0 ? [ExtractionWarnings.NoAnswers] : [];
         return new ExtractedReport(document.Language, document.Pages, answers, ThemeCatalog.Summarise(answers), warnings)
         {
-            Extractor = extractor,
+            Extractor = proposer.Name,
             QuotesRejected = rejected,
             Usage = usage,
         };

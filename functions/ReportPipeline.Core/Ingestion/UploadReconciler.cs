@@ -1,0 +1,143 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.MemberStates;
+using ReportPipeline.Core.Storage;
+
+namespace ReportPipeline.Core.Ingestion;
+
+/// <summary>
+/// Which stored blobs of a period to ingest again: all of them (optionally one state's, or one blob), or only those with
+/// no outcome recorded (<see cref="Missing"/>) or whose current report another extractor produced (<see cref="Stale"/>).
+/// </summary>
+public sealed record ReprocessRequest(Period Period, string? State = null, string? BlobName = null, bool Stale = false, bool Missing = false);
+
+/// <summary>What a reconciliation found, and the outcome of each blob it ingested; the rest wait for the next run.</summary>
+public sealed record ReconcileResult(int Found, IReadOnlyList<IngestionOutcome> Outcomes)
+{
+    public int Remaining => Found - Outcomes.Count;
+}
+
+/// <summary>
+/// Finds the work nobody else will do and does it: blobs under <c>reports/</c> whose Event Grid delivery was lost or
+/// dead-lettered (no ledger row), attempts that died without a record (a Processing row older than <see cref="StuckAfter"/>),
+/// and reports extracted by another extractor than the running one. Each is ingested as IngestReport would; a failure is
+/// recorded at once as <see cref="IngestionStatus.Failed"/>, since no host retries it here.
+/// </summary>
+public sealed class UploadReconciler(
+    IReportStore reports,
+    ISubmissionStore store,
+    ReportIngestor ingestor,
+    IngestionFailures failures,
+    IAnswerExtractor extractor,
+    IOptions<PeriodOptions> periods,
+    MemberStateRegistry states,
+    TimeProvider time,
+    ILogger<UploadReconciler> logger)
+{
+    /// <summary>Longer than every attempt of the host together (3 attempts of at most 10 minutes), so no live attempt is taken over.</summary>
+    public static readonly TimeSpan StuckAfter = TimeSpan.FromHours(1);
+
+    /// <summary>The blobs a <c>reprocess</c> runs on, in name order.</summary>
+    public async Task<IReadOnlyList<string>> SelectAsync(ReprocessRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var prefix = request.State is null ? $"{request.Period}/" : $"{request.Period}/{request.State}/";
+        var scope = (await reports.ListAsync(request.BlobName ?? prefix, cancellationToken))
+            .Where(b => b.StartsWith(prefix, StringComparison.Ordinal) && (request.BlobName is null || b == request.BlobName))
+            .ToList();
+        if (!request.Stale && !request.Missing)
+        {
+            return scope;
+        }
+
+        var selected = new SortedSet<string>(StringComparer.Ordinal);
+        if (request.Missing)
+        {
+            selected.UnionWith(await UnrecordedAsync(scope, cancellationToken));
+        }
+
+        if (request.Stale)
+        {
+            selected.UnionWith(await StaleAsync(request.Period, scope, cancellationToken));
+        }
+
+        return [.. selected];
+    }
+
+    /// <summary>Ingests one stored blob; when the attempt fails, records the upload as failed and returns that.</summary>
+    public async Task<IngestionOutcome> ReprocessAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var name = ReportPath.Read(blobName, states);
+        try
+        {
+            return await ingestor.IngestAsync(name, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var failed = await failures.RecordAsync(name.Key, cancellationToken);
+            return new IngestionOutcome(name.Key, failed.Status, failed.ReasonCode, failed.Message, failed.Version);
+        }
+    }
+
+    /// <summary>
+    /// The timer's run over every period: ingests each blob with no outcome recorded, oldest name first, and starts no new
+    /// one once <paramref name="budget"/> has passed, so the run ends within the host's timeout and the next one continues.
+    /// </summary>
+    public async Task<ReconcileResult> ReconcileAsync(TimeSpan budget, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var found = await UnrecordedAsync(await reports.ListAsync("", cancellationToken), cancellationToken);
+        var outcomes = new List<IngestionOutcome>();
+        foreach (var blob in found)
+        {
+            if (time.GetElapsedTime(started) > budget)
+            {
+                break;
+            }
+
+            outcomes.Add(await ReprocessAsync(blob, cancellationToken));
+        }
+
+        logger.Reconciled(found.Count, outcomes.Count, found.Count - outcomes.Count);
+        return new ReconcileResult(found.Count, outcomes);
+    }
+
+    /// <summary>Blobs with no ledger row, or with a Processing row no attempt has touched for <see cref="StuckAfter"/>.</summary>
+    private async Task<List<string>> UnrecordedAsync(IReadOnlyList<string> blobs, CancellationToken cancellationToken)
+    {
+        var stuckBefore = time.GetUtcNow() - StuckAfter;
+        var unrecorded = new List<string>();
+        foreach (var group in blobs.Select(b => ReportPath.Read(b, states).Key).GroupBy(k => k.Period))
+        {
+            var rows = group.Key is { } period
+                ? (await store.ListUploadsAsync(period, null, cancellationToken)).ToDictionary(u => u.Key.BlobName, StringComparer.Ordinal)
+                : null;
+            foreach (var key in group)
+            {
+                var row = rows is null ? await store.GetUploadAsync(key, cancellationToken) : rows.GetValueOrDefault(key.BlobName);
+                if (row is null || (row.Status == IngestionStatus.Processing && row.ReceivedAt < stuckBefore))
+                {
+                    unrecorded.Add(key.BlobName);
+                }
+            }
+        }
+
+        return [.. unrecorded.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The blobs of the current reports another extractor produced; none in a closed period, which stays as it was.</summary>
+    private async Task<IEnumerable<string>> StaleAsync(Period period, IReadOnlyList<string> blobs, CancellationToken cancellationToken)
+    {
+        if (!periods.Value.IsOpen(period))
+        {
+            return [];
+        }
+
+        var stale = (await store.ListSubmissionsAsync(period, cancellationToken))
+            .Where(s => s.ExtractorVersion != extractor.Version)
+            .Select(s => s.BlobName)
+            .ToHashSet(StringComparer.Ordinal);
+        return blobs.Where(stale.Contains);
+    }
+}

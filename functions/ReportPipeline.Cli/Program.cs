@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ReportPipeline.Cli.Commands;
+using ReportPipeline.Local;
 
 var storage = new Option<string?>("--storage")
 {
@@ -20,4 +21,7 @@ var root = new RootCommand("reportpipeline: the ReportPipeline local host for th
     AnalyzeCommand.Create(),
 };
 root.Options.Add(storage);
-return await root.Parse(args).InvokeAsync();
+// Ctrl+C and SIGTERM cancel the command, which then stops its Azurite: wait for that stop (it saves Azurite's data)
+// rather than System.CommandLine's default of 2 s, after which the process would end under a still-running emulator.
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = AzuriteEmulator.StopTimeout + TimeSpan.FromSeconds(5) };
+return await root.Parse(args).InvokeAsync(invocation, CancellationToken.None);

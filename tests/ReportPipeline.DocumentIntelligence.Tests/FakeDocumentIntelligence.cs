@@ -9,7 +9,7 @@ namespace ReportPipeline.DocumentIntelligence.Tests;
 /// <summary>A canned reply of the test server; <see cref="Abort"/> drops the connection instead.</summary>
 internal sealed record Reply(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, bool Abort = false);
 
-/// <summary>What the server received.</summary>
+/// <summary>What the server received, and when by the test's clock.</summary>
 internal sealed record Received(string Method, string PathAndQuery, string? ContentType, byte[] Body, string? Key, string? Authorization, DateTimeOffset At);
 
 /// <summary>
@@ -22,9 +22,11 @@ internal sealed class FakeDocumentIntelligence : IAsyncDisposable
     private readonly HttpListener _listener = new();
     private readonly Task _loop;
     private readonly CancellationTokenSource _stop = new();
+    private readonly TimeProvider _clock;
 
-    public FakeDocumentIntelligence()
+    public FakeDocumentIntelligence(TimeProvider clock)
     {
+        _clock = clock;
         var port = FreePort();
         Endpoint = $"http://127.0.0.1:{port}";
         _listener.Prefixes.Add(Endpoint + "/");
@@ -114,7 +116,7 @@ internal sealed class FakeDocumentIntelligence : IAsyncDisposable
         await request.InputStream.CopyToAsync(body);
         var pathAndQuery = request.Url!.PathAndQuery;
         Requests.Enqueue(new Received(request.HttpMethod, pathAndQuery, request.ContentType, body.ToArray(),
-            request.Headers["Ocp-Apim-Subscription-Key"], request.Headers["Authorization"], TimeProvider.System.GetUtcNow()));
+            request.Headers["Ocp-Apim-Subscription-Key"], request.Headers["Authorization"], _clock.GetUtcNow()));
 
         Reply reply;
         if (request.HttpMethod == "POST" && pathAndQuery.StartsWith($"/{Service}/documentModels/prebuilt-layout:analyze?", StringComparison.Ordinal))

@@ -25,7 +25,7 @@ public sealed class DocumentIntelligenceClientTests : IAsyncLifetime
     private readonly WatchedClock _clock = new();
     private readonly FakeDocumentIntelligence _server;
 
-    public DocumentIntelligenceClientTests() => _server = new FakeDocumentIntelligence(_clock);
+    public DocumentIntelligenceClientTests() => _server = new FakeDocumentIntelligence { Clock = _clock };
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
@@ -271,7 +271,7 @@ public sealed class DocumentIntelligenceClientTests : IAsyncLifetime
     [Fact]
     public async Task AnalyzeAsync_WithoutKey_SendsAnEntraBearerTokenForTheCognitiveServicesScope()
     {
-        var credential = new StaticCredential(_clock);
+        var credential = new StaticCredential();
 
         await Client(Options(o => o.Key = null), credential).AnalyzeAsync(s_pdf, "application/pdf", Ct);
 
@@ -398,14 +398,14 @@ public sealed class DocumentIntelligenceClientTests : IAsyncLifetime
         return await File.ReadAllBytesAsync(Path.Combine(root, "seeds", "documents", name), Ct);
     }
 
-    private sealed class StaticCredential(TimeProvider clock) : TokenCredential
+    private sealed class StaticCredential : TokenCredential
     {
         public List<string> Scopes { get; } = [];
 
         public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
         {
             Scopes.AddRange(requestContext.Scopes);
-            return new AccessToken("token-1", clock.GetUtcNow().AddHours(1));
+            return new AccessToken("token-1", TimeProvider.System.GetUtcNow().AddHours(1));
         }
 
         public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>

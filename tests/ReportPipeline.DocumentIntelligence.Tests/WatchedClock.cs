@@ -5,9 +5,9 @@ namespace ReportPipeline.DocumentIntelligence.Tests;
 
 /// <summary>
 /// A fake clock that sees the code under test start a wait, so that the test moves time on exactly then: delays and
-/// timeouts depend on what happened, never on how busy the machine is.
+/// timeouts depend on what happened, never on how busy the machine is. It starts in 2000, before any real token expires.
 /// </summary>
-internal sealed class WatchedClock() : FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero))
+internal sealed class WatchedClock : FakeTimeProvider
 {
     private readonly Channel<TimeSpan> _armed = Channel.CreateUnbounded<TimeSpan>();
 

@@ -42,10 +42,19 @@ internal sealed class LocalHost : IAsyncDisposable
             storage = azurite.ConnectionString;
         }
 
-        var services = BuildServices(new Dictionary<string, string?> { [StorageNames.ConnectionName] = storage });
-        var host = new LocalHost(services, azurite);
-        await services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(cancellationToken);
-        return host;
+        LocalHost? host = null;
+        try
+        {
+            host = new LocalHost(BuildServices(new Dictionary<string, string?> { [StorageNames.ConnectionName] = storage }), azurite);
+            await host.Get<StorageProvisioner>().EnsureCreatedAsync(cancellationToken);
+            return host;
+        }
+        catch
+        {
+            // A bad setting, unreachable storage or Ctrl+C while provisioning must not leave the emulator running.
+            await (host?.DisposeAsync() ?? azurite?.DisposeAsync() ?? ValueTask.CompletedTask);
+            throw;
+        }
     }
 
     /// <summary>The composition root over the environment's settings and <paramref name="overrides"/>, logging errors to stderr.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ReportPipeline.Cli;
 using ReportPipeline.Cli.Commands;
+using ReportPipeline.Local;
 
 var storage = new Option<string?>("--storage")
 {
@@ -23,9 +24,16 @@ var root = new RootCommand("reportpipeline: the ReportPipeline local host for th
     AnalyzeCommand.Create(),
 };
 root.Options.Add(storage);
+// Ctrl+C and SIGTERM cancel the command, which then stops its Azurite: wait for that stop (it saves Azurite's data)
+// rather than System.CommandLine's default of 2 s, after which the process would end under a still-running emulator.
+var invocation = new InvocationConfiguration
+{
+    EnableDefaultExceptionHandler = false,
+    ProcessTerminationTimeout = AzuriteEmulator.StopTimeout + TimeSpan.FromSeconds(5),
+};
 try
 {
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return await root.Parse(args).InvokeAsync(invocation, CancellationToken.None);
 }
 catch (Exception e)
 {

@@ -1,22 +1,26 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 
 namespace ReportPipeline.Local;
 
 /// <summary>
-/// Runs the Azurite storage emulator from npm on free loopback ports for the CLI and the tests, and stops it on dispose.
-/// Pinned to 3.35.0: later releases need a newer Node.js than this machine's 20.
+/// Runs the Azurite storage emulator from npm on free loopback ports for the CLI and the tests. It stops with its owner:
+/// on dispose, and when the owning process dies without disposing (even by SIGKILL), through the pipe on its stdin that
+/// closes with the owner (see azurite-lifeline.js). Pinned to 3.35.0: later releases need a newer Node.js than this machine's 20.
 /// </summary>
 public sealed class AzuriteEmulator : IAsyncDisposable
 {
-    private static readonly TimeSpan s_stopTimeout = TimeSpan.FromSeconds(15);
     public const string Package = "azurite@3.35.0";
     private const string AccountName = "devstoreaccount1";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private const string Lifeline = "azurite-lifeline.js";
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(3);
 
     private readonly Process _process;
+    private readonly StringBuilder _errors = new();
 
     private AzuriteEmulator(Process process, int blobPort, int queuePort, int tablePort)
     {
@@ -26,11 +30,17 @@ public sealed class AzuriteEmulator : IAsyncDisposable
         TablePort = tablePort;
     }
 
+    /// <summary>How long <see cref="DisposeAsync"/> waits for Azurite to save its data and stop before it kills it.</summary>
+    public static TimeSpan StopTimeout { get; } = TimeSpan.FromSeconds(15);
+
     public int BlobPort { get; }
 
     public int QueuePort { get; }
 
     public int TablePort { get; }
+
+    /// <summary>The emulator's process: Azurite itself, the only process it runs.</summary>
+    public int ProcessId => _process.Id;
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
@@ -41,95 +51,125 @@ public sealed class AzuriteEmulator : IAsyncDisposable
     public static async Task<AzuriteEmulator> StartAsync(string dataDirectory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(dataDirectory);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(s_startTimeout);
+        var script = await InstalledScriptAsync(timeout.Token);
         int blob = FreePort(), queue = FreePort(), table = FreePort();
-        var start = new ProcessStartInfo("npx")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[]
-        {
-            "--yes", Package, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--location", dataDirectory,
+        var emulator = new AzuriteEmulator(Start("node",
+        [
+            "--require", Path.Combine(AppContext.BaseDirectory, Lifeline), script,
+            "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--location", dataDirectory,
             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-            "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        })
+            "--blobPort", Invariant(blob), "--queuePort", Invariant(queue), "--tablePort", Invariant(table),
+        ]), blob, queue, table);
+        emulator._process.ErrorDataReceived += (_, e) => emulator.Collect(e.Data);
+        emulator._process.OutputDataReceived += (_, _) => { };
+        emulator._process.BeginErrorReadLine();
+        emulator._process.BeginOutputReadLine();
+        try
         {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start npx; install Node.js to run Azurite.");
-        var errors = new System.Text.StringBuilder();
-        process.ErrorDataReceived += (_, e) => { lock (errors) { errors.AppendLine(e.Data); } };
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-
-        var emulator = new AzuriteEmulator(process, blob, queue, table);
-        var deadline = Stopwatch.StartNew();
-        while (!(await ListensAsync(blob) && await ListensAsync(queue) && await ListensAsync(table)))
-        {
-            if (process.HasExited || deadline.Elapsed > s_startTimeout)
+            while (!(await ListensAsync(blob) && await ListensAsync(queue) && await ListensAsync(table)))
             {
-                await emulator.DisposeAsync();
-                string detail;
-                lock (errors)
+                if (emulator._process.HasExited)
                 {
-                    detail = errors.ToString().Trim();
+                    throw new InvalidOperationException($"Azurite ({Package}) did not start: {emulator.Errors()}");
                 }
 
-                throw new InvalidOperationException($"Azurite ({Package}) did not start: {detail}");
+                await Task.Delay(200, timeout.Token);
             }
-
-            await Task.Delay(200, cancellationToken);
+        }
+        catch
+        {
+            await emulator.DisposeAsync();
+            throw;
         }
 
         return emulator;
     }
 
-    /// <summary>Stops Azurite with SIGTERM first: it saves its table and blob databases only on a graceful stop.</summary>
+    /// <summary>
+    /// Closes Azurite's stdin, upon which it stops as on SIGTERM (the stop that saves its table and blob databases), and
+    /// waits for it; only if it hangs is it killed.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited && await TerminateAsync(_process.Id))
+        _process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(StopTimeout);
+        try
         {
-            using var timeout = new CancellationTokenSource(s_stopTimeout);
-            try
-            {
-                await _process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            await _process.WaitForExitAsync(timeout.Token);
         }
-
-        if (!_process.HasExited)
+        catch (OperationCanceledException)
         {
             _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            await _process.WaitForExitAsync(CancellationToken.None);
         }
 
         _process.Dispose();
     }
 
-    private static async Task<bool> TerminateAsync(int pid)
+    /// <summary>
+    /// Azurite's entry script, installed by npx on first use. It is run by node directly, not through npx and a shell,
+    /// so that stopping or killing that one process stops Azurite: a signal to npx left Azurite running with parent 1.
+    /// </summary>
+    private static async Task<string> InstalledScriptAsync(CancellationToken cancellationToken)
     {
-        if (OperatingSystem.IsWindows())
+        using var npx = Start("npx", ["--yes", "--package", Package, "--call", "command -v azurite"]);
+        npx.StandardInput.Close();
+        var output = npx.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = npx.StandardError.ReadToEndAsync(cancellationToken);
+        try
         {
-            return false;
+            await npx.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            npx.Kill(entireProcessTree: true);
+            throw;
         }
 
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
-        if (kill is null)
-        {
-            return false;
-        }
-
-        await kill.WaitForExitAsync();
-        return kill.ExitCode == 0;
+        var script = (await output).Trim();
+        return npx.ExitCode == 0 && File.Exists(script)
+            ? script
+            : throw new InvalidOperationException($"Azurite ({Package}) could not be installed with npx (exit code {npx.ExitCode}): {(await errors).Trim()}");
     }
+
+    private static Process Start(string program, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(program, arguments)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"Could not start {program}: install Node.js 20 to run Azurite ({e.Message}).", e);
+        }
+    }
+
+    private void Collect(string? line)
+    {
+        lock (_errors)
+        {
+            _errors.AppendLine(line);
+        }
+    }
+
+    private string Errors()
+    {
+        lock (_errors)
+        {
+            return _errors.ToString().Trim();
+        }
+    }
+
+    private static string Invariant(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     private static int FreePort()
     {

@@ -18,10 +18,16 @@ using ReportPipeline.TestServers;
 
 namespace ReportPipeline.DocumentIntelligence.Tests;
 
-/// <summary>The REST client against a real HTTP server on 127.0.0.1 that speaks the documented protocol.</summary>
+/// <summary>
+/// The REST client against a real HTTP server on 127.0.0.1 that speaks the documented protocol. Time is the test's:
+/// retries and polls wait zero unless a test says otherwise, and timeouts fire only when a test moves the clock on.
+/// </summary>
 public sealed class DocumentIntelligenceClientTests : IAsyncLifetime
 {
-    private readonly FakeDocumentIntelligence _server = new();
+    private readonly WatchedClock _clock = new();
+    private readonly FakeDocumentIntelligence _server;
+
+    public DocumentIntelligenceClientTests() => _server = new FakeDocumentIntelligence { Clock = _clock };
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
@@ -35,9 +41,9 @@ public sealed class DocumentIntelligenceClientTests : IAsyncLifetime
         {
             Endpoint = _server.Endpoint,
             Key = "test-key",
-            RetryDelay = TimeSpan.FromMilliseconds(20),
-            PollInterval = TimeSpan.FromMilliseconds(20),
-            MinPollInterval = TimeSpan.FromMilliseconds(10),
+            RetryDelay = TimeSpan.Zero,
+            PollInterval = TimeSpan.Zero,
+            MinPollInterval = TimeSpan.Zero,
             MaxRetryDelay = TimeSpan.FromSeconds(2),
             AttemptTimeout = TimeSpan.FromSeconds(5),
             TotalTimeout = TimeSpan.FromSeconds(20),
@@ -46,14 +52,14 @@ public sealed class DocumentIntelligenceClientTests : IAsyncLifetime
         return options;
     }
 
-    private static DocumentIntelligenceClient Client(DocumentIntelligenceOptions options, TokenCredential? credential = null)
+    private DocumentIntelligenceClient Client(DocumentIntelligenceOptions options, TokenCredential? credential = null)
     {
-        var request = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        var request = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _clock };
         DocumentIntelligencePipelines.ConfigureRequest(request, options);
-        var total = new ResiliencePipelineBuilder();
+        var total = new ResiliencePipelineBuilder { TimeProvider = _clock };
         DocumentIntelligencePipelines.ConfigureTotal(total, options);
         return new DocumentIntelligenceClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, options, request.Build(), total.Build(),
-            credential, TimeProvider.System, NullLogger<DocumentIntelligenceClient>.Instance);
+            credential, _clock, NullLogger<DocumentIntelligenceClient>.Instance);
     }
 
     private static readonly byte[] s_pdf = "%PDF-1.7 scanned page"u8.ToArray();
@@ -123,11 +129,14 @@ public sealed class DocumentIntelligenceClientTests : IAsyncLifetime
     {
         _server.Submits.Enqueue(FakeDocumentIntelligence.Error(429, "429", headers: new Dictionary<string, string> { ["Retry-After"] = "1" }));
 
-        await Client(Options()).AnalyzeAsync(s_pdf, "application/pdf", Ct);
+        var options = Options();
+        var analysis = Client(options).AnalyzeAsync(s_pdf, "application/pdf", Ct);
+        await _clock.PassWaitsAsync(analysis, under: options.AttemptTimeout, times: 1, Ct);
+        await analysis;
 
         var posts = _server.Posts.ToList();
         Assert.Equal(2, posts.Count);
-        Assert.True(posts[1].At - posts[0].At >= TimeSpan.FromMilliseconds(900), $"retried after {(posts[1].At - posts[0].At).TotalMilliseconds} ms");
+        Assert.Equal(TimeSpan.FromSeconds(1), posts[1].At - posts[0].At);
     }
 
     [Fact]
@@ -222,13 +231,22 @@ public sealed class DocumentIntelligenceClientTests : IAsyncLifetime
     public async Task AnalyzeAsync_PollsOutlastTheTotalTimeout_GiveUpInTime()
     {
         _server.DefaultPoll = FakeDocumentIntelligence.Running;
-        var started = TimeProvider.System.GetTimestamp();
+        var poll = TimeSpan.FromMilliseconds(300);
+        var start = _clock.GetUtcNow();
 
-        await Assert.ThrowsAsync<TimeoutRejectedException>(() => Client(Options(o => o.TotalTimeout = TimeSpan.FromSeconds(1))).AnalyzeAsync(s_pdf, "application/pdf", Ct));
+        var options = Options(o =>
+        {
+            o.TotalTimeout = TimeSpan.FromSeconds(1);
+            o.PollInterval = o.MinPollInterval = poll;
+        });
 
-        var elapsed = TimeProvider.System.GetElapsedTime(started);
-        Assert.InRange(elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5));
-        Assert.True(_server.Gets.Count() > 3);
+        var analysis = Client(options).AnalyzeAsync(s_pdf, "application/pdf", Ct);
+        await _clock.PassWaitsAsync(analysis, under: options.TotalTimeout, times: 10, Ct);
+
+        // Polls at 0.3, 0.6 and 0.9 s; the whole analysis may take 1 s, so the wait for a fourth is where it gives up.
+        Assert.True(analysis.IsCompleted, "still polling after ten polls");
+        await Assert.ThrowsAsync<TimeoutRejectedException>(() => analysis);
+        Assert.Equal([poll, poll * 2, poll * 3], _server.Gets.Select(g => g.At - start));
     }
 
     [Fact]
@@ -321,10 +339,10 @@ public sealed class DocumentIntelligenceClientTests : IAsyncLifetime
         {
             ["DocumentIntelligence:Endpoint"] = _server.Endpoint,
             ["DocumentIntelligence:Key"] = "test-key",
-            ["DocumentIntelligence:MinPollInterval"] = "00:00:00.010",
-            ["DocumentIntelligence:PollInterval"] = "00:00:00.010",
+            ["DocumentIntelligence:MinPollInterval"] = "00:00:00",
+            ["DocumentIntelligence:PollInterval"] = "00:00:00",
         }).Build();
-        await using var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddLogging()
+        await using var services = new ServiceCollection().AddSingleton<TimeProvider>(_clock).AddLogging()
             .AddDocumentIntelligence(configuration).BuildServiceProvider();
 
         var ocr = services.GetRequiredService<IOcrAnalyzer>();

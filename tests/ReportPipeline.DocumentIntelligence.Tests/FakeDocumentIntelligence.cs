@@ -8,7 +8,7 @@ namespace ReportPipeline.DocumentIntelligence.Tests;
 /// <summary>A canned reply of the test server; <see cref="Abort"/> drops the connection instead.</summary>
 internal sealed record Reply(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, bool Abort = false);
 
-/// <summary>What the server received.</summary>
+/// <summary>What the server received, and when by the server's <see cref="FakeDocumentIntelligence.Clock"/>.</summary>
 internal sealed record Received(string Method, string PathAndQuery, string? ContentType, byte[] Body, string? Key, string? Authorization, DateTimeOffset At);
 
 /// <summary>
@@ -31,6 +31,9 @@ internal sealed class FakeDocumentIntelligence : LoopbackHttpServer
     public string Service { get; set; } = "documentintelligence";
 
     public string ApiVersion { get; set; } = "2024-11-30";
+
+    /// <summary>The clock that stamps what the server receives: the test's, when the client runs on a fake one.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     public ConcurrentQueue<Received> Requests { get; } = new();
 
@@ -63,7 +66,7 @@ internal sealed class FakeDocumentIntelligence : LoopbackHttpServer
         await request.InputStream.CopyToAsync(body);
         var pathAndQuery = request.Url!.PathAndQuery;
         Requests.Enqueue(new Received(request.HttpMethod, pathAndQuery, request.ContentType, body.ToArray(),
-            request.Headers["Ocp-Apim-Subscription-Key"], request.Headers["Authorization"], TimeProvider.System.GetUtcNow()));
+            request.Headers["Ocp-Apim-Subscription-Key"], request.Headers["Authorization"], Clock.GetUtcNow()));
 
         Reply reply;
         if (request.HttpMethod == "POST" && pathAndQuery.StartsWith($"/{Service}/documentModels/prebuilt-layout:analyze?", StringComparison.Ordinal))

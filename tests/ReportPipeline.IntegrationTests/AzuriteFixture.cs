@@ -24,7 +24,13 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public static string Configuration { get; } = Metadata("Configuration");
 
+    /// <summary>The built CLI (<c>dotnet reportpipeline.dll</c>), for tests that run it as a child process.</summary>
+    public static string CliAssembly { get; } = Metadata("CliAssembly");
+
     public string ConnectionString => _azurite!.ConnectionString;
+
+    /// <summary>The emulator's process, for the test that proves it ends with the fixture.</summary>
+    public int EmulatorProcessId => _azurite!.ProcessId;
 
     public ServiceProvider Services { get; private set; } = null!;
 

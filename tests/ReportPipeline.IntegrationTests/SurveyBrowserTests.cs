@@ -91,8 +91,9 @@ public sealed class SurveyBrowserTests(AzuriteFixture azurite)
             await dialog.DismissAsync();
         };
 
+        // Load is the signal that all ran that could: it waits for the parser (inline scripts, where an alert would block
+        // it until the handler above dismissed it) and for every image to load or fail (onerror).
         var response = await page.GotoAsync(html.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-        await page.WaitForTimeoutAsync(500);
 
         Assert.Equal(200, response!.Status);
         Assert.Equal(0, await page.EvaluateAsync<int>("document.querySelectorAll('script, img, iframe, object, embed').length"));

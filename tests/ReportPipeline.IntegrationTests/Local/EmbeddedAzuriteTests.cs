@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace ReportPipeline.IntegrationTests.Local;
+
+/// <summary>
+/// The embedded Azurite ends with what started it. The built CLI runs as a child process in a folder of its own (its
+/// .reportpipeline state and seeds), and every process it starts is found afterwards by an environment variable they
+/// all inherit, whoever their parent has become. Azurite saves its tables only when it stops gracefully, so after a
+/// signal the next command must still find what the interrupted one stored.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class EmbeddedAzuriteTests : IDisposable
+{
+    private const string MarkVariable = "REPORTPIPELINE_TEST_RUN";
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "reportpipeline-cli-" + Guid.NewGuid().ToString("N"));
+    private readonly string _mark = Guid.NewGuid().ToString("N");
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    public EmbeddedAzuriteTests()
+    {
+        Assert.True(OperatingSystem.IsLinux(), "These tests read /proc; they do not skip.");
+        Directory.CreateDirectory(_root);
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task Demo_Succeeds_LeavesNoProcessBehind()
+    {
+        SeedReport();
+
+        using var cli = Cli.Start(_root, _mark, "demo");
+        var exitCode = await cli.ExitAsync(_ct);
+
+        Assert.True(exitCode == 0, cli.Output);
+        AssertNothingLeft();
+    }
+
+    [Fact]
+    public async Task Demo_FailsAfterStartingAzurite_LeavesNoProcessBehind()
+    {
+        // This folder has no seeds/reports: demo starts Azurite, then fails listing the reports.
+        using var cli = Cli.Start(_root, _mark, "demo");
+        var exitCode = await cli.ExitAsync(_ct);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Starting Azurite", cli.Output, StringComparison.Ordinal);
+        AssertNothingLeft();
+    }
+
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    [InlineData("KILL")]
+    public async Task DemoKeepRunning_EndedBySignal_StopsAzuriteWhichKeepsItsData(string signal)
+    {
+        SeedReport();
+        using var cli = Cli.Start(_root, _mark, "demo", "--keep-running");
+        await cli.KeepsRunningAsync(_ct);
+        var azurite = ProcessTable.Carrying(MarkVariable, _mark).Where(p => p.Id != cli.Id).ToList();
+
+        if (signal == "KILL")
+        {
+            cli.Kill();
+        }
+        else
+        {
+            // Ctrl+C in a terminal signals the whole foreground process group (Azurite too); SIGTERM comes to the CLI alone.
+            await SendAsync(signal, signal == "INT" ? -cli.Id : cli.Id);
+        }
+
+        await cli.ExitAsync(_ct);
+        if (signal == "KILL")
+        {
+            await GoneAsync();
+        }
+
+        Assert.Contains(azurite, p => p.CommandLine.Contains("azurite", StringComparison.Ordinal));
+        AssertNothingLeft();
+        using var next = Cli.Start(_root, _mark, "links", "--period", "2026-H1");
+        Assert.True(await next.ExitAsync(_ct) == 0, $"the survey published before the {signal} was lost:\n{next.Output}");
+        AssertNothingLeft();
+    }
+
+    [Fact]
+    public async Task DisposeAsync_AzuriteFixture_LeavesNoProcessBehind()
+    {
+        var fixture = new AzuriteFixture();
+        await fixture.InitializeAsync();
+        var tree = ProcessTable.TreeOf(fixture.EmulatorProcessId);
+
+        await fixture.DisposeAsync();
+
+        Assert.NotEmpty(tree);
+        Assert.True(!tree.Any(ProcessTable.IsRunning), "Left running: " + ProcessTable.Describe(tree.Where(ProcessTable.IsRunning)));
+    }
+
+    private void SeedReport()
+    {
+        var folder = Path.Combine(_root, "seeds", "reports", "2026-H1", "KEN");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "statement.txt"),
+            "(a) Our border agencies lack equipment and trained staff.\n\n(b) Technical assistance from CTED helped us draft legislation.\n");
+    }
+
+    private void AssertNothingLeft()
+    {
+        var left = ProcessTable.Carrying(MarkVariable, _mark);
+        Assert.True(left.Count == 0, "Left running: " + ProcessTable.Describe(left));
+    }
+
+    /// <summary>After a SIGKILL only the lifeline stops Azurite, once the kernel has closed the dead CLI's pipe: wait for that, within a bound.</summary>
+    private async Task GoneAsync()
+    {
+        var waited = Stopwatch.StartNew();
+        while (ProcessTable.Carrying(MarkVariable, _mark).Count > 0 && waited.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            await Task.Delay(100, _ct);
+        }
+    }
+
+    private async Task SendAsync(string signal, int target)
+    {
+        using var kill = Process.Start("kill", ["-s", signal, "--", target.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync(_ct);
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>The CLI as a child process; its output collected, and the line that says Azurite keeps running awaited.</summary>
+    private sealed class Cli : IDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _output = new();
+        private readonly TaskCompletionSource _keepsRunning = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private Cli(Process process)
+        {
+            _process = process;
+            _process.OutputDataReceived += (_, e) => Collect(e.Data);
+            _process.ErrorDataReceived += (_, e) => Collect(e.Data);
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public int Id => _process.Id;
+
+        public string Output
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return _output.ToString();
+                }
+            }
+        }
+
+        /// <summary>
+        /// Runs <c>dotnet reportpipeline.dll</c> through env, which gives Ctrl+C back its default action (a test host started
+        /// in the background may ignore it), and setsid, which makes the CLI lead a process group as a terminal would. Both
+        /// exec, so the child process is the CLI itself.
+        /// </summary>
+        public static Cli Start(string root, string mark, params string[] arguments)
+        {
+            var start = new ProcessStartInfo("env", ["--default-signal=INT", "setsid", "dotnet", AzuriteFixture.CliAssembly, .. arguments])
+            {
+                WorkingDirectory = root,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.Environment[MarkVariable] = mark;
+            start.Environment.Remove("ReportPipeline__Storage");
+            start.Environment.Remove("PipelineStorage__blobServiceUri");
+            return new Cli(Process.Start(start)!);
+        }
+
+        public async Task KeepsRunningAsync(CancellationToken cancellationToken)
+        {
+            await Task.WhenAny(_keepsRunning.Task, _process.WaitForExitAsync(cancellationToken));
+            Assert.True(_keepsRunning.Task.IsCompleted, $"demo ended before keeping Azurite running:\n{Output}");
+        }
+
+        public async Task<int> ExitAsync(CancellationToken cancellationToken)
+        {
+            await _process.WaitForExitAsync(cancellationToken);
+            return _process.ExitCode;
+        }
+
+        public void Kill() => _process.Kill(entireProcessTree: false);
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            _process.Dispose();
+        }
+
+        private void Collect(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+
+            if (line.Contains("Azurite keeps running", StringComparison.Ordinal))
+            {
+                _keepsRunning.TrySetResult();
+            }
+        }
+    }
+}

@@ -8,14 +8,19 @@ using ReportPipeline.Core.Layout;
 
 namespace ReportPipeline.Cli.Commands;
 
-/// <summary><c>eval DIR</c>: scores extraction against a labelled corpus; non-zero exit below the printed thresholds.</summary>
+/// <summary><c>eval DIR</c>: scores extraction against labelled reports; non-zero exit below the printed thresholds.</summary>
 internal static class EvalCommand
 {
     public static Command Create()
     {
-        var directory = new Argument<DirectoryInfo>("directory") { Description = "Folder of {name}.txt reports with {name}.expected.json labels (seeds/corpus)." };
-        var verbose = new Option<bool>("--verbose") { Description = "Also list every missed snippet and every spurious answer paragraph." };
-        var command = new Command("eval", "Score extraction against a labelled corpus: precision, recall and F1 per language and question.") { directory, verbose };
+        var directory = new Argument<DirectoryInfo>("directory")
+        {
+            Description = "A corpus ({name}.txt with {name}.expected.json, as seeds/corpus) or a statement set (cases/*.txt with labels.json).",
+        };
+        var verbose = new Option<bool>("--verbose") { Description = "Also list every missed snippet and spurious answer (corpus), or every case and question (statement set)." };
+        var half = new Option<string?>("--half") { Description = "Statement sets only: score the odd- or even-numbered cases alone." };
+        half.AcceptOnlyFromAmong("odd", "even");
+        var command = new Command("eval", "Score extraction against labelled reports: precision, recall and F1 per language and question.") { directory, verbose, half };
         command.SetAction(async (result, cancellationToken) =>
         {
             var dir = result.GetValue(directory)!;
@@ -26,10 +31,23 @@ internal static class EvalCommand
             }
 
             await using var services = LocalFiles.BuildServices();
-            var evaluator = new CorpusEvaluator(services.GetRequiredService<IDocumentAnalyzer>(), services.GetRequiredService<IAnswerExtractor>());
-            var report = await evaluator.EvaluateAsync(dir.FullName, cancellationToken);
-            Print(report, result.GetValue(verbose));
-            var failures = report.Failures();
+            var analyzer = services.GetRequiredService<IDocumentAnalyzer>();
+            var extractor = services.GetRequiredService<IAnswerExtractor>();
+            IReadOnlyList<string> failures;
+            if (StatementSetEvaluator.IsStatementSet(dir.FullName))
+            {
+                Func<int, bool> include = result.GetValue(half) switch { "odd" => n => n % 2 == 1, "even" => n => n % 2 == 0, _ => _ => true };
+                var report = await new StatementSetEvaluator(analyzer, extractor).EvaluateAsync(dir.FullName, include, cancellationToken);
+                StatementSetPrinter.Print(report, result.GetValue(verbose));
+                failures = report.Failures();
+            }
+            else
+            {
+                var report = await new CorpusEvaluator(analyzer, extractor).EvaluateAsync(dir.FullName, cancellationToken);
+                Print(report, result.GetValue(verbose));
+                failures = report.Failures();
+            }
+
             foreach (var failure in failures)
             {
                 Console.WriteLine($"BELOW THRESHOLD: {failure}");

@@ -29,7 +29,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         var language = document.Language is { Length: > 0 } and not LanguageDetector.Undetermined
             ? document.Language
             : LanguageDetector.Detect(string.Join('\n', paragraphs.Select(p => p.Text)));
-        var lexicon = Lexicon.For(language, themes);
+        var lexicon = Lexicon.For(language);
         var warnings = new List<string>();
 
         var units = Structure(paragraphs, lexicon);
@@ -240,13 +240,13 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         var rest = substantive.Where(s => !taken.Contains(s)).ToList();
         if (rest.Count > 0 && (method != ExtractionMethods.Classifier || rest.Sum(s => s.Scores.Question(primary)) >= SentenceThreshold))
         {
-            assignments.Add(new Assignment(primary, unit, Join(unit.Text, rest, sentences, taken), method, confidence, ThemeBits(rest)));
+            assignments.Add(new Assignment(primary, unit, Join(unit.Text, rest, sentences, taken), method, confidence));
         }
 
         foreach (var (q, list) in secondary)
         {
             var score = list.Sum(s => s.Scores.Question(q));
-            assignments.Add(new Assignment(q, unit, Join(unit.Text, list, sentences, [.. substantive.Where(x => !list.Contains(x))]), ExtractionMethods.Classifier, ClassifierConfidence(score, score - list.Sum(s => s.Scores.Question(primary))), ThemeBits(list)));
+            assignments.Add(new Assignment(q, unit, Join(unit.Text, list, sentences, [.. substantive.Where(x => !list.Contains(x))]), ExtractionMethods.Classifier, ClassifierConfidence(score, score - list.Sum(s => s.Scores.Question(primary)))));
         }
     }
 
@@ -300,18 +300,14 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         return [.. answers.OrderBy(a => a.Provenance[0].Page).ThenBy(a => a.Provenance[0].Paragraph).ThenBy(a => a.Question)];
     }
 
-    private static ulong ThemeBits(IEnumerable<Sentence> sentences) => sentences.Aggregate(0UL, (bits, s) => bits | s.Scores.Themes);
-
     private static int NextIndex(Assignment a) => a.Unit.Last.Index + 1;
 
     private ExtractedAnswer Build(List<Assignment> run)
     {
         var text = string.Join("\n\n", run.Select(r => r.Text));
         return new ExtractedAnswer(run[0].Question, text, Math.Round(run.Average(r => r.Confidence), 2), run[0].Method,
-            [.. run.SelectMany(r => r.Unit.Paragraphs).Select(p => new Provenance(p.Page, p.Index)).Distinct()], ThemeKeys(run.Aggregate(0UL, (bits, r) => bits | r.Themes)));
+            [.. run.SelectMany(r => r.Unit.Paragraphs).Select(p => new Provenance(p.Page, p.Index)).Distinct()], themes.Match(text));
     }
-
-    private IReadOnlyList<string> ThemeKeys(ulong bits) => [.. themes.Themes.Where((_, i) => (bits & (1UL << i)) != 0).Select(t => t.Key)];
 
     private sealed record Section(char? Question, string Method)
     {
@@ -337,5 +333,5 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
 
     private sealed record Sentence(int Start, int Length, CueScores Scores, bool Procedural);
 
-    private sealed record Assignment(char Question, Unit Unit, string Text, string Method, double Confidence, ulong Themes);
+    private sealed record Assignment(char Question, Unit Unit, string Text, string Method, double Confidence);
 }

@@ -8,9 +8,6 @@ public sealed class CueScores
 {
     private readonly double[] _weights = new double[8];
 
-    /// <summary>The themes mentioned, as bits indexed like <see cref="ThemeCatalog.Themes"/>.</summary>
-    public ulong Themes { get; private set; }
-
     public double this[Cue cue] => _weights[(int)cue];
 
     public double Question(char question) => _weights[question - 'a'];
@@ -43,8 +40,6 @@ public sealed class CueScores
 
     internal void Add(Cue cue, double weight) => _weights[(int)cue] += weight;
 
-    internal void AddTheme(int theme) => Themes |= 1UL << theme;
-
     internal void AddQuestions(CueScores other, double factor = 1)
     {
         for (var i = 0; i < 4; i++)
@@ -54,36 +49,25 @@ public sealed class CueScores
     }
 }
 
-/// <summary>
-/// A language's question vocabulary and the theme terms written in its script, compiled into one matcher so that
-/// a sentence is read once for both. Built once per language and catalogue, then shared.
-/// </summary>
+/// <summary>A language's question vocabulary compiled into one matcher. Built once per language, then shared.</summary>
 public sealed class Lexicon
 {
-    private static readonly ConditionalWeakTableCache s_cache = new();
+    private static readonly ConcurrentDictionary<string, Lexicon> s_cache = new(StringComparer.Ordinal);
 
     private readonly VocabularyTerm[] _terms;
-    private readonly int[] _themeOfTerm;
     private readonly TermMatcher _matcher;
     private readonly int _longest;
 
-    private Lexicon(string language, ThemeCatalog themes)
+    private Lexicon(string language)
     {
         _terms = [.. QuestionVocabulary.For(language)];
-        var themeTerms = themes.Themes
-            .SelectMany((t, i) => t.Terms.Select(term => (Text: TextNormalizer.Normalize(term).Trim(), Theme: i)))
-            .Where(x => x.Text.Length > 0 && x.Text.All(c => Fits(language, c)))
-            .ToList();
-        _themeOfTerm = [.. Enumerable.Repeat(-1, _terms.Length), .. themeTerms.Select(t => t.Theme)];
-        _matcher = new TermMatcher([.. _terms.Select(t => t.Text), .. themeTerms.Select(t => t.Text)]);
+        _matcher = new TermMatcher([.. _terms.Select(t => t.Text)]);
         _longest = _terms.Max(t => t.Text.Length);
     }
 
-    /// <summary>The lexicon of a language (English for one without a vocabulary) with the default theme catalogue.</summary>
-    public static Lexicon For(string language) => For(language, ThemeCatalog.Default);
-
-    public static Lexicon For(string language, ThemeCatalog themes) =>
-        s_cache.Get(themes).GetOrAdd(QuestionVocabulary.Languages.Contains(language) ? language : "en", l => new Lexicon(l, themes));
+    /// <summary>The lexicon of a language (English for one without a vocabulary).</summary>
+    public static Lexicon For(string language) =>
+        s_cache.GetOrAdd(QuestionVocabulary.Languages.Contains(language) ? language : "en", l => new Lexicon(l));
 
     /// <summary>Scores a span of raw text; a term found inside a longer term found at the same place counts once, as the longer.</summary>
     public CueScores Score(ReadOnlySpan<char> text)
@@ -96,11 +80,6 @@ public sealed class Lexicon
         for (var i = 0; i < matches.Count; i++)
         {
             var (id, end) = matches[i];
-            if (id >= _terms.Length)
-            {
-                scores.AddTheme(_themeOfTerm[id]);
-                continue;
-            }
 
             // Matches come in order of their end, so a longer term covering this one ends here or a little later.
             var start = end - _terms[id].Text.Length;
@@ -126,30 +105,7 @@ public sealed class Lexicon
 
     private bool Covers((int Id, int End) other, int start, int end)
     {
-        if (other.Id >= _terms.Length)
-        {
-            return false;
-        }
-
         var otherStart = other.End - _terms[other.Id].Text.Length;
         return otherStart <= start && other.End >= end && other.End - otherStart > end - start;
-    }
-
-    /// <summary>Theme terms join a language's lexicon when written in Latin letters, digits or that language's script.</summary>
-    private static bool Fits(string language, char c) =>
-        c < 0x250 || language switch
-        {
-            "ru" => c is >= '\u0400' and <= '\u04FF',
-            "ar" => c is >= '\u0600' and <= '\u06FF',
-            "zh" => c >= '\u2E80',
-            _ => false,
-        };
-
-    /// <summary>One lexicon per language for each theme catalogue in use (normally only the default).</summary>
-    private sealed class ConditionalWeakTableCache
-    {
-        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ThemeCatalog, ConcurrentDictionary<string, Lexicon>> _table = [];
-
-        public ConcurrentDictionary<string, Lexicon> Get(ThemeCatalog themes) => _table.GetValue(themes, _ => new ConcurrentDictionary<string, Lexicon>(StringComparer.Ordinal));
     }
 }

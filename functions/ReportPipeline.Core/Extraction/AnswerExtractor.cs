@@ -22,6 +22,18 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     /// <summary>How far a sentence must lead its runner-up to be set apart for a second question.</summary>
     internal const double SentenceMargin = 1.0;
 
+    /// <summary>Least evidence for a prose paragraph to join a question that another paragraph answers.</summary>
+    internal const double IncludeThreshold = 2.0;
+
+    /// <summary>A paragraph serves a second question when that question has at least this share of its leading one's evidence.</summary>
+    internal const double CoLabelShare = 0.5;
+
+    /// <summary>Least evidence for a sentence of a long paragraph to count as speaking to a question.</summary>
+    internal const double SentenceFloor = 1.0;
+
+    /// <summary>Paragraphs longer than this (a whole press article in one block) give each question only its own sentences.</summary>
+    internal const int LongParagraphSentences = 6;
+
     public ExtractedReport Extract(LayoutDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -32,11 +44,12 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         var lexicon = Lexicon.For(language);
         var warnings = new List<string>();
 
-        var units = Structure(paragraphs, lexicon);
+        var units = Structure(paragraphs, lexicon).Select(u => Read(u, lexicon)).ToList();
+        var detected = Detect(units);
         var assignments = new List<Assignment>();
         foreach (var unit in units)
         {
-            Classify(unit, lexicon, assignments);
+            Classify(unit, detected, assignments);
         }
 
         var answers = Merge(assignments);
@@ -54,6 +67,11 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         var texts = paragraphs.Select(p => TextUnits.StripDecoration(p.Text)).ToList();
         var markers = texts.Select(t => (Found: QuestionMarkers.TryMatch(t, out var q, out var rest, out var bare), Question: q, Remainder: rest, Bare: bare)).ToList();
         var bareMarkers = markers.Where(m => m.Found && m.Bare).Select(m => m.Question).Distinct().Count();
+        var headings = paragraphs.Select((p, i) => IsHeading(paragraphs, texts, i) ? (p.Role == ParagraphRole.Title ? Section.None : HeadingSection(TextUnits.HeadingWords(texts[i]), lexicon)) : null).ToList();
+
+        // Headings organise a statement only when they name at least two questions; otherwise (a press release's title and
+        // subtitle, a page's navigation) they are lines of the text, read like any other.
+        var structured = headings.Where(h => h?.Question is not null).Select(h => h!.Question).Distinct().Count() >= 2;
         var units = new List<Unit>();
         Section section = Section.None;
         for (var i = 0; i < paragraphs.Count; i++)
@@ -74,11 +92,15 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
                 continue;
             }
 
-            if (paragraph.IsHeading || (paragraph.Role == ParagraphRole.Body && !isLast && TextUnits.LooksLikeHeading(text)
-                && (TextUnits.IsDecoratedHeading(paragraph.Text)
-                    || ((i == 0 || TextUnits.EndsSentence(texts[i - 1]) || paragraphs[i - 1].IsHeading) && text.Length <= 80 && !TextUnits.StartsLower(texts[i + 1])))))
+            if (headings[i] is { } heading)
             {
-                section = paragraph.Role == ParagraphRole.Title ? Section.None : HeadingSection(TextUnits.HeadingWords(text), lexicon);
+                if (structured || heading == Section.Closed)
+                {
+                    section = heading;
+                    continue;
+                }
+
+                units.Add(new Unit(paragraph, text, section, SectionStart: false) { Standalone = true });
                 continue;
             }
 
@@ -97,7 +119,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
             }
 
             // A body paragraph that continues an unfinished sentence (a PDF line, a page break) joins the one before.
-            if (units.Count > 0 && units[^1] is { } prior && prior.Section == section && prior.Last.Index == paragraphs[i - 1].Index
+            if (units.Count > 0 && units[^1] is { Standalone: false } prior && prior.Section == section && prior.Last.Index == paragraphs[i - 1].Index
                 && prior.Last.Role == ParagraphRole.Body && paragraph.Role == ParagraphRole.Body && !TextUnits.EndsSentence(prior.Text))
             {
                 units[^1] = prior with { Text = prior.Text + " " + text, More = [.. prior.More, paragraph] };
@@ -120,6 +142,11 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         return units;
     }
 
+    private static bool IsHeading(List<LayoutParagraph> paragraphs, List<string> texts, int i) =>
+        paragraphs[i].IsHeading || (paragraphs[i].Role == ParagraphRole.Body && i < paragraphs.Count - 1 && TextUnits.LooksLikeHeading(texts[i])
+            && (TextUnits.IsDecoratedHeading(paragraphs[i].Text)
+                || ((i == 0 || TextUnits.EndsSentence(texts[i - 1]) || paragraphs[i - 1].IsHeading) && texts[i].Length <= 80 && !TextUnits.StartsLower(texts[i + 1]))));
+
     private static Section HeadingSection(string heading, Lexicon lexicon)
     {
         if (QuestionMarkers.TryMatch(heading, out var marked, out _))
@@ -128,7 +155,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         }
 
         var scores = lexicon.Score(heading);
-        var (question, score, margin) = scores.Best();
+        var (question, score, margin) = scores.BestMention();
         if (scores[Cue.NullHeading] > 0)
         {
             return Section.Closed;
@@ -143,7 +170,8 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         return new Section(question, ExtractionMethods.Heading);
     }
 
-    private static void Classify(Unit unit, Lexicon lexicon, List<Assignment> assignments)
+    /// <summary>Scores every sentence of a unit; the first substantive sentence usually states the paragraph's topic.</summary>
+    private static ReadUnit Read(Unit unit, Lexicon lexicon)
     {
         var bounds = TextUnits.Sentences(unit.Text);
         var sentences = new List<Sentence>(bounds.Count);
@@ -152,66 +180,81 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         var deflected = false;
         foreach (var (start, length) in bounds)
         {
-            var span = unit.Text.AsSpan(start, length);
-            var scores = lexicon.Score(span);
+            var scores = lexicon.Score(unit.Text.AsSpan(start, length));
             closing |= scores[Cue.Closing] > 0;
             deflected |= scores[Cue.Deflection] > 0;
             var procedural = scores[Cue.Deflection] > 0 || (scores[Cue.Procedural] > 0 && scores[Cue.Procedural] > scores.MaxQuestion);
             if (!procedural)
             {
-                // The first substantive sentence usually states the paragraph's topic.
                 total.AddQuestions(scores, sentences.Any(x => !x.Procedural) ? 1 : TopicWeight);
             }
 
             sentences.Add(new Sentence(start, length, scores, procedural));
         }
 
-        var section = unit.Section;
-        if (closing && !unit.SectionStart)
+        // "In conclusion…": the marker or heading above no longer speaks for this paragraph.
+        var section = closing && !unit.SectionStart ? Section.Closed : unit.Section;
+        return new ReadUnit(unit, section, sentences, total, deflected);
+    }
+
+    /// <summary>
+    /// The questions that free prose answers somewhere: some paragraph gives the question enough evidence, and no less
+    /// than a share of its leading question's. Only then do weaker paragraphs join the question's answer.
+    /// </summary>
+    private static bool[] Detect(List<ReadUnit> units)
+    {
+        var detected = new bool[GuidingQuestions.Keys.Count];
+        foreach (var u in units.Where(u => u.Section.Question is null && !u.Deflected && u.Sentences.Any(s => !s.Procedural)))
         {
-            // "In conclusion…": the marker or heading above no longer speaks for this paragraph.
-            section = Section.Closed;
+            var best = u.Total.MaxQuestion;
+            for (var q = 0; q < detected.Length; q++)
+            {
+                var score = u.Total.Question(GuidingQuestions.Keys[q]);
+                detected[q] |= score >= Threshold(u) && score >= CoLabelShare * best;
+            }
         }
 
+        return detected;
+    }
+
+    private static void Classify(ReadUnit read, bool[] detected, List<Assignment> assignments)
+    {
+        var (unit, section, sentences, total, deflected) = read;
         var substantive = sentences.Where(s => !s.Procedural).ToList();
         if (substantive.Count == 0)
         {
             return;
         }
 
-        var (best, bestScore, bestMargin) = total.Best();
-        char primary;
-        string method;
-        double confidence;
-        if (section.Question is { } sq && !(deflected && total.Question(sq) < ParagraphThreshold))
+        if (section.Question is null)
         {
-            primary = sq;
-            method = section.Method;
-
-            // A paragraph with no word for its section's question but plenty for another has drifted off it.
-            if (total.Question(sq) == 0 && bestScore >= ParagraphThreshold + 1 && best != sq)
-            {
-                primary = best;
-                method = ExtractionMethods.Classifier;
-            }
-
-            confidence = method switch
-            {
-                ExtractionMethods.Marker => total.Question(primary) > 0 ? 0.95 : 0.85,
-                ExtractionMethods.Heading => total.Question(primary) > 0 ? 0.85 : 0.7,
-                _ => ClassifierConfidence(bestScore, bestMargin),
-            };
+            Prose(read, detected, substantive, assignments);
+            return;
         }
-        else if (section.Question is null && !deflected && bestScore >= Threshold(section, unit) && bestMargin > 0)
-        {
-            primary = best;
-            method = ExtractionMethods.Classifier;
-            confidence = ClassifierConfidence(bestScore, bestMargin);
-        }
-        else
+
+        var sq = section.Question.Value;
+        if (deflected && total.Question(sq) < ParagraphThreshold)
         {
             return;
         }
+
+        var (best, bestScore, bestMargin) = total.Best();
+        var primary = sq;
+        var method = section.Method;
+
+        // A paragraph with no word for its section's question but plenty for another has drifted off it.
+        if (total.Question(sq) == 0 && bestScore >= ParagraphThreshold + 1 && best != sq)
+        {
+            primary = best;
+            method = ExtractionMethods.Classifier;
+        }
+
+        var confidence = method switch
+        {
+            ExtractionMethods.Marker => total.Question(primary) > 0 ? 0.95 : 0.85,
+            ExtractionMethods.Heading => total.Question(primary) > 0 ? 0.85 : 0.7,
+            _ => ClassifierConfidence(bestScore, bestMargin),
+        };
 
         // A sentence leans towards its neighbour's topic ("Challenges remain. The first is…"), so half the previous
         // sentence's evidence is added before deciding that it serves another question.
@@ -246,7 +289,39 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         foreach (var (q, list) in secondary)
         {
             var score = list.Sum(s => s.Scores.Question(q));
-            assignments.Add(new Assignment(q, unit, Join(unit.Text, list, sentences, [.. substantive.Where(x => !list.Contains(x))]), ExtractionMethods.Classifier, ClassifierConfidence(score, score - list.Sum(s => s.Scores.Question(primary)))));
+            var margin = score - list.Sum(s => s.Scores.Question(primary));
+            assignments.Add(new Assignment(q, unit, Join(unit.Text, list, sentences, [.. substantive.Where(x => !list.Contains(x))]), ExtractionMethods.Classifier,
+                ClassifierConfidence(score, margin)));
+        }
+    }
+
+    /// <summary>
+    /// Free prose: the paragraph goes to every detected question it gives enough evidence, whole, so that a passage serving
+    /// two questions answers both; a long paragraph gives each question only the stretch of sentences that speak to it.
+    /// </summary>
+    private static void Prose(ReadUnit read, bool[] detected, List<Sentence> substantive, List<Assignment> assignments)
+    {
+        if (read.Deflected)
+        {
+            return;
+        }
+
+        var best = read.Total.MaxQuestion;
+        for (var q = 0; q < detected.Length; q++)
+        {
+            var question = GuidingQuestions.Keys[q];
+            var score = read.Total.Question(question);
+            if (!detected[q] || score < IncludeThreshold || score < CoLabelShare * best)
+            {
+                continue;
+            }
+
+            var serving = substantive.Where(s => s.Scores.Question(question) >= SentenceFloor).ToList();
+            var text = substantive.Count <= LongParagraphSentences || serving.Count == 0
+                ? read.Unit.Text
+                : read.Unit.Text[serving[0].Start..(serving[^1].Start + serving[^1].Length)];
+            var runnerUp = GuidingQuestions.Keys.Where(k => k != question).Max(k => read.Total.Question(k));
+            assignments.Add(new Assignment(question, read.Unit, text, ExtractionMethods.Classifier, ClassifierConfidence(score, score - runnerUp)));
         }
     }
 
@@ -254,8 +329,8 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     /// Prose needs stronger evidence where the speaker is not answering: before the first marker or heading of a
     /// structured statement, after a heading such as "Conclusion", and in a closing "Mr. President, …" paragraph.
     /// </summary>
-    private static double Threshold(Section section, Unit unit) =>
-        unit.Preamble || unit.Closing || section.Method == ExtractionMethods.Heading ? ParagraphThreshold + 2 : ParagraphThreshold;
+    private static double Threshold(ReadUnit read) =>
+        read.Unit.Preamble || read.Unit.Closing || read.Section.Method == ExtractionMethods.Heading ? ParagraphThreshold + 2 : ParagraphThreshold;
 
     private static double ClassifierConfidence(double score, double margin) =>
         Math.Round(Math.Clamp(0.35 + (0.06 * score) + (0.05 * margin), 0.35, 0.9), 2);
@@ -329,7 +404,12 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
 
         /// <summary>One of the last paragraphs, opening with an address to the presidency: the speaker is closing.</summary>
         public bool Closing { get; init; }
+
+        /// <summary>A heading-like line read as text: it stands alone and no following line joins it.</summary>
+        public bool Standalone { get; init; }
     }
+
+    private sealed record ReadUnit(Unit Unit, Section Section, List<Sentence> Sentences, CueScores Total, bool Deflected);
 
     private sealed record Sentence(int Start, int Length, CueScores Scores, bool Procedural);
 

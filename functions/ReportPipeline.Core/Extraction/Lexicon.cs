@@ -1,52 +1,93 @@
 using System.Collections.Concurrent;
-using ReportPipeline.Core.Languages;
 
 namespace ReportPipeline.Core.Extraction;
 
-/// <summary>The evidence one span of text carries: a weight per cue, each term counted once.</summary>
+/// <summary>
+/// The evidence one span of text carries: a weight per cue, each term counted once. A question's light terms (weight under
+/// <see cref="CoreWeight"/>: "capacity", "should", "United Nations") are context: they count only beside a term that names
+/// the question's topic, so that a sentence about the threat or a country's resolve does not answer a question by its
+/// incidental words.
+/// </summary>
 public sealed class CueScores
 {
-    private readonly double[] _weights = new double[8];
+    /// <summary>The least weight of a term that names a question's topic on its own.</summary>
+    public const double CoreWeight = 1.5;
+
+    private const int Questions = 4;
+
+    private readonly double[] _weights = new double[Enum.GetValues<Cue>().Length];
+    private readonly double[] _context = new double[Questions];
 
     public double this[Cue cue] => _weights[(int)cue];
 
-    public double Question(char question) => _weights[question - 'a'];
+    public double Question(char question) => Question(question - 'a');
 
     /// <summary>The question with the most evidence, and its weight and lead over the runner-up.</summary>
-    public (char Question, double Score, double Margin) Best()
+    public (char Question, double Score, double Margin) Best() => Best(Question);
+
+    /// <summary>
+    /// As <see cref="Best()"/>, counting every term whether or not it names the topic: a heading is a short label
+    /// ("Cooperation and assistance"), not a sentence whose incidental words could mislead.
+    /// </summary>
+    public (char Question, double Score, double Margin) BestMention() => Best(i => _weights[i] + _context[i]);
+
+    private static (char Question, double Score, double Margin) Best(Func<int, double> score)
     {
         var best = 0;
-        for (var i = 1; i < 4; i++)
+        for (var i = 1; i < Questions; i++)
         {
-            if (_weights[i] > _weights[best])
+            if (score(i) > score(best))
             {
                 best = i;
             }
         }
 
         var second = 0.0;
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < Questions; i++)
         {
             if (i != best)
             {
-                second = Math.Max(second, _weights[i]);
+                second = Math.Max(second, score(i));
             }
         }
 
-        return ((char)('a' + best), _weights[best], _weights[best] - second);
+        return ((char)('a' + best), score(best), score(best) - second);
     }
 
-    public double MaxQuestion => Math.Max(Math.Max(_weights[0], _weights[1]), Math.Max(_weights[2], _weights[3]));
+    public double MaxQuestion => Math.Max(Math.Max(Question(0), Question(1)), Math.Max(Question(2), Question(3)));
 
-    internal void Add(Cue cue, double weight) => _weights[(int)cue] += weight;
+    internal void Add(Cue cue, double weight)
+    {
+        if ((int)cue < Questions && weight < CoreWeight)
+        {
+            _context[(int)cue] += weight;
+        }
+        else
+        {
+            _weights[(int)cue] += weight;
+        }
+    }
+
+    /// <summary>Adds the evidence of another span for each question that span gives any.</summary>
+    internal void AddContext(Cue question, double weight) => _context[(int)question] += weight;
 
     internal void AddQuestions(CueScores other, double factor = 1)
     {
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < Questions; i++)
         {
-            _weights[i] += other._weights[i] * factor;
+            if (other.Question(i) > 0)
+            {
+                _weights[i] += other._weights[i] * factor;
+                _context[i] += other._context[i] * factor;
+            }
         }
     }
+
+    /// <summary>
+    /// Core evidence plus its context. An obstacle of (a) also needs a word for who meets it or what is implemented
+    /// ("States", "capacity", "reporting"): an obstacle word beside the threat alone describes the threat, not a State's difficulty.
+    /// </summary>
+    private double Question(int i) => _weights[i] > 0 && (i != 0 || _context[i] > 0) ? _weights[i] + _context[i] : 0;
 }
 
 /// <summary>A language's question vocabulary compiled into one matcher. Built once per language, then shared.</summary>
@@ -54,12 +95,37 @@ public sealed class Lexicon
 {
     private static readonly ConcurrentDictionary<string, Lexicon> s_cache = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// What a recommendation addressed to the Council, its committees or CTED weighs for (c), whoever voices it ("the Council
+    /// should", "delegates called on the Committee to", "pidieron al Comité que"): the question is about what they should do.
+    /// </summary>
+    internal const double AddressedDirective = 3.0;
+
+    /// <summary>What two entities of the UN architecture named in one sentence weigh for (d), beside their context.</summary>
+    internal const double BodyPair = 2.0;
+
+    /// <summary>
+    /// How near (in folded characters) a directive must stand to its addressee to be asked of it: a few words in spaced
+    /// languages ("call on the Council to", "le Conseil de sécurité devrait"), a few characters in Chinese, where one
+    /// character is a word, and a little more in Arabic, whose words lose their spaces when folded.
+    /// </summary>
+    private static int AddressWindow(string language) => language switch
+    {
+        "zh" => 12,
+        "ar" => 40,
+        _ => 60,
+    };
+
+    private readonly string _language;
+    private readonly int _addressWindow;
     private readonly VocabularyTerm[] _terms;
     private readonly TermMatcher _matcher;
     private readonly int _longest;
 
     private Lexicon(string language)
     {
+        _language = language;
+        _addressWindow = AddressWindow(language);
         _terms = [.. QuestionVocabulary.For(language)];
         _matcher = new TermMatcher([.. _terms.Select(t => t.Text)]);
         _longest = _terms.Max(t => t.Text.Length);
@@ -72,11 +138,13 @@ public sealed class Lexicon
     /// <summary>Scores a span of raw text; a term found inside a longer term found at the same place counts once, as the longer.</summary>
     public CueScores Score(ReadOnlySpan<char> text)
     {
-        var folded = TextNormalizer.Normalize(text);
+        var folded = QuestionVocabulary.FoldText(_language, text);
         var matches = new List<(int Id, int End)>();
         _matcher.Scan(folded, ref matches, static (ref List<(int Id, int End)> m, int id, int end) => m.Add((id, end)));
         var scores = new CueScores();
         HashSet<int>? seen = null;
+        var addressees = new List<(int Start, int End)>();
+        var directives = new List<(int Start, int End)>();
         for (var i = 0; i < matches.Count; i++)
         {
             var (id, end) = matches[i];
@@ -94,10 +162,33 @@ public sealed class Lexicon
                 inside = Covers(matches[j], start, end);
             }
 
-            if (!inside && (seen ??= []).Add(id))
+            if (inside)
+            {
+                continue;
+            }
+
+            if (_terms[id].Cue is Cue.Addressee or Cue.Directive && _terms[id].Weight > 0)
+            {
+                (_terms[id].Cue == Cue.Addressee ? addressees : directives).Add((start, end));
+            }
+
+            if ((seen ??= []).Add(id))
             {
                 scores.Add(_terms[id].Cue, _terms[id].Weight);
             }
+        }
+
+        // Entities of the architecture are context for (d); two of them in one sentence speak of how they relate.
+        var bodies = scores[Cue.Body];
+        scores.AddContext(Cue.D, bodies);
+        if (bodies >= 2)
+        {
+            scores.Add(Cue.D, BodyPair);
+        }
+
+        if (addressees.Any(a => directives.Any(d => Math.Max(a.Start, d.Start) - Math.Min(a.End, d.End) <= _addressWindow)))
+        {
+            scores.Add(Cue.C, AddressedDirective);
         }
 
         return scores;

@@ -29,6 +29,15 @@ public enum Cue
 
     /// <summary>A heading that answers nothing ("Introduction", "Conclusion").</summary>
     NullHeading,
+
+    /// <summary>Who a recommendation of (c) is addressed to: the Council, its committees, CTED, the sanctions regimes.</summary>
+    Addressee,
+
+    /// <summary>Something asked of someone: "should", "call on", "urged", "debería", "следует", "应当", "ينبغي".</summary>
+    Directive,
+
+    /// <summary>An entity of the UN counter-terrorism architecture other than the Council, its Committee and CTED: UNOCT, the Compact, the General Assembly.</summary>
+    Body,
 }
 
 /// <summary>A vocabulary term: the folded text to find, what it signals, and how strongly.</summary>
@@ -57,6 +66,9 @@ public static class QuestionVocabulary
         ["deflection"] = Cue.Deflection,
         ["closing"] = Cue.Closing,
         ["null-heading"] = Cue.NullHeading,
+        ["addressee"] = Cue.Addressee,
+        ["directive"] = Cue.Directive,
+        ["bodies"] = Cue.Body,
     };
 
     private static readonly Dictionary<string, IReadOnlyList<VocabularyTerm>> s_terms = Load();
@@ -83,7 +95,11 @@ public static class QuestionVocabulary
             list.AddRange(Parse(parts[0], cue, reader.ReadToEnd(), name));
         }
 
-        return terms.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<VocabularyTerm>)kv.Value, StringComparer.Ordinal);
+        // A term written twice (or folding like another) counts once, at its higher weight.
+        return terms.ToDictionary(
+            kv => kv.Key,
+            kv => (IReadOnlyList<VocabularyTerm>)[.. kv.Value.GroupBy(t => (t.Text, t.Cue)).Select(g => g.MaxBy(t => t.Weight)!)],
+            StringComparer.Ordinal);
     }
 
     private static IEnumerable<VocabularyTerm> Parse(string language, Cue cue, string source, string file)
@@ -100,11 +116,18 @@ public static class QuestionVocabulary
         }
     }
 
-    /// <summary>Folds a term as the matcher sees text: padded words for spaced languages, bare n-grams otherwise.</summary>
+    /// <summary>Folds a term as the matcher sees text: padded words for spaced languages, bare n-grams without spaces otherwise.</summary>
     internal static string Fold(string language, string raw)
     {
         var whole = raw.EndsWith('$');
         var folded = TextNormalizer.Normalize(whole ? raw[..^1] : raw).Trim();
-        return IsSpaced(language) ? " " + folded + (whole ? " " : "") : folded;
+        return IsSpaced(language) ? " " + folded + (whole ? " " : "") : folded.Replace(" ", "", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Folds text as the terms are folded. Unspaced languages lose their spaces: Arabic pages often run words together
+    /// ("الاممالمتحدة"), and a term must match them either way.
+    /// </summary>
+    internal static string FoldText(string language, ReadOnlySpan<char> text) =>
+        IsSpaced(language) ? TextNormalizer.Normalize(text) : TextNormalizer.Normalize(text).Replace(" ", "", StringComparison.Ordinal);
 }

@@ -63,7 +63,7 @@ public static class TextNormalizer
             {
                 >= 'A' and <= 'Z' => (char)(c + 32),
                 >= 'a' and <= 'z' or >= '0' and <= '9' => c,
-                '-' or '\'' or '/' => c,
+                '\'' or '/' => c,
                 _ => ' ',
             };
         }
@@ -82,8 +82,6 @@ public static class TextNormalizer
                 return 'е';
             case '’' or '‘' or 'ʼ':
                 return '\'';
-            case '‐' or '‑' or '–' or '—':
-                return '-';
             case >= '\uFF01' and <= '\uFF5E':
                 return char.ToLowerInvariant((char)(c - 0xFEE0)) is var n && (char.IsLetterOrDigit(n)) ? n : ' ';
             case >= '\u00C0' and <= '\u024F':

@@ -22,6 +22,9 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     /// <summary>How far a sentence must lead its runner-up to be set apart for a second question.</summary>
     internal const double SentenceMargin = 1.0;
 
+    /// <summary>How much more evidence prose needs where the speaker is not answering (see <see cref="Threshold"/>).</summary>
+    internal const double Wariness = 2.0;
+
     /// <summary>Least evidence for a prose paragraph to join a question that another paragraph answers.</summary>
     internal const double IncludeThreshold = 2.0;
 
@@ -296,8 +299,9 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     }
 
     /// <summary>
-    /// Free prose: the paragraph goes to every detected question it gives enough evidence, whole, so that a passage serving
-    /// two questions answers both; a long paragraph gives each question only the stretch of sentences that speak to it.
+    /// Free prose: the paragraph goes to every detected question it gives enough evidence, so that a passage serving two
+    /// questions answers both: whole to the question it leads, as the stretch of sentences that speak to it to any other
+    /// (and to every question when the paragraph is long, a whole press article in one block).
     /// </summary>
     private static void Prose(ReadUnit read, bool[] detected, List<Sentence> substantive, List<Assignment> assignments)
     {
@@ -311,15 +315,15 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         {
             var question = GuidingQuestions.Keys[q];
             var score = read.Total.Question(question);
-            if (!detected[q] || score < IncludeThreshold || score < CoLabelShare * best)
+            if (!detected[q] || score < IncludeThreshold + Caution(read) || score < CoLabelShare * best)
             {
                 continue;
             }
 
+            // The paragraph's leading question takes it whole; another takes the stretch of sentences that speak to it.
             var serving = substantive.Where(s => s.Scores.Question(question) >= SentenceFloor).ToList();
-            var text = substantive.Count <= LongParagraphSentences || serving.Count == 0
-                ? read.Unit.Text
-                : read.Unit.Text[serving[0].Start..(serving[^1].Start + serving[^1].Length)];
+            var whole = serving.Count == 0 || (score >= best && substantive.Count <= LongParagraphSentences);
+            var text = whole ? read.Unit.Text : read.Unit.Text[serving[0].Start..(serving[^1].Start + serving[^1].Length)];
             var runnerUp = GuidingQuestions.Keys.Where(k => k != question).Max(k => read.Total.Question(k));
             assignments.Add(new Assignment(question, read.Unit, text, ExtractionMethods.Classifier, ClassifierConfidence(score, score - runnerUp)));
         }
@@ -329,8 +333,10 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     /// Prose needs stronger evidence where the speaker is not answering: before the first marker or heading of a
     /// structured statement, after a heading such as "Conclusion", and in a closing "Mr. President, …" paragraph.
     /// </summary>
-    private static double Threshold(ReadUnit read) =>
-        read.Unit.Preamble || read.Unit.Closing || read.Section.Method == ExtractionMethods.Heading ? ParagraphThreshold + 2 : ParagraphThreshold;
+    private static double Threshold(ReadUnit read) => ParagraphThreshold + Caution(read);
+
+    private static double Caution(ReadUnit read) =>
+        read.Unit.Preamble || read.Unit.Closing || read.Section.Method == ExtractionMethods.Heading ? Wariness : 0;
 
     private static double ClassifierConfidence(double score, double margin) =>
         Math.Round(Math.Clamp(0.35 + (0.06 * score) + (0.05 * margin), 0.35, 0.9), 2);

@@ -18,6 +18,9 @@ public sealed class CueScores
     private readonly double[] _weights = new double[Enum.GetValues<Cue>().Length];
     private readonly double[] _context = new double[Questions];
 
+    /// <summary>Whether the span names who meets an obstacle or what is implemented (weight-0 terms of (a)).</summary>
+    private bool _meets;
+
     public double this[Cue cue] => _weights[(int)cue];
 
     public double Question(char question) => Question(question - 'a');
@@ -29,7 +32,15 @@ public sealed class CueScores
     /// As <see cref="Best()"/>, counting every term whether or not it names the topic: a heading is a short label
     /// ("Cooperation and assistance"), not a sentence whose incidental words could mislead.
     /// </summary>
-    public (char Question, double Score, double Margin) BestMention() => Best(i => _weights[i] + _context[i]);
+    public (char Question, double Score, double Margin) BestMention() => Best(i => _weights[i] + _context[i] + Mentions(i));
+
+    /// <summary>Names that belong to a question without being its evidence: who (c) addresses, the entities of (d).</summary>
+    private double Mentions(int question) => question switch
+    {
+        2 => this[Cue.Addressee] + this[Cue.Directive],
+        3 => this[Cue.Body],
+        _ => 0,
+    };
 
     private static (char Question, double Score, double Margin) Best(Func<int, double> score)
     {
@@ -58,7 +69,11 @@ public sealed class CueScores
 
     internal void Add(Cue cue, double weight)
     {
-        if ((int)cue < Questions && weight < CoreWeight)
+        if (cue == Cue.A && weight == 0)
+        {
+            _meets = true;
+        }
+        else if ((int)cue < Questions && weight < CoreWeight)
         {
             _context[(int)cue] += weight;
         }
@@ -79,15 +94,17 @@ public sealed class CueScores
             {
                 _weights[i] += other._weights[i] * factor;
                 _context[i] += other._context[i] * factor;
+                _meets |= i == 0;
             }
         }
     }
 
     /// <summary>
     /// Core evidence plus its context. An obstacle of (a) also needs a word for who meets it or what is implemented
-    /// ("States", "capacity", "reporting"): an obstacle word beside the threat alone describes the threat, not a State's difficulty.
+    /// ("States", "our", "capacity", "reporting"; weight 0 when it is only that): an obstacle word beside the threat alone
+    /// describes the threat, not a State's difficulty.
     /// </summary>
-    private double Question(int i) => _weights[i] > 0 && (i != 0 || _context[i] > 0) ? _weights[i] + _context[i] : 0;
+    private double Question(int i) => _weights[i] > 0 && (i != 0 || _context[i] > 0 || _meets) ? _weights[i] + _context[i] : 0;
 }
 
 /// <summary>A language's question vocabulary compiled into one matcher. Built once per language, then shared.</summary>
@@ -178,10 +195,12 @@ public sealed class Lexicon
             }
         }
 
-        // Entities of the architecture are context for (d); two of them in one sentence speak of how they relate.
+        // Entities of the architecture are context for (d). Two of them in one sentence speak of how they relate; the Council's
+        // own committees and CTED weigh half, as they are named together often ("the Committee and its Executive Directorate"),
+        // so they need a word that relates them ("between", "jointly").
         var bodies = scores[Cue.Body];
         scores.AddContext(Cue.D, bodies);
-        if (bodies >= 2)
+        if (bodies >= 2 || (bodies >= 1 && scores[Cue.Relation] > 0))
         {
             scores.Add(Cue.D, BodyPair);
         }

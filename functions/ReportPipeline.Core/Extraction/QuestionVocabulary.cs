@@ -36,8 +36,11 @@ public enum Cue
     /// <summary>Something asked of someone: "should", "call on", "urged", "debería", "следует", "应当", "ينبغي".</summary>
     Directive,
 
-    /// <summary>An entity of the UN counter-terrorism architecture other than the Council, its Committee and CTED: UNOCT, the Compact, the General Assembly.</summary>
+    /// <summary>An entity of the UN counter-terrorism architecture other than the Council: UNOCT, the Compact, the General Assembly, CTED.</summary>
     Body,
+
+    /// <summary>A word that relates two entities to each other: "between", "jointly", "closely with".</summary>
+    Relation,
 }
 
 /// <summary>A vocabulary term: the folded text to find, what it signals, and how strongly.</summary>
@@ -69,6 +72,7 @@ public static class QuestionVocabulary
         ["addressee"] = Cue.Addressee,
         ["directive"] = Cue.Directive,
         ["bodies"] = Cue.Body,
+        ["relation"] = Cue.Relation,
     };
 
     private static readonly Dictionary<string, IReadOnlyList<VocabularyTerm>> s_terms = Load();

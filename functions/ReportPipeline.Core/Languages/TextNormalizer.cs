@@ -63,7 +63,7 @@ public static class TextNormalizer
             {
                 >= 'A' and <= 'Z' => (char)(c + 32),
                 >= 'a' and <= 'z' or >= '0' and <= '9' => c,
-                '\'' or '/' => c,
+                '/' => c,
                 _ => ' ',
             };
         }
@@ -80,8 +80,6 @@ public static class TextNormalizer
                 return 'ي';
             case 'ё' or 'Ё':
                 return 'е';
-            case '’' or '‘' or 'ʼ':
-                return '\'';
             case >= '\uFF01' and <= '\uFF5E':
                 return char.ToLowerInvariant((char)(c - 0xFEE0)) is var n && (char.IsLetterOrDigit(n)) ? n : ' ';
             case >= '\u00C0' and <= '\u024F':

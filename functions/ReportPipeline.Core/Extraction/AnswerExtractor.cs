@@ -31,6 +31,9 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     /// <summary>A paragraph serves a second question when that question has at least this share of its leading one's evidence.</summary>
     internal const double CoLabelShare = 0.5;
 
+    /// <summary>Evidence enough for a question in its own right, however much more another question has in the same paragraph.</summary>
+    internal const double OwnRight = 2 * ParagraphThreshold;
+
     /// <summary>Least evidence for a sentence of a long paragraph to count as speaking to a question.</summary>
     internal const double SentenceFloor = 1.0;
 
@@ -315,7 +318,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         {
             var question = GuidingQuestions.Keys[q];
             var score = read.Total.Question(question);
-            if (!detected[q] || score < IncludeThreshold + Caution(read) || score < CoLabelShare * best)
+            if (!detected[q] || score < IncludeThreshold + Caution(read) || (score < CoLabelShare * best && score < OwnRight))
             {
                 continue;
             }

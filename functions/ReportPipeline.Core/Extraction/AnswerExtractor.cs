@@ -28,8 +28,14 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     /// <summary>Least evidence for a prose paragraph to join a question that another paragraph answers.</summary>
     internal const double IncludeThreshold = 2.0;
 
-    /// <summary>A paragraph serves a second question when that question has at least this share of its leading one's evidence.</summary>
-    internal const double CoLabelShare = 0.5;
+    /// <summary>A paragraph answers a second question when that question has at least this share of its leading one's evidence.</summary>
+    internal const double DetectShare = 0.5;
+
+    /// <summary>
+    /// A paragraph joins a second question's answer, once some paragraph has answered it, when that question has at least this
+    /// share of its leading one's evidence: a passage about one question often names another's words in passing ("we need training").
+    /// </summary>
+    internal const double CoLabelShare = 0.7;
 
     /// <summary>Evidence enough for a question in its own right, however much more another question has in the same paragraph.</summary>
     internal const double OwnRight = 2 * ParagraphThreshold;
@@ -212,16 +218,18 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         var detected = new bool[GuidingQuestions.Keys.Count];
         foreach (var u in units.Where(u => u.Section.Question is null && !u.Deflected && u.Sentences.Any(s => !s.Procedural)))
         {
-            var best = u.Total.MaxQuestion;
             for (var q = 0; q < detected.Length; q++)
             {
-                var score = u.Total.Question(GuidingQuestions.Keys[q]);
-                detected[q] |= score >= Threshold(u) && score >= CoLabelShare * best;
+                detected[q] |= Answers(u, GuidingQuestions.Keys[q]);
             }
         }
 
         return detected;
     }
+
+    /// <summary>Whether a prose paragraph answers a question by itself: enough evidence, and no less than a share of its leading question's.</summary>
+    private static bool Answers(ReadUnit read, char question) =>
+        read.Total.Question(question) is var score && score >= Threshold(read) && score >= DetectShare * read.Total.MaxQuestion;
 
     private static void Classify(ReadUnit read, bool[] detected, List<Assignment> assignments)
     {
@@ -262,8 +270,29 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
             _ => ClassifierConfidence(bestScore, bestMargin),
         };
 
-        // A sentence leans towards its neighbour's topic ("Challenges remain. The first is…"), so half the previous
-        // sentence's evidence is added before deciding that it serves another question.
+        var secondary = SetApart(substantive, primary);
+        var taken = secondary.Values.SelectMany(l => l).ToHashSet();
+        var rest = substantive.Where(s => !taken.Contains(s)).ToList();
+        if (rest.Count > 0 && (method != ExtractionMethods.Classifier || rest.Sum(s => s.Scores.Question(primary)) >= SentenceThreshold))
+        {
+            assignments.Add(new Assignment(primary, unit, Join(unit.Text, rest, sentences, taken), method, confidence));
+        }
+
+        foreach (var (q, list) in secondary)
+        {
+            var score = list.Sum(s => s.Scores.Question(q));
+            var margin = score - list.Sum(s => s.Scores.Question(primary));
+            assignments.Add(new Assignment(q, unit, Join(unit.Text, list, sentences, [.. substantive.Where(x => !list.Contains(x))]), ExtractionMethods.Classifier,
+                ClassifierConfidence(score, margin)));
+        }
+    }
+
+    /// <summary>
+    /// The sentences that clearly serve another question than the paragraph's. A sentence leans towards its neighbour's topic
+    /// ("Challenges remain. The first is…"), so half the previous sentence's evidence is added before deciding.
+    /// </summary>
+    private static Dictionary<char, List<Sentence>> SetApart(List<Sentence> substantive, char primary)
+    {
         var secondary = new Dictionary<char, List<Sentence>>();
         CueScores? previous = null;
         foreach (var s in substantive)
@@ -285,20 +314,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
             }
         }
 
-        var taken = secondary.Values.SelectMany(l => l).ToHashSet();
-        var rest = substantive.Where(s => !taken.Contains(s)).ToList();
-        if (rest.Count > 0 && (method != ExtractionMethods.Classifier || rest.Sum(s => s.Scores.Question(primary)) >= SentenceThreshold))
-        {
-            assignments.Add(new Assignment(primary, unit, Join(unit.Text, rest, sentences, taken), method, confidence));
-        }
-
-        foreach (var (q, list) in secondary)
-        {
-            var score = list.Sum(s => s.Scores.Question(q));
-            var margin = score - list.Sum(s => s.Scores.Question(primary));
-            assignments.Add(new Assignment(q, unit, Join(unit.Text, list, sentences, [.. substantive.Where(x => !list.Contains(x))]), ExtractionMethods.Classifier,
-                ClassifierConfidence(score, margin)));
-        }
+        return secondary;
     }
 
     /// <summary>
@@ -314,11 +330,22 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         }
 
         var best = read.Total.MaxQuestion;
+        var setApart = SetApart(substantive, read.Total.Best().Question);
         for (var q = 0; q < detected.Length; q++)
         {
             var question = GuidingQuestions.Keys[q];
             var score = read.Total.Question(question);
-            if (!detected[q] || score < IncludeThreshold + Caution(read) || (score < CoLabelShare * best && score < OwnRight))
+            var joins = score >= IncludeThreshold + Caution(read) && (score >= CoLabelShare * best || score >= OwnRight);
+            if (detected[q] && !joins && !Answers(read, question) && setApart.TryGetValue(question, out var apart))
+            {
+                // One sentence of a paragraph about something else speaks clearly to the question: it alone answers.
+                var own = apart.Sum(s => s.Scores.Question(question));
+                assignments.Add(new Assignment(question, read.Unit, Join(read.Unit.Text, apart, read.Sentences, [.. substantive.Except(apart)]),
+                    ExtractionMethods.Classifier, ClassifierConfidence(own, own - apart.Sum(s => s.Scores.MaxQuestion - s.Scores.Question(question)))));
+                continue;
+            }
+
+            if (!detected[q] || !(joins || Answers(read, question)))
             {
                 continue;
             }

@@ -65,7 +65,8 @@ internal static class EvalCommand
         Console.WriteLine("  detection: per (report, question), does the report answer it? predicted = at least one answer; expected = at least one labelled snippet.");
         Console.WriteLine("  passage:   recall = labelled snippets found inside an answer of the same question;");
         Console.WriteLine("             precision = answer paragraphs (one per provenance entry) containing a labelled snippet of their question.");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  threshold: F1 >= {EvaluationReport.Threshold:0.00} for both measures, per language (all questions) and per question (all languages)."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  threshold: F1 >= {EvaluationReport.Threshold:0.00} for both measures, per language (all questions) and per question (all languages)."));
         Console.WriteLine();
         Console.WriteLine("| language | question | detection P | R | F1 | passage P | R | F1 |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");

@@ -57,8 +57,11 @@ internal static class ExtractCommand
             {
                 var sentence = paragraph.Text.Substring(start, length);
                 var s = lexicon.Score(sentence);
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"¶{paragraph.Index} a={s.Question('a'):0.#} b={s.Question('b'):0.#} c={s.Question('c'):0.#} d={s.Question('d'):0.#} proc={s[Cue.Procedural]:0.#} defl={s[Cue.Deflection]:0.#} close={s[Cue.Closing]:0.#} | {(sentence.Length > 110 ? sentence[..110] + "…" : sentence)}"));
+                var excerpt = sentence.Length > 110 ? sentence[..110] + "…" : sentence;
+                var questions = string.Create(CultureInfo.InvariantCulture,
+                    $"a={s.Question('a'):0.#} b={s.Question('b'):0.#} c={s.Question('c'):0.#} d={s.Question('d'):0.#}");
+                var speech = string.Create(CultureInfo.InvariantCulture, $"proc={s[Cue.Procedural]:0.#} defl={s[Cue.Deflection]:0.#} close={s[Cue.Closing]:0.#}");
+                Console.Error.WriteLine($"¶{paragraph.Index} {questions} {speech} | {excerpt}");
             }
         }
     }

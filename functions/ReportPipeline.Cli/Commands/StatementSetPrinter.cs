@@ -13,7 +13,8 @@ internal static class StatementSetPrinter
         Console.WriteLine("  found: a Y question one of whose quotes (whitespace-normalised, case-insensitive) lies inside an answer to it;");
         Console.WriteLine($"  false positive: an N question given {StatementCell.AnswerFloor} or more characters of answer; P questions are neutral.");
         Console.WriteLine("  precision = found / (found + N answered); recall = found / Y.");
-        Console.WriteLine(Format($"  targets: F1 >= {StatementSetReport.OverallTarget:0.00} overall, >= {StatementSetReport.GroupTarget:0.00} per language and question, N answered <= {StatementSetReport.NoAnsweredCeiling:P0}."));
+        Console.WriteLine(Format($"  targets: F1 >= {StatementSetReport.OverallTarget:0.00} overall, >= {StatementSetReport.GroupTarget:0.00} per language and question,"));
+        Console.WriteLine(Format($"  N answered <= {StatementSetReport.NoAnsweredCeiling:P0}."));
         Console.WriteLine();
         Table("language", report.Languages, l => c => c.Language == l, report);
         Console.WriteLine();
@@ -23,7 +24,8 @@ internal static class StatementSetPrinter
         Console.WriteLine(Format($"N questions answered: {all.NoAnswered} of {all.No} ({all.NoAnsweredShare:P0})"));
         var (answers, holdQuote, onNo) = report.Calibration();
         var share = answers == 0 ? 0 : (double)holdQuote / answers;
-        Console.WriteLine(Format($"calibration: {answers} answers with confidence >= {StatementSetReport.ConfidentAnswer:0.0}, {holdQuote} hold a quote of their question ({share:P0}), {onNo} on an N question"));
+        Console.Write(Format($"calibration: {answers} answers with confidence >= {StatementSetReport.ConfidentAnswer:0.0}, "));
+        Console.WriteLine(Format($"{holdQuote} hold a quote of their question ({share:P0}), {onNo} on an N question"));
         if (!verbose)
         {
             return;

@@ -25,6 +25,9 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     /// <summary>How much more evidence prose needs where the speaker is not answering (see <see cref="Threshold"/>).</summary>
     internal const double Wariness = 2.0;
 
+    /// <summary>A line this short that ends no sentence is page furniture (a menu, "SHARE", a date, a byline), never half a sentence.</summary>
+    internal const int ShortLine = 40;
+
     /// <summary>Least evidence for a prose paragraph to join a question that another paragraph answers.</summary>
     internal const double IncludeThreshold = 2.0;
 
@@ -79,7 +82,9 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         var texts = paragraphs.Select(p => TextUnits.StripDecoration(p.Text)).ToList();
         var markers = texts.Select(t => (Found: QuestionMarkers.TryMatch(t, out var q, out var rest, out var bare), Question: q, Remainder: rest, Bare: bare)).ToList();
         var bareMarkers = markers.Where(m => m.Found && m.Bare).Select(m => m.Question).Distinct().Count();
-        var headings = paragraphs.Select((p, i) => IsHeading(paragraphs, texts, i) ? (p.Role == ParagraphRole.Title ? Section.None : HeadingSection(TextUnits.HeadingWords(texts[i]), lexicon)) : null).ToList();
+        var headings = paragraphs
+            .Select((p, i) => !IsHeading(paragraphs, texts, i) ? null : p.Role == ParagraphRole.Title ? Section.None : HeadingSection(TextUnits.HeadingWords(texts[i]), lexicon))
+            .ToList();
 
         // Headings organise a statement only when they name at least two questions; otherwise (a press release's title and
         // subtitle, a page's navigation) they are lines of the text, read like any other.
@@ -130,9 +135,11 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
                 section = Section.None;
             }
 
-            // A body paragraph that continues an unfinished sentence (a PDF line, a page break) joins the one before.
+            // A body paragraph that continues an unfinished sentence (a PDF line, a page break) joins the one before; a short
+            // line before it ("SHARE", a date, a byline) is no sentence to continue.
             if (units.Count > 0 && units[^1] is { Standalone: false } prior && prior.Section == section && prior.Last.Index == paragraphs[i - 1].Index
-                && prior.Last.Role == ParagraphRole.Body && paragraph.Role == ParagraphRole.Body && !TextUnits.EndsSentence(prior.Text))
+                && prior.Last.Role == ParagraphRole.Body && paragraph.Role == ParagraphRole.Body && !TextUnits.EndsSentence(prior.Text)
+                && texts[i - 1].Length > ShortLine)
             {
                 units[^1] = prior with { Text = prior.Text + " " + text, More = [.. prior.More, paragraph] };
                 continue;

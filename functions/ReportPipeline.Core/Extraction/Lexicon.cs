@@ -18,7 +18,7 @@ public sealed class CueScores
     private readonly double[] _weights = new double[Enum.GetValues<Cue>().Length];
     private readonly double[] _context = new double[Questions];
 
-    /// <summary>Whether the span names who meets an obstacle or what is implemented (weight-0 terms of (a)).</summary>
+    /// <summary>Whether evidence of (a) was added from a span that named who meets the obstacle.</summary>
     private bool _meets;
 
     public double this[Cue cue] => _weights[(int)cue];
@@ -69,11 +69,7 @@ public sealed class CueScores
 
     internal void Add(Cue cue, double weight)
     {
-        if (cue == Cue.A && weight == 0)
-        {
-            _meets = true;
-        }
-        else if ((int)cue < Questions && weight < CoreWeight)
+        if ((int)cue < Questions && weight < CoreWeight)
         {
             _context[(int)cue] += weight;
         }
@@ -101,10 +97,9 @@ public sealed class CueScores
 
     /// <summary>
     /// Core evidence plus its context. An obstacle of (a) also needs a word for who meets it or what is implemented
-    /// ("States", "our", "capacity", "reporting"; weight 0 when it is only that): an obstacle word beside the threat alone
-    /// describes the threat, not a State's difficulty.
+    /// (<see cref="Cue.Meets"/>): an obstacle word beside the threat alone describes the threat, not a State's difficulty.
     /// </summary>
-    private double Question(int i) => _weights[i] > 0 && (i != 0 || _context[i] > 0 || _meets) ? _weights[i] + _context[i] : 0;
+    private double Question(int i) => _weights[i] > 0 && (i != 0 || _meets || this[Cue.Meets] > 0) ? _weights[i] + _context[i] : 0;
 }
 
 /// <summary>A language's question vocabulary compiled into one matcher. Built once per language, then shared.</summary>

@@ -41,6 +41,9 @@ public enum Cue
 
     /// <summary>A word that relates two entities to each other: "between", "jointly", "closely with".</summary>
     Relation,
+
+    /// <summary>Who meets an obstacle of (a) or what is implemented: "States", "our country", "capacity", "reporting".</summary>
+    Meets,
 }
 
 /// <summary>A vocabulary term: the folded text to find, what it signals, and how strongly.</summary>
@@ -73,6 +76,7 @@ public static class QuestionVocabulary
         ["directive"] = Cue.Directive,
         ["bodies"] = Cue.Body,
         ["relation"] = Cue.Relation,
+        ["meets"] = Cue.Meets,
     };
 
     private static readonly Dictionary<string, IReadOnlyList<VocabularyTerm>> s_terms = Load();

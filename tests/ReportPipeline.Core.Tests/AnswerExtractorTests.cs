@@ -50,8 +50,10 @@ public sealed class AnswerExtractorTests
 
     [Theory]
     [InlineData("en", "(a)\n\nOur financial intelligence unit lacks trained analysts.\n\n(c)\n\nThe Committee should focus on new threats.")]
-    [InlineData("fr", "Question a) – Les difficultés\n\nNotre cellule de renseignement financier manque d'analystes.\n\nQuestion c) – Le Conseil\n\nLe Comité devrait se concentrer sur les nouvelles menaces.")]
-    [InlineData("es", "Pregunta a)\n\nNuestra unidad de inteligencia financiera carece de analistas.\n\nPregunta c)\n\nEl Comité debería centrarse en las nuevas amenazas.")]
+    [InlineData("fr", "Question a) – Les difficultés\n\nNotre cellule de renseignement financier manque d'analystes.\n\n"
+        + "Question c) – Le Conseil\n\nLe Comité devrait se concentrer sur les nouvelles menaces.")]
+    [InlineData("es", "Pregunta a)\n\nNuestra unidad de inteligencia financiera carece de analistas.\n\n"
+        + "Pregunta c)\n\nEl Comité debería centrarse en las nuevas amenazas.")]
     [InlineData("ru", "Вопрос а)\n\nНашему подразделению финансовой разведки не хватает аналитиков.\n\nВопрос в)\n\nКомитету следует сосредоточиться на новых угрозах.")]
     [InlineData("zh", "问题（一）\n\n我国金融情报机构缺乏专业分析人员。\n\n问题（三）\n\n反恐委员会应重点关注新威胁。")]
     [InlineData("ar", "(أ)\n\nتفتقر وحدة الاستخبارات المالية في بلادي إلى المحللين.\n\n(ج)\n\nينبغي للجنة أن تركز على التهديدات الجديدة.")]

@@ -37,7 +37,8 @@ public sealed class AnswerExtractorTests
             + "My country still faces serious challenges: our prosecutors lack the capacity to use electronic evidence, and our long borders remain difficult to control.\n\n"
             + "Technical assistance from UNODC and bilateral partners has been valuable, and the good practices developed in joint investigation teams should be shared more widely.\n\n"
             + "The Committee should prioritize the evolving threat posed by the misuse of the Internet and give greater attention to racially and ethnically motivated terrorism.\n\n"
-            + "Finally, coordination between CTED, the Office of Counter-Terrorism and the 1267 Monitoring Team must improve, under the Global Counter-Terrorism Coordination Compact, to avoid duplication.\n\n"
+            + "Finally, coordination between CTED, the Office of Counter-Terrorism and the 1267 Monitoring Team must improve, "
+            + "under the Global Counter-Terrorism Coordination Compact, to avoid duplication.\n\n"
             + "I thank you.");
 
         Assert.Equal("abcd", report.Coverage);

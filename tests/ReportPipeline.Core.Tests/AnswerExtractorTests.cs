@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Extraction.Evaluation;
@@ -11,11 +10,7 @@ public sealed class AnswerExtractorTests
 {
     private static AnswerExtractor CreateSut() => new(ThemeCatalog.Default);
 
-    private static async Task<ExtractedReport> ExtractAsync(string text, string fileName = "statement.txt")
-    {
-        var layout = await new DocumentAnalyzer([new PlainTextAnalyzer()]).AnalyzeAsync(Encoding.UTF8.GetBytes(text), fileName, TestContext.Current.CancellationToken);
-        return CreateSut().Extract(layout);
-    }
+    private static Task<ExtractedReport> ExtractAsync(string text) => TestExtraction.ExtractAsync(text);
 
     [Fact]
     public async Task Extract_OnlyThanksCondolencesAndCondemnation_AnswersNothing()

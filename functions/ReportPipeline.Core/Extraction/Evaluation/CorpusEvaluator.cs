@@ -118,8 +118,8 @@ public sealed class CorpusEvaluator(IDocumentAnalyzer analyzer, IAnswerExtractor
 
     internal static CellScore ScoreCell(string file, string language, char q, IReadOnlyList<string> snippets, IReadOnlyList<ExtractedAnswer> answers)
     {
-        var units = answers.SelectMany(a => a.Text.Split("\n\n")).Select(EvaluationText.Collapse).ToList();
-        var wanted = snippets.Select(EvaluationText.Collapse).ToList();
+        var units = answers.SelectMany(a => a.Text.Split("\n\n")).Select(ScriptText.CollapseWhitespace).ToList();
+        var wanted = snippets.Select(ScriptText.CollapseWhitespace).ToList();
         var found = wanted.Where(s => units.Any(u => u.Contains(s, StringComparison.Ordinal))).ToList();
         var correct = units.Where(u => wanted.Any(s => u.Contains(s, StringComparison.Ordinal))).ToList();
         var detection = new Score(answers.Count > 0 && snippets.Count > 0 ? 1 : 0, answers.Count > 0 ? 1 : 0, answers.Count > 0 && snippets.Count > 0 ? 1 : 0, snippets.Count > 0 ? 1 : 0);

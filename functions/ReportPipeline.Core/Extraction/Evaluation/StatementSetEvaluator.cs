@@ -212,5 +212,5 @@ public sealed class StatementSetEvaluator(IDocumentAnalyzer analyzer, IAnswerExt
     }
 
     /// <summary>Whitespace collapsed and case folded, so a quote matches however the answer was wrapped.</summary>
-    private static string Fold(string text) => EvaluationText.Collapse(text).ToLowerInvariant();
+    private static string Fold(string text) => ScriptText.CollapseWhitespace(text).ToLowerInvariant();
 }

@@ -79,9 +79,10 @@ public sealed class CueScores
         }
     }
 
-    /// <summary>Adds the evidence of another span for each question that span gives any.</summary>
+    /// <summary>Adds context to a question: it counts only beside the question's topic words.</summary>
     internal void AddContext(Cue question, double weight) => _context[(int)question] += weight;
 
+    /// <summary>Adds the evidence of another span for each question that span gives any.</summary>
     internal void AddQuestions(CueScores other, double factor = 1)
     {
         for (var i = 0; i < Questions; i++)
@@ -155,8 +156,8 @@ public sealed class Lexicon
         _matcher.Scan(folded, ref matches, static (ref List<(int Id, int End)> m, int id, int end) => m.Add((id, end)));
         var scores = new CueScores();
         HashSet<int>? seen = null;
-        var addressees = new List<(int Start, int End)>();
-        var directives = new List<(int Start, int End)>();
+        List<(int Start, int End)>? addressees = null;
+        List<(int Start, int End)>? directives = null;
         for (var i = 0; i < matches.Count; i++)
         {
             var (id, end) = matches[i];
@@ -179,9 +180,13 @@ public sealed class Lexicon
                 continue;
             }
 
-            if (_terms[id].Cue is Cue.Addressee or Cue.Directive && _terms[id].Weight > 0)
+            if (_terms[id].Cue is Cue.Addressee && _terms[id].Weight > 0)
             {
-                (_terms[id].Cue == Cue.Addressee ? addressees : directives).Add((start, end));
+                (addressees ??= []).Add((start, end));
+            }
+            else if (_terms[id].Cue is Cue.Directive && _terms[id].Weight > 0)
+            {
+                (directives ??= []).Add((start, end));
             }
 
             if ((seen ??= []).Add(id))
@@ -200,7 +205,8 @@ public sealed class Lexicon
             scores.Add(Cue.D, BodyPair);
         }
 
-        if (addressees.Any(a => directives.Any(d => Math.Max(a.Start, d.Start) - Math.Min(a.End, d.End) <= _addressWindow)))
+        if (addressees is not null && directives is not null
+            && addressees.Any(a => directives.Any(d => Math.Max(a.Start, d.Start) - Math.Min(a.End, d.End) <= _addressWindow)))
         {
             scores.Add(Cue.C, AddressedDirective);
         }

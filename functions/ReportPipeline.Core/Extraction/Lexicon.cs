@@ -15,7 +15,9 @@ public sealed class CueScores
 
     private const int Questions = 4;
 
-    private readonly double[] _weights = new double[Enum.GetValues<Cue>().Length];
+    private static readonly int s_cues = Enum.GetValues<Cue>().Length;
+
+    private readonly double[] _weights = new double[s_cues];
     private readonly double[] _context = new double[Questions];
 
     /// <summary>Whether evidence of (a) was added from a span that named who meets the obstacle.</summary>

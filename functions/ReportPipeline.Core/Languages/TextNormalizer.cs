@@ -2,8 +2,9 @@ namespace ReportPipeline.Core.Languages;
 
 /// <summary>
 /// Folds text for vocabulary matching: lower case, Latin accents and Arabic diacritics removed, Arabic letter
-/// variants and Cyrillic ё unified, full-width forms narrowed, runs of spaces collapsed, so that OCR noise and
-/// spelling variants match the same stems.
+/// variants and Cyrillic ё unified, full-width forms narrowed, hyphens, apostrophes and other punctuation turned into
+/// spaces ("counter-terrorism" = "counter terrorism", "l'entraide" = "entraide"), runs of spaces collapsed, so that OCR
+/// noise and spelling variants match the same stems.
 /// </summary>
 public static class TextNormalizer
 {

@@ -11,11 +11,7 @@ public sealed class AnswerExtractorTests
 {
     private static AnswerExtractor CreateSut() => new(ThemeCatalog.Default);
 
-    private static async Task<ExtractedReport> ExtractAsync(string text, string fileName = "statement.txt")
-    {
-        var layout = await new DocumentAnalyzer([new PlainTextAnalyzer()]).AnalyzeAsync(Encoding.UTF8.GetBytes(text), fileName, TestContext.Current.CancellationToken);
-        return CreateSut().Extract(layout);
-    }
+    private static Task<ExtractedReport> ExtractAsync(string text) => TestExtraction.ExtractAsync(text);
 
     [Fact]
     public async Task Extract_OnlyThanksCondolencesAndCondemnation_AnswersNothing()
@@ -37,7 +33,8 @@ public sealed class AnswerExtractorTests
             + "My country still faces serious challenges: our prosecutors lack the capacity to use electronic evidence, and our long borders remain difficult to control.\n\n"
             + "Technical assistance from UNODC and bilateral partners has been valuable, and the good practices developed in joint investigation teams should be shared more widely.\n\n"
             + "The Committee should prioritize the evolving threat posed by the misuse of the Internet and give greater attention to racially and ethnically motivated terrorism.\n\n"
-            + "Finally, coordination between CTED, the Office of Counter-Terrorism and the 1267 Monitoring Team must improve, under the Global Counter-Terrorism Coordination Compact, to avoid duplication.\n\n"
+            + "Finally, coordination between CTED, the Office of Counter-Terrorism and the 1267 Monitoring Team must improve, "
+            + "under the Global Counter-Terrorism Coordination Compact, to avoid duplication.\n\n"
             + "I thank you.");
 
         Assert.Equal("abcd", report.Coverage.ToString());
@@ -50,8 +47,10 @@ public sealed class AnswerExtractorTests
 
     [Theory]
     [InlineData("en", "(a)\n\nOur financial intelligence unit lacks trained analysts.\n\n(c)\n\nThe Committee should focus on new threats.")]
-    [InlineData("fr", "Question a) – Les difficultés\n\nNotre cellule de renseignement financier manque d'analystes.\n\nQuestion c) – Le Conseil\n\nLe Comité devrait se concentrer sur les nouvelles menaces.")]
-    [InlineData("es", "Pregunta a)\n\nNuestra unidad de inteligencia financiera carece de analistas.\n\nPregunta c)\n\nEl Comité debería centrarse en las nuevas amenazas.")]
+    [InlineData("fr", "Question a) – Les difficultés\n\nNotre cellule de renseignement financier manque d'analystes.\n\n"
+        + "Question c) – Le Conseil\n\nLe Comité devrait se concentrer sur les nouvelles menaces.")]
+    [InlineData("es", "Pregunta a)\n\nNuestra unidad de inteligencia financiera carece de analistas.\n\n"
+        + "Pregunta c)\n\nEl Comité debería centrarse en las nuevas amenazas.")]
     [InlineData("ru", "Вопрос а)\n\nНашему подразделению финансовой разведки не хватает аналитиков.\n\nВопрос в)\n\nКомитету следует сосредоточиться на новых угрозах.")]
     [InlineData("zh", "问题（一）\n\n我国金融情报机构缺乏专业分析人员。\n\n问题（三）\n\n反恐委员会应重点关注新威胁。")]
     [InlineData("ar", "(أ)\n\nتفتقر وحدة الاستخبارات المالية في بلادي إلى المحللين.\n\n(ج)\n\nينبغي للجنة أن تركز على التهديدات الجديدة.")]

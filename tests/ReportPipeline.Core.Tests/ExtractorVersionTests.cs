@@ -13,7 +13,7 @@ namespace ReportPipeline.Core.Tests;
 public sealed class ExtractorVersionTests
 {
     /// <summary>Raise the version with every change that alters this fingerprint, and record both here.</summary>
-    private static readonly (string Version, string Fingerprint) s_recorded = ("rules-1", "688be2402bfa75df34c1add988f04895fb7bb569cc6d5f95bd6040943ef06c6b");
+    private static readonly (string Version, string Fingerprint) s_recorded = ("rules-2", "4b6aad0ce0f215b5a42ca71a5a42f602a2b8314b4ec1d4de724a3f463b3b422d");
 
     [Fact]
     public async Task RulesVersion_ExtractionOfTheSeedStatements_MatchesTheFingerprintRecordedForIt()

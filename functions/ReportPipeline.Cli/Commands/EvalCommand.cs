@@ -8,15 +8,20 @@ using ReportPipeline.Core.Layout;
 
 namespace ReportPipeline.Cli.Commands;
 
-/// <summary><c>eval DIR</c>: scores extraction against a labelled corpus; non-zero exit below the printed thresholds.</summary>
+/// <summary><c>eval DIR</c>: scores extraction against labelled reports; non-zero exit below the printed thresholds.</summary>
 internal static class EvalCommand
 {
     public static Command Create()
     {
-        var directory = new Argument<DirectoryInfo>("directory") { Description = "Folder of {name}.txt reports with {name}.expected.json labels (seeds/corpus)." };
-        var verbose = new Option<bool>("--verbose") { Description = "Also list every missed snippet and every spurious answer paragraph." };
+        var directory = new Argument<DirectoryInfo>("directory")
+        {
+            Description = "A corpus ({name}.txt with {name}.expected.json, as seeds/corpus) or a statement set (cases/*.txt with labels.json).",
+        };
+        var verbose = new Option<bool>("--verbose") { Description = "Also list every missed snippet and spurious answer (corpus), or every case and question (statement set)." };
+        var half = new Option<string?>("--half") { Description = "Statement sets only: score the odd- or even-numbered cases alone." };
+        half.AcceptOnlyFromAmong("odd", "even");
         var mode = new Option<ExtractionMode?>("--mode") { Description = "The extractor to score: Local, AzureOpenAI or Auto (default: the Extraction__Mode setting)." };
-        var command = new Command("eval", "Score extraction against a labelled corpus: precision, recall and F1 per language and question.") { directory, verbose, mode };
+        var command = new Command("eval", "Score extraction against labelled reports: precision, recall and F1 per language and question.") { directory, verbose, half, mode };
         command.SetAction(async (result, cancellationToken) =>
         {
             var dir = result.GetValue(directory)!;
@@ -28,12 +33,25 @@ internal static class EvalCommand
 
             var chosen = result.GetValue(mode);
             await using var services = LocalFiles.BuildServices(chosen is null ? null : new Dictionary<string, string?> { ["Extraction:Mode"] = chosen.ToString() });
-            var tally = new ExtractionTally(services.GetRequiredService<IAnswerExtractor>());
-            var evaluator = new CorpusEvaluator(services.GetRequiredService<IDocumentAnalyzer>(), tally);
-            var report = await evaluator.EvaluateAsync(dir.FullName, cancellationToken);
-            Print(report, result.GetValue(verbose));
-            tally.Print();
-            var failures = report.Failures();
+            var analyzer = services.GetRequiredService<IDocumentAnalyzer>();
+            var extractor = new ExtractionTally(services.GetRequiredService<IAnswerExtractor>());
+            IReadOnlyList<string> failures;
+            if (StatementSetEvaluator.IsStatementSet(dir.FullName))
+            {
+                Func<int, bool> include = result.GetValue(half) switch { "odd" => n => n % 2 == 1, "even" => n => n % 2 == 0, _ => _ => true };
+                var report = await new StatementSetEvaluator(analyzer, extractor).EvaluateAsync(dir.FullName, include, cancellationToken);
+                StatementSetPrinter.Print(report, result.GetValue(verbose));
+                failures = report.Failures();
+            }
+            else
+            {
+                var report = await new CorpusEvaluator(analyzer, extractor).EvaluateAsync(dir.FullName, cancellationToken);
+                Print(report, result.GetValue(verbose));
+                failures = report.Failures();
+            }
+
+            extractor.Print();
+
             foreach (var failure in failures)
             {
                 Console.WriteLine($"BELOW THRESHOLD: {failure}");
@@ -51,7 +69,8 @@ internal static class EvalCommand
         Console.WriteLine("  detection: per (report, question), does the report answer it? predicted = at least one answer; expected = at least one labelled snippet.");
         Console.WriteLine("  passage:   recall = labelled snippets found inside an answer of the same question;");
         Console.WriteLine("             precision = answer paragraphs (one per provenance entry) containing a labelled snippet of their question.");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  threshold: F1 >= {EvaluationReport.Threshold:0.00} for both measures, per language (all questions) and per question (all languages)."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  threshold: F1 >= {EvaluationReport.Threshold:0.00} for both measures, per language (all questions) and per question (all languages)."));
         Console.WriteLine();
         Console.WriteLine("| language | question | detection P | R | F1 | passage P | R | F1 |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");

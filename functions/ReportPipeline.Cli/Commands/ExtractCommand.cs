@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using ReportPipeline.Core;
 using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Layout;
 
@@ -57,8 +58,11 @@ internal static class ExtractCommand
             {
                 var sentence = paragraph.Text.Substring(start, length);
                 var s = lexicon.Score(sentence);
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"¶{paragraph.Index} a={s[Cue.A]:0.#} b={s[Cue.B]:0.#} c={s[Cue.C]:0.#} d={s[Cue.D]:0.#} proc={s[Cue.Procedural]:0.#} defl={s[Cue.Deflection]:0.#} close={s[Cue.Closing]:0.#} | {(sentence.Length > 110 ? sentence[..110] + "…" : sentence)}"));
+                var excerpt = sentence.Length > 110 ? sentence[..110] + "…" : sentence;
+                var questions = string.Create(CultureInfo.InvariantCulture,
+                    $"a={s.Question(Question.A):0.#} b={s.Question(Question.B):0.#} c={s.Question(Question.C):0.#} d={s.Question(Question.D):0.#}");
+                var speech = string.Create(CultureInfo.InvariantCulture, $"proc={s[Cue.Procedural]:0.#} defl={s[Cue.Deflection]:0.#} close={s[Cue.Closing]:0.#}");
+                Console.Error.WriteLine($"¶{paragraph.Index} {questions} {speech} | {excerpt}");
             }
         }
     }

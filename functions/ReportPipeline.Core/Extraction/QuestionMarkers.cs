@@ -71,9 +71,23 @@ public static partial class QuestionMarkers
     };
 
     // The look-ahead rules out NonBacktracking; anchored at the start the pattern is linear, and the timeout is the backstop.
-    [GeneratedRegex(@"^\s*(?:(?:question|pregunta|(?:по\s+)?вопрос[уа]?|السؤال)\s*(?:9\s*)?[(（]?(?<label>[a-dA-DабвгАБВГ1-4أاﺃبجد])[)）]?(?![\p{L}\d])|问题\s*[(（]?(?<label>[一二三四])[)）]?|(?:9\s*)?[(（](?<label>[a-dA-DабвгАБВГأاﺃبجد一二三四])[)）]|(?<bare>)(?<label>[a-dабвгأبجد])\)|9\s*(?<label>[a-dабвгأبجد])\))[\s.:：、,\-–—]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(
+        @"^\s*(?:(?:question|pregunta|(?:по\s+)?вопрос[уа]?|السؤال)\s*(?:9\s*)?[(（]?(?<label>[a-dA-DабвгАБВГ1-4أاﺃبجد])[)）]?(?![\p{L}\d])"
+        + @"|问题\s*[(（]?(?<label>[一二三四])[)）]?"
+        + @"|(?:9\s*)?[(（](?<label>[a-dA-DабвгАБВГأاﺃبجد一二三四])[)）]"
+        + @"|(?<bare>)(?<label>[a-dабвгأبجد])\)"
+        + @"|9\s*(?<label>[a-dабвгأبجد])\))[\s.:：、,\-–—]*",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Marker();
 
-    [GeneratedRegex(@"(?:\b(?<ord>first|second|third|fourth|last|final)\s+(?:guiding\s+)?question|\b(?:la\s+)?(?<ord>première|premiere|deuxième|deuxieme|seconde|troisième|troisieme|quatrième|quatrieme|dernière|derniere)\s+question|\b(?:la\s+)?(?<ord>primera|segunda|tercera|cuarta|última|ultima)\s+pregunta|\b(?<ord>первому|второму|третьему|четвертому|четвёртому|последнему)\s+вопросу|\b(?<ord>первого|второго|третьего|четвертого|четвёртого)\s+вопроса|第(?<ord>[一二三四])个?问题|(?:السؤال|بالسؤال|للسؤال)\s+(?<ord>الأول|الاول|الثاني|الثالث|الرابع|الأخير))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(
+        @"(?:\b(?<ord>first|second|third|fourth|last|final)\s+(?:guiding\s+)?question"
+        + @"|\b(?:la\s+)?(?<ord>première|premiere|deuxième|deuxieme|seconde|troisième|troisieme|quatrième|quatrieme|dernière|derniere)\s+question"
+        + @"|\b(?:la\s+)?(?<ord>primera|segunda|tercera|cuarta|última|ultima)\s+pregunta"
+        + @"|\b(?<ord>первому|второму|третьему|четвертому|четвёртому|последнему)\s+вопросу"
+        + @"|\b(?<ord>первого|второго|третьего|четвертого|четвёртого)\s+вопроса"
+        + @"|第(?<ord>[一二三四])个?问题"
+        + @"|(?:السؤال|بالسؤال|للسؤال)\s+(?<ord>الأول|الاول|الثاني|الثالث|الرابع|الأخير))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Ordinal();
 }

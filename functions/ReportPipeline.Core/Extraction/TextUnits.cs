@@ -5,7 +5,11 @@ namespace ReportPipeline.Core.Extraction;
 /// <summary>Splits paragraphs into sentences and recognises paragraphs that are really headings.</summary>
 public static partial class TextUnits
 {
-    private static readonly string[] s_abbreviations = ["mr", "mrs", "ms", "dr", "st", "no", "nos", "art", "para", "paras", "e.g", "i.e", "etc", "vs", "m", "mme", "sr", "sra", "g", "г", "п", "ст", "jan", "feb", "h.e", "u.s", "u.n", "n°", "op"];
+    private static readonly string[] s_abbreviations =
+    [
+        "mr", "mrs", "ms", "dr", "st", "no", "nos", "art", "para", "paras", "e.g", "i.e", "etc", "vs", "m", "mme", "sr", "sra", "g", "г", "п", "ст",
+        "jan", "feb", "h.e", "u.s", "u.n", "n°", "op",
+    ];
 
     /// <summary>Sentence boundaries as (start, length) pairs; abbreviations such as "Mr." and numbers such as "1373 (2001)." stay inside.</summary>
     public static List<(int Start, int Length)> Sentences(string text)
@@ -137,9 +141,14 @@ public static partial class TextUnits
         }
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:mr|mister|madam|madame|monsieur|señor|senor|señora|senora|господин|госпожа)\.?\s+(?:president|chair|le président|la présidente|presidente|presidenta|председатель)|主席先生|主席女士|السيد الرئيس|السيدة الرئيسة|سيدي الرئيس)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(
+        @"^\s*(?:(?:mr|mister|madam|madame|monsieur|señor|senor|señora|senora|господин|госпожа)\.?\s+"
+        + @"(?:president|chair|le président|la présidente|presidente|presidenta|председатель)|主席先生|主席女士|السيد الرئيس|السيدة الرئيسة|سيدي الرئيس)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Address();
 
-    [GeneratedRegex(@"^\s*(?:[IVXLC]{1,5}[.)]|\d{1,2}[.)]|[一二三四五六七八九十]+[、.．]|(?:أولا|ثانيا|ثالثا|رابعا|خامسا)[ًٌ]?\s*[:：.-]?|[A-Z][.)])\s*", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(
+        @"^\s*(?:[IVXLC]{1,5}[.)]|\d{1,2}[.)]|[一二三四五六七八九十]+[、.．]|(?:أولا|ثانيا|ثالثا|رابعا|خامسا)[ًٌ]?\s*[:：.-]?|[A-Z][.)])\s*",
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex HeadingNumber();
 }

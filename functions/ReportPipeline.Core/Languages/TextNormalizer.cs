@@ -2,8 +2,9 @@ namespace ReportPipeline.Core.Languages;
 
 /// <summary>
 /// Folds text for vocabulary matching: lower case, Latin accents and Arabic diacritics removed, Arabic letter
-/// variants and Cyrillic ё unified, full-width forms narrowed, runs of spaces collapsed, so that OCR noise and
-/// spelling variants match the same stems.
+/// variants and Cyrillic ё unified, full-width forms narrowed, hyphens, apostrophes and other punctuation turned into
+/// spaces ("counter-terrorism" = "counter terrorism", "l'entraide" = "entraide"), runs of spaces collapsed, so that OCR
+/// noise and spelling variants match the same stems.
 /// </summary>
 public static class TextNormalizer
 {
@@ -63,7 +64,7 @@ public static class TextNormalizer
             {
                 >= 'A' and <= 'Z' => (char)(c + 32),
                 >= 'a' and <= 'z' or >= '0' and <= '9' => c,
-                '-' or '\'' or '/' => c,
+                '/' => c,
                 _ => ' ',
             };
         }
@@ -80,10 +81,6 @@ public static class TextNormalizer
                 return 'ي';
             case 'ё' or 'Ё':
                 return 'е';
-            case '’' or '‘' or 'ʼ':
-                return '\'';
-            case '‐' or '‑' or '–' or '—':
-                return '-';
             case >= '\uFF01' and <= '\uFF5E':
                 return char.ToLowerInvariant((char)(c - 0xFEE0)) is var n && (char.IsLetterOrDigit(n)) ? n : ' ';
             case >= '\u00C0' and <= '\u024F':

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using ReportPipeline.Core.Layout;
 
@@ -37,6 +36,11 @@ public sealed record EvaluationReport(IReadOnlyList<CellScore> Cells, IReadOnlyL
     public IReadOnlyList<string> Failures()
     {
         var failures = new List<string>();
+        if (Cells.Count == 0)
+        {
+            failures.Add("no labelled report was read");
+        }
+
         void Check(string name, Func<CellScore, bool> filter)
         {
             foreach (var (measure, f) in new (string, Func<CellScore, Score>)[] { ("detection", c => c.Detection), ("passage", c => c.Passage) })
@@ -114,8 +118,8 @@ public sealed class CorpusEvaluator(IDocumentAnalyzer analyzer, IAnswerExtractor
 
     internal static CellScore ScoreCell(string file, string language, Question q, IReadOnlyList<string> snippets, IReadOnlyList<ExtractedAnswer> answers)
     {
-        var units = answers.SelectMany(a => a.Text.Split("\n\n")).Select(Collapse).ToList();
-        var wanted = snippets.Select(Collapse).ToList();
+        var units = answers.SelectMany(a => a.Text.Split("\n\n")).Select(ScriptText.CollapseWhitespace).ToList();
+        var wanted = snippets.Select(ScriptText.CollapseWhitespace).ToList();
         var found = wanted.Where(s => units.Any(u => u.Contains(s, StringComparison.Ordinal))).ToList();
         var correct = units.Where(u => wanted.Any(s => u.Contains(s, StringComparison.Ordinal))).ToList();
         var detection = new Score(answers.Count > 0 && snippets.Count > 0 ? 1 : 0, answers.Count > 0 ? 1 : 0, answers.Count > 0 && snippets.Count > 0 ? 1 : 0, snippets.Count > 0 ? 1 : 0);
@@ -134,29 +138,5 @@ public sealed class CorpusEvaluator(IDocumentAnalyzer analyzer, IAnswerExtractor
         }
 
         return (root.GetProperty("language").GetString() ?? "und", answers);
-    }
-
-    private static string Collapse(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
     }
 }

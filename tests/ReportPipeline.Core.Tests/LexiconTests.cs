@@ -1,0 +1,49 @@
+using ReportPipeline.Core.Extraction;
+
+namespace ReportPipeline.Core.Tests;
+
+public sealed class LexiconTests
+{
+    [Fact]
+    public void For_EveryLanguage_LoadsEveryCueFromItsFiles()
+    {
+        foreach (var language in new[] { "en", "fr", "es", "ru", "zh", "ar" })
+        {
+            var cues = QuestionVocabulary.For(language).Select(t => t.Cue).Distinct();
+
+            Assert.Equal(Enum.GetValues<Cue>().Order(), cues.Order());
+        }
+    }
+
+    [Fact]
+    public void For_TermWrittenTwice_CountsOnceAtItsHigherWeight()
+    {
+        var terms = QuestionVocabulary.For("en").GroupBy(t => (t.Text, t.Cue));
+
+        Assert.All(terms, g => Assert.Single(g));
+    }
+
+    [Theory]
+    [InlineData("The Council should adapt its working methods.", true)]
+    [InlineData("Delegates called on the Committee to publish its guidance in every official language.", true)]
+    [InlineData("The Committee met on Tuesday, and after a long exchange of views on many subjects that were raised by the speakers, we should all rest.", false)]
+    public void Score_DirectiveNearItsAddressee_IsEvidenceOfC(string sentence, bool addressed) =>
+        Assert.Equal(addressed, Lexicon.For("en").Score(sentence).Question(Question.C) >= Lexicon.AddressedDirective);
+
+    [Theory]
+    [InlineData("We welcome the work of the Office of Counter-Terrorism and the General Assembly.", true)]
+    [InlineData("We thank the Counter-Terrorism Committee and its Executive Directorate.", false)]
+    [InlineData("We value the dialogue between the Counter-Terrorism Committee and its Executive Directorate.", true)]
+    public void Score_TwoEntitiesOfTheArchitecture_AreEvidenceOfD(string sentence, bool architecture) =>
+        Assert.Equal(architecture, Lexicon.For("en").Score(sentence).Question(Question.D) > 0);
+
+    [Theory]
+    [InlineData("Terrorism remains a serious challenge.", 0)]
+    [InlineData("Our country faces a serious challenge.", 4)]
+    public void Score_ObstacleWithoutWhoMeetsIt_IsNotEvidenceOfA(string sentence, double expected) =>
+        Assert.Equal(expected, Lexicon.For("en").Score(sentence).Question(Question.A));
+
+    [Fact]
+    public void Score_ContextWordsAlone_AreNoEvidence() =>
+        Assert.Equal(0, Lexicon.For("en").Score("Our network of partners received support and funding.").Question(Question.B));
+}

@@ -1,0 +1,15 @@
+using System.Text;
+using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.Layout;
+
+namespace ReportPipeline.Core.Tests;
+
+/// <summary>Text through the plain-text analyzer and the extractor, as ingestion would read an uploaded .txt file.</summary>
+internal static class TestExtraction
+{
+    public static async Task<ExtractedReport> ExtractAsync(string text, string fileName = "statement.txt")
+    {
+        var layout = await new DocumentAnalyzer([new PlainTextAnalyzer()]).AnalyzeAsync(Encoding.UTF8.GetBytes(text), fileName, TestContext.Current.CancellationToken);
+        return new AnswerExtractor(ThemeCatalog.Default).Extract(layout);
+    }
+}

@@ -43,6 +43,19 @@ public sealed class LexiconTests
     public void Score_ObstacleWithoutWhoMeetsIt_IsNotEvidenceOfA(string sentence, double expected) =>
         Assert.Equal(expected, Lexicon.For("en").Score(sentence).Question(Question.A));
 
+    [Theory]
+    [InlineData("fr", "Les camps restent une bombe à retardement pour les États de la région.", "a")]
+    [InlineData("fr", "La définition du terrorisme divise encore les États.", "a")]
+    [InlineData("ar", "يواجه المجتمع الدولي تحديات الإرهاب.", "a")]
+    [InlineData("ar", "تنفذ بلادنا برامج طويلة الأمد.", "a")]
+    [InlineData("ar", "تعزيز البنية التحتية في بلادنا.", "d")]
+    [InlineData("ar", "استمع المجلس إلى إحاطة من مكتب الأمم المتحدة لمكافحة الإرهاب.", "d")]
+    [InlineData("ar", "تبحث اللجنة التقرير السنوي.", "c")]
+    [InlineData("zh", "安理会应坚持统一标准。", "d")]
+    [InlineData("zh", "分享到：微信 微博", "b")]
+    public void Score_TermInsideAnUnrelatedWord_IsNoEvidence(string language, string sentence, string question) =>
+        Assert.Equal(0, Lexicon.For(language).Score(sentence).Question(Question.Parse(question)));
+
     [Fact]
     public void Score_ContextWordsAlone_AreNoEvidence() =>
         Assert.Equal(0, Lexicon.For("en").Score("Our network of partners received support and funding.").Question(Question.B));

@@ -56,6 +56,27 @@ public sealed class LexiconTests
     public void Score_TermInsideAnUnrelatedWord_IsNoEvidence(string language, string sentence, string question) =>
         Assert.Equal(0, Lexicon.For(language).Score(sentence).Question(Question.Parse(question)));
 
+    [Theory]
+    [InlineData("Техническая помощь оказалась полезной.")]
+    [InlineData("Мы получили техническую помощь.")]
+    [InlineData("Мы довольны технической помощью.")]
+    public void Score_PhraseWhoseWordsTakeAnyEnding_IsFoundInEveryCase(string sentence) =>
+        Assert.True(Lexicon.For("ru").Score(sentence).Question(Question.B) >= CueScores.CoreWeight);
+
+    [Fact]
+    public void Score_PhraseWordsApart_AreNotThePhrase() =>
+        Assert.Equal(0, Lexicon.For("ru").Score("Нам нужна техническая и иная помощь.").Question(Question.B));
+
+    [Theory]
+    [InlineData("ru", "Мы признательны Контртеррористическому комитету и его Исполнительному директорату за конструктивное взаимодействие.", "d")]
+    [InlineData("ru", "Резолюция 1373, принятая Советом в 2001 году, впервые в истории обязала государства сотрудничать в обмене информацией.", "b")]
+    public void Score_ThanksAndHistory_OutweighTheQuestionTheyName(string language, string sentence, string question)
+    {
+        var scores = Lexicon.For(language).Score(sentence);
+
+        Assert.True(scores[Cue.Procedural] > scores.Question(Question.Parse(question)));
+    }
+
     [Fact]
     public void Score_ContextWordsAlone_AreNoEvidence() =>
         Assert.Equal(0, Lexicon.For("en").Score("Our network of partners received support and funding.").Question(Question.B));

@@ -31,6 +31,17 @@ public sealed class LexiconTests
         Assert.Equal(addressed, Lexicon.For("en").Score(sentence).Question(Question.C) >= Lexicon.AddressedDirective);
 
     [Theory]
+    [InlineData("es", "Pedimos que el Comité preste más atención al uso de drones.")]
+    [InlineData("fr", "Le Comité gagnerait à publier la synthèse de ses évaluations.")]
+    [InlineData("fr", "Nous demandons à la DECT d’associer davantage la société civile à ses visites.")]
+    [InlineData("ru", "Совету Безопасности следовало бы пересмотреть методы работы.")]
+    [InlineData("ru", "ИДКТК стоило бы ежегодно публиковать обобщенные выводы.")]
+    [InlineData("zh", "我们敦促反恐委员会关注无人机问题。")]
+    [InlineData("ar", "داعياً المديرية التنفيذية إلى إدراج هذه المسألة في تقييماتها.")]
+    public void Score_RequestOfTheCouncilInEachLanguage_IsEvidenceOfC(string language, string sentence) =>
+        Assert.True(Lexicon.For(language).Score(sentence).Question(Question.C) >= Lexicon.AddressedDirective);
+
+    [Theory]
     [InlineData("We welcome the work of the Office of Counter-Terrorism and the General Assembly.", true)]
     [InlineData("We thank the Counter-Terrorism Committee and its Executive Directorate.", false)]
     [InlineData("We value the dialogue between the Counter-Terrorism Committee and its Executive Directorate.", true)]

@@ -88,6 +88,20 @@ public sealed class LexiconTests
         Assert.True(scores[Cue.Procedural] > scores.Question(Question.Parse(question)));
     }
 
+    [Theory]
+    [InlineData("en", "Our prosecutors have limited forensic capacity, which has slowed financing cases.")]
+    [InlineData("ru", "Нашим следователям не хватает подготовки, а пограничные посты оснащены недостаточно.")]
+    public void Score_AStatesOwnShortfall_IsEvidenceOfA(string language, string sentence) =>
+        Assert.True(Lexicon.For(language).Score(sentence).Question(Question.A) >= CueScores.CoreWeight);
+
+    [Theory]
+    [InlineData("en", "Member states must criminalise financing, including but not limited to the financing of travel.")]
+    [InlineData("en", "The assessment visit helped us identify gaps in our legal framework.")]
+    [InlineData("ru", "Ни одно государство не в состоянии в одиночку справиться с такими вызовами.")]
+    [InlineData("ar", "ساعدت زيارة التقييم في تحديد الثغرات في منظومتنا الوطنية.")]
+    public void Score_NoStatesOwnShortfall_IsNoEvidenceOfA(string language, string sentence) =>
+        Assert.Equal(0, Lexicon.For(language).Score(sentence).Question(Question.A));
+
     [Fact]
     public void Score_ContextWordsAlone_AreNoEvidence() =>
         Assert.Equal(0, Lexicon.For("en").Score("Our network of partners received support and funding.").Question(Question.B));

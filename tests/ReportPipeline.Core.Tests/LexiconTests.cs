@@ -49,6 +49,23 @@ public sealed class LexiconTests
         Assert.Equal(architecture, Lexicon.For("en").Score(sentence).Question(Question.D) > 0);
 
     [Theory]
+    [InlineData("en", "Our agencies worked together with the Counter-Terrorism Committee Executive Directorate during its visit.")]
+    [InlineData("ar", "عملت أجهزتنا جنباً إلى جنب مع المديرية التنفيذية للجنة مكافحة الإرهاب خلال زيارتها.")]
+    [InlineData("ru", "Наши ведомства работали вместе с Исполнительным директоратом Контртеррористического комитета.")]
+    public void Score_CtedByItsFullName_IsOneEntity(string language, string sentence)
+    {
+        var scores = Lexicon.For(language).Score(sentence);
+
+        Assert.Equal(0, scores.Question(Question.D));
+        Assert.Equal(0.5, scores[Cue.Body]);
+    }
+
+    [Fact]
+    public void Score_RequestOfCtedByItsFullName_IsEvidenceOfC() =>
+        Assert.True(Lexicon.For("en").Score("We call on the Counter-Terrorism Committee Executive Directorate to publish its findings.").Question(Question.C)
+            >= Lexicon.AddressedDirective);
+
+    [Theory]
     [InlineData("Terrorism remains a serious challenge.", 0)]
     [InlineData("Our country faces a serious challenge.", 4)]
     public void Score_ObstacleWithoutWhoMeetsIt_IsNotEvidenceOfA(string sentence, double expected) =>

@@ -93,7 +93,7 @@ public sealed class LexiconTests
 
     [Fact]
     public void Score_PhraseWordsApart_AreNotThePhrase() =>
-        Assert.Equal(0, Lexicon.For("ru").Score("Нам нужна техническая и иная помощь.").Question(Question.B));
+        Assert.Equal(0, Lexicon.For("ru").Score("Международное право и сотрудничество неразделимы.").Question(Question.B));
 
     [Theory]
     [InlineData("ru", "Мы признательны Контртеррористическому комитету и его Исполнительному директорату за конструктивное взаимодействие.", "d")]
@@ -118,6 +118,14 @@ public sealed class LexiconTests
     [InlineData("ar", "ساعدت زيارة التقييم في تحديد الثغرات في منظومتنا الوطنية.")]
     public void Score_NoStatesOwnShortfall_IsNoEvidenceOfA(string language, string sentence) =>
         Assert.Equal(0, Lexicon.For(language).Score(sentence).Question(Question.A));
+
+    [Theory]
+    [InlineData("ru", "Эта помощь оказалась наиболее полезной для наших ведомств.", true)]
+    [InlineData("ru", "С помощью беспилотников террористы ведут разведку.", false)]
+    [InlineData("ru", "Вернувшимся детям нужна психологическая помощь.", false)]
+    [InlineData("en", "Humanitarian assistance reached the camps last month.", false)]
+    public void Score_AssistanceToAState_IsEvidenceOfB(string language, string sentence, bool assistance) =>
+        Assert.Equal(assistance, Lexicon.For(language).Score(sentence).Question(Question.B) >= CueScores.CoreWeight);
 
     [Fact]
     public void Score_ContextWordsAlone_AreNoEvidence() =>

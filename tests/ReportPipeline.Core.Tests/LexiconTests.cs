@@ -108,6 +108,10 @@ public sealed class LexiconTests
     [Theory]
     [InlineData("en", "Our prosecutors have limited forensic capacity, which has slowed financing cases.")]
     [InlineData("ru", "Нашим следователям не хватает подготовки, а пограничные посты оснащены недостаточно.")]
+    [InlineData("en", "Our border police has too few officers and not enough vehicles.")]
+    [InlineData("fr", "Nos juges spécialisés sont trop peu nombreux.")]
+    [InlineData("es", "Nuestros recursos no son suficientes para vigilar la frontera.")]
+    [InlineData("ar", "الموارد المتاحة لأجهزتنا غير كافية.")]
     public void Score_AStatesOwnShortfall_IsEvidenceOfA(string language, string sentence) =>
         Assert.True(Lexicon.For(language).Score(sentence).Question(Question.A) >= CueScores.CoreWeight);
 

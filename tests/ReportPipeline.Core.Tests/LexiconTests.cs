@@ -42,6 +42,15 @@ public sealed class LexiconTests
         Assert.True(Lexicon.For(language).Score(sentence).Question(Question.C) >= Lexicon.AddressedDirective);
 
     [Theory]
+    [InlineData("en", "The recommendations of CTED became the backbone of our road map.", false)]
+    [InlineData("en", "We recommend that the Committee publish its guidance in every language.", true)]
+    [InlineData("fr", "Les recommandations du Comité ont guidé nos réformes.", false)]
+    [InlineData("ru", "Рекомендации ИДКТК легли в основу нашего национального плана.", false)]
+    [InlineData("zh", "执行局的建议已成为我国行动计划的基础。", false)]
+    public void Score_RecommendationsTheCommitteeMade_AreNoRequestOfIt(string language, string sentence, bool request) =>
+        Assert.Equal(request, Lexicon.For(language).Score(sentence).Question(Question.C) >= Lexicon.AddressedDirective);
+
+    [Theory]
     [InlineData("We welcome the work of the Office of Counter-Terrorism and the General Assembly.", true)]
     [InlineData("We thank the Counter-Terrorism Committee and its Executive Directorate.", false)]
     [InlineData("We value the dialogue between the Counter-Terrorism Committee and its Executive Directorate.", true)]

@@ -23,6 +23,17 @@ public sealed class LexiconTests
         Assert.All(terms, g => Assert.Single(g));
     }
 
+    [Fact]
+    public void Parse_PhraseWordTakingAnyEnding_KeepsItsMark() =>
+        Assert.Equal(" техническ* помощ", Assert.Single(QuestionVocabulary.Parse("ru", Cue.B, "2 Техническ* помощ", "ru/b.txt")).Text);
+
+    [Theory]
+    [InlineData("ru", "2 помощ*")]
+    [InlineData("ru", "2 gap$* identif")]
+    [InlineData("zh", "2 技术*援助")]
+    public void Parse_AnyEndingWithNoWordAfterItOrWithoutSpaces_IsRefused(string language, string line) =>
+        Assert.Throws<FormatException>(() => QuestionVocabulary.Parse(language, Cue.B, line, "b.txt").ToList());
+
     [Theory]
     [InlineData("The Council should adapt its working methods.", true)]
     [InlineData("Delegates called on the Committee to publish its guidance in every official language.", true)]

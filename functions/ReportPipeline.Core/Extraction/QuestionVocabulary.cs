@@ -114,7 +114,7 @@ public static class QuestionVocabulary
             StringComparer.Ordinal);
     }
 
-    private static IEnumerable<VocabularyTerm> Parse(string language, Cue cue, string source, string file)
+    internal static IEnumerable<VocabularyTerm> Parse(string language, Cue cue, string source, string file)
     {
         foreach (var line in source.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')))
         {

@@ -13,7 +13,7 @@ namespace ReportPipeline.Core.Tests;
 public sealed class ExtractorVersionTests
 {
     /// <summary>Raise the version with every change that alters this fingerprint, and record both here.</summary>
-    private static readonly (string Version, string Fingerprint) s_recorded = ("rules-2", "4b6aad0ce0f215b5a42ca71a5a42f602a2b8314b4ec1d4de724a3f463b3b422d");
+    private static readonly (string Version, string Fingerprint) s_recorded = ("rules-3", "31f014d0dcb51511b06a9137d8e1dbf93200309ffcf03d03f1e490ee8cd816b9");
 
     [Fact]
     public async Task RulesVersion_ExtractionOfTheSeedStatements_MatchesTheFingerprintRecordedForIt()

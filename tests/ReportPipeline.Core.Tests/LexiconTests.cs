@@ -23,12 +23,43 @@ public sealed class LexiconTests
         Assert.All(terms, g => Assert.Single(g));
     }
 
+    [Fact]
+    public void Parse_PhraseWordTakingAnyEnding_KeepsItsMark() =>
+        Assert.Equal(" техническ* помощ", Assert.Single(QuestionVocabulary.Parse("ru", Cue.B, "2 Техническ* помощ", "ru/b.txt")).Text);
+
+    [Theory]
+    [InlineData("ru", "2 помощ*")]
+    [InlineData("ru", "2 gap$* identif")]
+    [InlineData("zh", "2 技术*援助")]
+    public void Parse_AnyEndingWithNoWordAfterItOrWithoutSpaces_IsRefused(string language, string line) =>
+        Assert.Throws<FormatException>(() => QuestionVocabulary.Parse(language, Cue.B, line, "b.txt").ToList());
+
     [Theory]
     [InlineData("The Council should adapt its working methods.", true)]
     [InlineData("Delegates called on the Committee to publish its guidance in every official language.", true)]
     [InlineData("The Committee met on Tuesday, and after a long exchange of views on many subjects that were raised by the speakers, we should all rest.", false)]
     public void Score_DirectiveNearItsAddressee_IsEvidenceOfC(string sentence, bool addressed) =>
         Assert.Equal(addressed, Lexicon.For("en").Score(sentence).Question(Question.C) >= Lexicon.AddressedDirective);
+
+    [Theory]
+    [InlineData("es", "Pedimos que el Comité preste más atención al uso de drones.")]
+    [InlineData("fr", "Le Comité gagnerait à publier la synthèse de ses évaluations.")]
+    [InlineData("fr", "Nous demandons à la DECT d’associer davantage la société civile à ses visites.")]
+    [InlineData("ru", "Совету Безопасности следовало бы пересмотреть методы работы.")]
+    [InlineData("ru", "ИДКТК стоило бы ежегодно публиковать обобщенные выводы.")]
+    [InlineData("zh", "我们敦促反恐委员会关注无人机问题。")]
+    [InlineData("ar", "داعياً المديرية التنفيذية إلى إدراج هذه المسألة في تقييماتها.")]
+    public void Score_RequestOfTheCouncilInEachLanguage_IsEvidenceOfC(string language, string sentence) =>
+        Assert.True(Lexicon.For(language).Score(sentence).Question(Question.C) >= Lexicon.AddressedDirective);
+
+    [Theory]
+    [InlineData("en", "The recommendations of CTED became the backbone of our road map.", false)]
+    [InlineData("en", "We recommend that the Committee publish its guidance in every language.", true)]
+    [InlineData("fr", "Les recommandations du Comité ont guidé nos réformes.", false)]
+    [InlineData("ru", "Рекомендации ИДКТК легли в основу нашего национального плана.", false)]
+    [InlineData("zh", "执行局的建议已成为我国行动计划的基础。", false)]
+    public void Score_RecommendationsTheCommitteeMade_AreNoRequestOfIt(string language, string sentence, bool request) =>
+        Assert.Equal(request, Lexicon.For(language).Score(sentence).Question(Question.C) >= Lexicon.AddressedDirective);
 
     [Theory]
     [InlineData("We welcome the work of the Office of Counter-Terrorism and the General Assembly.", true)]
@@ -38,10 +69,87 @@ public sealed class LexiconTests
         Assert.Equal(architecture, Lexicon.For("en").Score(sentence).Question(Question.D) > 0);
 
     [Theory]
+    [InlineData("en", "Our agencies worked together with the Counter-Terrorism Committee Executive Directorate during its visit.")]
+    [InlineData("ar", "عملت أجهزتنا جنباً إلى جنب مع المديرية التنفيذية للجنة مكافحة الإرهاب خلال زيارتها.")]
+    [InlineData("ru", "Наши ведомства работали вместе с Исполнительным директоратом Контртеррористического комитета.")]
+    public void Score_CtedByItsFullName_IsOneEntity(string language, string sentence)
+    {
+        var scores = Lexicon.For(language).Score(sentence);
+
+        Assert.Equal(0, scores.Question(Question.D));
+        Assert.Equal(0.5, scores[Cue.Body]);
+    }
+
+    [Fact]
+    public void Score_RequestOfCtedByItsFullName_IsEvidenceOfC() =>
+        Assert.True(Lexicon.For("en").Score("We call on the Counter-Terrorism Committee Executive Directorate to publish its findings.").Question(Question.C)
+            >= Lexicon.AddressedDirective);
+
+    [Theory]
     [InlineData("Terrorism remains a serious challenge.", 0)]
     [InlineData("Our country faces a serious challenge.", 4)]
     public void Score_ObstacleWithoutWhoMeetsIt_IsNotEvidenceOfA(string sentence, double expected) =>
         Assert.Equal(expected, Lexicon.For("en").Score(sentence).Question(Question.A));
+
+    [Theory]
+    [InlineData("fr", "Les camps restent une bombe à retardement pour les États de la région.", "a")]
+    [InlineData("fr", "La définition du terrorisme divise encore les États.", "a")]
+    [InlineData("ar", "يواجه المجتمع الدولي تحديات الإرهاب.", "a")]
+    [InlineData("ar", "تنفذ بلادنا برامج طويلة الأمد.", "a")]
+    [InlineData("ar", "تعزيز البنية التحتية في بلادنا.", "d")]
+    [InlineData("ar", "استمع المجلس إلى إحاطة من مكتب الأمم المتحدة لمكافحة الإرهاب.", "d")]
+    [InlineData("ar", "تبحث اللجنة التقرير السنوي.", "c")]
+    [InlineData("zh", "安理会应坚持统一标准。", "d")]
+    [InlineData("zh", "分享到：微信 微博", "b")]
+    public void Score_TermInsideAnUnrelatedWord_IsNoEvidence(string language, string sentence, string question) =>
+        Assert.Equal(0, Lexicon.For(language).Score(sentence).Question(Question.Parse(question)));
+
+    [Theory]
+    [InlineData("Техническая помощь оказалась полезной.")]
+    [InlineData("Мы получили техническую помощь.")]
+    [InlineData("Мы довольны технической помощью.")]
+    public void Score_PhraseWhoseWordsTakeAnyEnding_IsFoundInEveryCase(string sentence) =>
+        Assert.True(Lexicon.For("ru").Score(sentence).Question(Question.B) >= CueScores.CoreWeight);
+
+    [Fact]
+    public void Score_PhraseWordsApart_AreNotThePhrase() =>
+        Assert.Equal(0, Lexicon.For("ru").Score("Международное право и сотрудничество неразделимы.").Question(Question.B));
+
+    [Theory]
+    [InlineData("ru", "Мы признательны Контртеррористическому комитету и его Исполнительному директорату за конструктивное взаимодействие.", "d")]
+    [InlineData("ru", "Резолюция 1373, принятая Советом в 2001 году, впервые в истории обязала государства сотрудничать в обмене информацией.", "b")]
+    public void Score_ThanksAndHistory_OutweighTheQuestionTheyName(string language, string sentence, string question)
+    {
+        var scores = Lexicon.For(language).Score(sentence);
+
+        Assert.True(scores[Cue.Procedural] > scores.Question(Question.Parse(question)));
+    }
+
+    [Theory]
+    [InlineData("en", "Our prosecutors have limited forensic capacity, which has slowed financing cases.")]
+    [InlineData("ru", "Нашим следователям не хватает подготовки, а пограничные посты оснащены недостаточно.")]
+    [InlineData("en", "Our border police has too few officers and not enough vehicles.")]
+    [InlineData("fr", "Nos juges spécialisés sont trop peu nombreux.")]
+    [InlineData("es", "Nuestros recursos no son suficientes para vigilar la frontera.")]
+    [InlineData("ar", "الموارد المتاحة لأجهزتنا غير كافية.")]
+    public void Score_AStatesOwnShortfall_IsEvidenceOfA(string language, string sentence) =>
+        Assert.True(Lexicon.For(language).Score(sentence).Question(Question.A) >= CueScores.CoreWeight);
+
+    [Theory]
+    [InlineData("en", "Member states must criminalise financing, including but not limited to the financing of travel.")]
+    [InlineData("en", "The assessment visit helped us identify gaps in our legal framework.")]
+    [InlineData("ru", "Ни одно государство не в состоянии в одиночку справиться с такими вызовами.")]
+    [InlineData("ar", "ساعدت زيارة التقييم في تحديد الثغرات في منظومتنا الوطنية.")]
+    public void Score_NoStatesOwnShortfall_IsNoEvidenceOfA(string language, string sentence) =>
+        Assert.Equal(0, Lexicon.For(language).Score(sentence).Question(Question.A));
+
+    [Theory]
+    [InlineData("ru", "Эта помощь оказалась наиболее полезной для наших ведомств.", true)]
+    [InlineData("ru", "С помощью беспилотников террористы ведут разведку.", false)]
+    [InlineData("ru", "Вернувшимся детям нужна психологическая помощь.", false)]
+    [InlineData("en", "Humanitarian assistance reached the camps last month.", false)]
+    public void Score_AssistanceToAState_IsEvidenceOfB(string language, string sentence, bool assistance) =>
+        Assert.Equal(assistance, Lexicon.For(language).Score(sentence).Question(Question.B) >= CueScores.CoreWeight);
 
     [Fact]
     public void Score_ContextWordsAlone_AreNoEvidence() =>

@@ -119,6 +119,9 @@ public sealed class Lexicon
     /// <summary>What two entities of the UN architecture named in one sentence weigh for (d), beside their context.</summary>
     internal const double BodyPair = 2.0;
 
+    /// <summary>The longest ending a word marked <see cref="QuestionVocabulary.AnyEnding"/> takes ("-ими", "-ionales").</summary>
+    private const int MaxEnding = 8;
+
     /// <summary>
     /// How near (in folded characters) a directive must stand to its addressee to be asked of it: a few words in spaced
     /// languages ("call on the Council to", "le Conseil de sécurité devrait"), a few characters in Chinese, where one
@@ -134,16 +137,21 @@ public sealed class Lexicon
     private readonly string _language;
     private readonly int _addressWindow;
     private readonly VocabularyTerm[] _terms;
+    private readonly Piece[] _pieces;
     private readonly TermMatcher _matcher;
-    private readonly int _longest;
+
+    /// <summary>How far past its first letter a term found can end: its length, and room for the endings of a phrase's words.</summary>
+    private readonly int _reach;
 
     private Lexicon(string language)
     {
         _language = language;
         _addressWindow = AddressWindow(language);
         _terms = [.. QuestionVocabulary.For(language)];
-        _matcher = new TermMatcher([.. _terms.Select(t => t.Text)]);
-        _longest = _terms.Max(t => t.Text.Length);
+        var words = _terms.Select(t => t.Text.Split(QuestionVocabulary.AnyEnding)).ToList();
+        _pieces = [.. words.SelectMany((w, term) => w.Select((text, k) => new Piece(term, k, k == w.Length - 1, text.Length)))];
+        _matcher = new TermMatcher([.. words.SelectMany(w => w)]);
+        _reach = words.Max(w => w.Sum(text => text.Length) + (MaxEnding * (w.Length - 1)));
     }
 
     /// <summary>The lexicon of a language (English for one without a vocabulary).</summary>
@@ -154,25 +162,25 @@ public sealed class Lexicon
     public CueScores Score(ReadOnlySpan<char> text)
     {
         var folded = QuestionVocabulary.FoldText(_language, text);
-        var matches = new List<(int Id, int End)>();
-        _matcher.Scan(folded, ref matches, static (ref List<(int Id, int End)> m, int id, int end) => m.Add((id, end)));
+        var found = new List<(int Id, int End)>();
+        _matcher.Scan(folded, ref found, static (ref List<(int Id, int End)> m, int id, int end) => m.Add((id, end)));
+        var matches = Assemble(folded, found);
         var scores = new CueScores();
         HashSet<int>? seen = null;
         List<(int Start, int End)>? addressees = null;
         List<(int Start, int End)>? directives = null;
         for (var i = 0; i < matches.Count; i++)
         {
-            var (id, end) = matches[i];
+            var (id, start, end) = matches[i];
 
             // Matches come in order of their end, so a longer term covering this one ends here or a little later.
-            var start = end - _terms[id].Text.Length;
             var inside = false;
             for (var j = i - 1; j >= 0 && matches[j].End == end && !inside; j--)
             {
                 inside = Covers(matches[j], start, end);
             }
 
-            for (var j = i + 1; j < matches.Count && matches[j].End - start <= _longest && !inside; j++)
+            for (var j = i + 1; j < matches.Count && matches[j].End - start <= _reach && !inside; j++)
             {
                 inside = Covers(matches[j], start, end);
             }
@@ -216,9 +224,46 @@ public sealed class Lexicon
         return scores;
     }
 
-    private bool Covers((int Id, int End) other, int start, int end)
+    private static bool Covers(Match other, int start, int end) => other.Start <= start && other.End >= end && other.End - other.Start > end - start;
+
+    /// <summary>
+    /// The terms found, in order of their end, from the pieces the matcher found: a whole term, or the words of a phrase whose
+    /// words take any ending, each piece starting the word after the one before it ended in.
+    /// </summary>
+    private List<Match> Assemble(string folded, List<(int Id, int End)> found)
     {
-        var otherStart = other.End - _terms[other.Id].Text.Length;
-        return otherStart <= start && other.End >= end && other.End - otherStart > end - start;
+        var matches = new List<Match>(found.Count);
+        List<(Piece Piece, int Start, int Next)>? open = null;
+        foreach (var (id, end) in found)
+        {
+            var piece = _pieces[id];
+            var start = end - piece.Length;
+            if (piece.Index > 0)
+            {
+                var before = open?.FindIndex(o => o.Piece.Term == piece.Term && o.Piece.Index == piece.Index - 1 && o.Next == start) ?? -1;
+                if (before < 0)
+                {
+                    continue;
+                }
+
+                start = open![before].Start;
+            }
+
+            if (piece.Last)
+            {
+                matches.Add(new Match(piece.Term, start, end));
+            }
+            else
+            {
+                (open ??= []).Add((piece, start, folded.IndexOf(' ', end)));
+            }
+        }
+
+        return matches;
     }
+
+    /// <summary>What the matcher looks for: a whole term, or the <paramref name="Index"/>th word of a phrase.</summary>
+    private readonly record struct Piece(int Term, int Index, bool Last, int Length);
+
+    private readonly record struct Match(int Term, int Start, int End);
 }

@@ -53,13 +53,17 @@ public sealed record VocabularyTerm(string Text, Cue Cue, double Weight);
 /// The per-question vocabulary in the six UN languages, kept as data: <c>Extraction/Vocabulary/{language}/{cue}.txt</c>,
 /// embedded in the assembly and read once. Each line is a weight and a term ("2 lack of"); lines starting with '#' are
 /// comments. Latin and Cyrillic terms are word-initial stems (a leading space is added, so "challeng" matches
-/// "challenges" but not "unchallenged"); a trailing "$" asks for a whole word. Arabic and Chinese terms match anywhere:
+/// "challenges" but not "unchallenged"); a trailing "$" asks for a whole word, and a "*" after a word of a phrase lets
+/// that word take any ending ("техническ* помощ"). Arabic and Chinese terms match anywhere:
 /// Arabic attaches articles and conjunctions to words, and Chinese has no spaces, so multi-character terms act as
 /// character n-grams. Everything is folded by <see cref="TextNormalizer"/>. The terms describe what each question asks
 /// about in the vocabulary of UN counter-terrorism debates, not the wording of any particular statement.
 /// </summary>
 public static class QuestionVocabulary
 {
+    /// <summary>Marks a word of a phrase that takes any ending ("техническ* помощ": технической помощи, техническую помощь).</summary>
+    public const char AnyEnding = '*';
+
     private const string ResourcePrefix = "Vocabulary/";
 
     private static readonly Dictionary<string, Cue> s_cueOfFile = new(StringComparer.Ordinal)
@@ -110,7 +114,7 @@ public static class QuestionVocabulary
             StringComparer.Ordinal);
     }
 
-    private static IEnumerable<VocabularyTerm> Parse(string language, Cue cue, string source, string file)
+    internal static IEnumerable<VocabularyTerm> Parse(string language, Cue cue, string source, string file)
     {
         foreach (var line in source.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')))
         {
@@ -120,13 +124,29 @@ public static class QuestionVocabulary
                 throw new FormatException($"{file}: '{line}' is not a weight and a term.");
             }
 
-            yield return new VocabularyTerm(Fold(language, line[(space + 1)..].Trim()), cue, weight);
+            var term = line[(space + 1)..].Trim();
+            if (term.Contains(AnyEnding, StringComparison.Ordinal) && (!IsSpaced(language) || term.EndsWith(AnyEnding) || term.Contains("$" + AnyEnding, StringComparison.Ordinal)))
+            {
+                throw new FormatException($"{file}: '{line}' puts '{AnyEnding}' where no word follows it, or in a language without spaces.");
+            }
+
+            yield return new VocabularyTerm(Fold(language, term), cue, weight);
         }
     }
 
-    /// <summary>Folds a term as the matcher sees text: padded words for spaced languages, bare n-grams without spaces otherwise.</summary>
+    /// <summary>
+    /// Folds a term as the matcher sees text: padded words for spaced languages, bare n-grams without spaces otherwise. A word of
+    /// a phrase marked <see cref="AnyEnding"/> keeps the mark: the phrase's words are then found one after the other, that word
+    /// with any ending.
+    /// </summary>
     internal static string Fold(string language, string raw)
     {
+        if (raw.Contains(AnyEnding, StringComparison.Ordinal))
+        {
+            var words = raw.Split(AnyEnding);
+            return string.Concat(words[..^1].Select(w => Fold(language, w) + AnyEnding)) + Fold(language, words[^1]);
+        }
+
         var whole = raw.EndsWith('$');
         var folded = TextNormalizer.Normalize(whole ? raw[..^1] : raw).Trim();
         return IsSpaced(language) ? " " + folded + (whole ? " " : "") : folded.Replace(" ", "", StringComparison.Ordinal);

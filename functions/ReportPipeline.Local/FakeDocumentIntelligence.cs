@@ -17,8 +17,8 @@ public sealed record Received(string Method, string PathAndQuery, string? Conten
 /// </summary>
 public sealed record FaultBursts(int Every, int ThrottledFrom, int Throttled, int UnavailableFrom, int Unavailable, int RetryAfterSeconds = 1)
 {
-    /// <summary>A fifth of the requests: 6 throttled and then, later, 4 unavailable in every 50.</summary>
-    public static FaultBursts Soak { get; } = new(Every: 50, ThrottledFrom: 20, Throttled: 6, UnavailableFrom: 40, Unavailable: 4);
+    /// <summary>A quarter of the requests, from the third on: 3 throttled and then, later, 2 unavailable in every 20.</summary>
+    public static FaultBursts Soak { get; } = new(Every: 20, ThrottledFrom: 2, Throttled: 3, UnavailableFrom: 10, Unavailable: 2);
 
     /// <summary>The fault the <paramref name="index"/>th request (from 0) meets, or null.</summary>
     public Reply? For(long index)

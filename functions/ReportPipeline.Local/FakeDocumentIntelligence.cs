@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
@@ -11,26 +12,34 @@ public sealed record Reply(int Status, string? Body = null, IReadOnlyDictionary<
 public sealed record Received(string Method, string PathAndQuery, string? ContentType, byte[] Body, string? Key, string? Authorization, DateTimeOffset At);
 
 /// <summary>
-/// Bursts of trouble, by the order requests arrive in: of every <paramref name="Every"/> requests, the
-/// <paramref name="Throttled"/> from the <paramref name="ThrottledFrom"/>th on answer 429 with <c>Retry-After</c>, and the
-/// <paramref name="Unavailable"/> from the <paramref name="UnavailableFrom"/>th on answer 503, as an overloaded resource does.
+/// A run of <paramref name="Count"/> requests answered <paramref name="Status"/> (429 with <c>Retry-After</c>, or 503), from
+/// the <paramref name="From"/>th request (counted from 0) on; with <paramref name="Every"/>, again in every so many requests.
 /// </summary>
-public sealed record FaultBursts(int Every, int ThrottledFrom, int Throttled, int UnavailableFrom, int Unavailable, int RetryAfterSeconds = 1)
+public sealed record FaultBurst(int From, int Count, int Status, int Every = 0)
 {
-    /// <summary>A quarter of the requests, from the third on: 3 throttled and then, later, 2 unavailable in every 20.</summary>
-    public static FaultBursts Soak { get; } = new(Every: 20, ThrottledFrom: 2, Throttled: 3, UnavailableFrom: 10, Unavailable: 2);
+    public bool Covers(long index)
+    {
+        var position = Every > 0 ? index % Every : index;
+        return position >= From && position < From + Count;
+    }
+}
+
+/// <summary>Bursts of trouble by the order requests arrive in, as an overloaded or failing resource answers.</summary>
+public sealed record FaultBursts(IReadOnlyList<FaultBurst> Bursts, int RetryAfterSeconds = 1)
+{
+    /// <summary>
+    /// A quarter of the requests in short bursts (3 throttled and, later, 2 unavailable in every 20), and once, from the
+    /// 7th request on, an outage of 15 requests that outlasts a request's retries and opens the client's circuit breaker.
+    /// </summary>
+    public static FaultBursts Soak { get; } = new([new(2, 3, 429, Every: 20), new(14, 2, 503, Every: 20), new(6, 15, 503)]);
 
     /// <summary>The fault the <paramref name="index"/>th request (from 0) meets, or null.</summary>
-    public Reply? For(long index)
+    public Reply? For(long index) => Bursts.FirstOrDefault(b => b.Covers(index)) switch
     {
-        var position = index % Every;
-        if (position >= ThrottledFrom && position < ThrottledFrom + Throttled)
-        {
-            return FakeDocumentIntelligence.Error(429, "429", headers: new Dictionary<string, string> { ["Retry-After"] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        }
-
-        return position >= UnavailableFrom && position < UnavailableFrom + Unavailable ? FakeDocumentIntelligence.Error(503, "ServiceUnavailable") : null;
-    }
+        null => null,
+        { Status: 429 } => FakeDocumentIntelligence.Error(429, "429", headers: new Dictionary<string, string> { ["Retry-After"] = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture) }),
+        { Status: var status } => FakeDocumentIntelligence.Error(status, "ServiceUnavailable"),
+    };
 }
 
 /// <summary>
@@ -79,7 +88,7 @@ public sealed class FakeDocumentIntelligence : LoopbackHttpServer
     /// <summary>Requests answered 429 by <see cref="Faults"/>.</summary>
     public long Throttled => Interlocked.Read(ref _throttled);
 
-    /// <summary>Requests answered 503 by <see cref="Faults"/>.</summary>
+    /// <summary>Requests answered 5xx by <see cref="Faults"/>.</summary>
     public long Unavailable => Interlocked.Read(ref _unavailable);
 
     public static Reply Error(int status, string code, string? inner = null, IReadOnlyDictionary<string, string>? headers = null) =>

@@ -3,6 +3,7 @@ using System.Diagnostics.Tracing;
 using System.Globalization;
 using Azure.Core.Diagnostics;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Extraction;
@@ -12,6 +13,7 @@ using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Core.Uploads;
 using ReportPipeline.Functions.Ingestion;
+using ReportPipeline.Infrastructure.Storage;
 using ReportPipeline.Local;
 
 namespace ReportPipeline.Cli.Soak;
@@ -171,8 +173,12 @@ internal sealed class SoakRun(SoakOptions options, TextWriter progress, TimeProv
             + $"and states' scripts and the host stand-in tried {patience.Retries} time(s) again");
 
         await ReconcileAsync(host, cancellationToken);
-        var audit = await new SoakAudit(host.Get<IReportStore>(), host.Get<ISubmissionStore>(), host.Get<MemberStateRegistry>(), host.Get<IDocumentAnalyzer>(),
-            host.Get<IAnswerExtractor>()).RunAsync(options.Concurrency, cancellationToken);
+        // The audit analyses scans again: with a service that no longer fails, and a circuit breaker of its own.
+        ocr.Faults = null;
+        await using var auditing = LocalHost.BuildServices(new Dictionary<string, string?>(Settings(ocr)) { [StorageNames.ConnectionName] = azurite.ConnectionString });
+        var audit = await new SoakAudit(auditing.GetRequiredService<IReportStore>(), auditing.GetRequiredService<ISubmissionStore>(),
+            auditing.GetRequiredService<MemberStateRegistry>(), auditing.GetRequiredService<IDocumentAnalyzer>(), auditing.GetRequiredService<IAnswerExtractor>())
+            .RunAsync(options.Concurrency, cancellationToken);
         return Report(audit, elapsed);
     }
 

@@ -24,16 +24,20 @@ public sealed record FaultBurst(int From, int Count, int Status, int Every = 0)
     }
 }
 
-/// <summary>Bursts of trouble by the order requests arrive in, as an overloaded or failing resource answers.</summary>
-public sealed record FaultBursts(IReadOnlyList<FaultBurst> Bursts, int RetryAfterSeconds = 1)
+/// <summary>
+/// Trouble as an overloaded or failing resource gives it: <paramref name="Bursts"/> by the order requests arrive in, and an
+/// outage, 503 to every request for <paramref name="OutageLength"/> from the <paramref name="OutageFrom"/>th request on
+/// (by time, since a client whose circuit breaker opens sends almost nothing while it waits).
+/// </summary>
+public sealed record FaultBursts(IReadOnlyList<FaultBurst> Bursts, int OutageFrom = -1, TimeSpan OutageLength = default, int RetryAfterSeconds = 1)
 {
     /// <summary>
-    /// A quarter of the requests in short bursts (3 throttled and, later, 2 unavailable in every 20), and once, from the
-    /// 7th request on, an outage of 15 requests that outlasts a request's retries and opens the client's circuit breaker.
+    /// A quarter of the requests in short bursts (3 throttled and, later, 2 unavailable in every 20), and from the 7th
+    /// request on a 10-second outage, which outlasts a request's retries and opens the client's circuit breaker.
     /// </summary>
-    public static FaultBursts Soak { get; } = new([new(2, 3, 429, Every: 20), new(14, 2, 503, Every: 20), new(6, 15, 503)]);
+    public static FaultBursts Soak { get; } = new([new(2, 3, 429, Every: 20), new(14, 2, 503, Every: 20)], OutageFrom: 6, OutageLength: TimeSpan.FromSeconds(10));
 
-    /// <summary>The fault the <paramref name="index"/>th request (from 0) meets, or null.</summary>
+    /// <summary>The fault the <paramref name="index"/>th request (from 0) meets in a burst, or null.</summary>
     public Reply? For(long index) => Bursts.FirstOrDefault(b => b.Covers(index)) switch
     {
         null => null,
@@ -53,6 +57,7 @@ public sealed class FakeDocumentIntelligence : LoopbackHttpServer
     private long _requests;
     private long _throttled;
     private long _unavailable;
+    private DateTimeOffset? _outageStarted;
 
     /// <summary>
     /// A prebuilt-layout operation that succeeded, marked synthetic: hand-made after the 2024-11-30 definitions of
@@ -118,7 +123,7 @@ public sealed class FakeDocumentIntelligence : LoopbackHttpServer
         Requests.Enqueue(new Received(request.HttpMethod, pathAndQuery, request.ContentType, body.ToArray(),
             request.Headers["Ocp-Apim-Subscription-Key"], request.Headers["Authorization"], Clock.GetUtcNow()));
 
-        var reply = Faults?.For(Interlocked.Increment(ref _requests) - 1) is { } fault ? Count(fault) : Route(request.HttpMethod, pathAndQuery);
+        var reply = Fault(Interlocked.Increment(ref _requests) - 1) is { } fault ? Count(fault) : Route(request.HttpMethod, pathAndQuery);
         if (reply.Abort)
         {
             // Promise a body, send a little of it, drop the connection: the client sees a network error.
@@ -146,6 +151,26 @@ public sealed class FakeDocumentIntelligence : LoopbackHttpServer
         }
 
         return Error(404, "NotFound");
+    }
+
+    /// <summary>What <see cref="Faults"/> answers the <paramref name="index"/>th request, or null; requests are handled one at a time.</summary>
+    private Reply? Fault(long index)
+    {
+        if (Faults is not { } faults)
+        {
+            return null;
+        }
+
+        if (faults.OutageFrom >= 0 && index >= faults.OutageFrom)
+        {
+            _outageStarted ??= Clock.GetUtcNow();
+            if (Clock.GetUtcNow() < _outageStarted + faults.OutageLength)
+            {
+                return Error(503, "ServiceUnavailable");
+            }
+        }
+
+        return faults.For(index);
     }
 
     private Reply Count(Reply fault)

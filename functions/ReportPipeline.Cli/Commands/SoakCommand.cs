@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Security.Cryptography;
 using ReportPipeline.Cli.Soak;
 
@@ -18,13 +19,23 @@ internal static class SoakCommand
         var restarts = new Option<int>("--storage-restarts") { Description = "How many times Azurite is stopped and started again mid-run, its data kept on disk." };
         var faults = new Option<bool>("--di-faults") { Description = "Have the fake Document Intelligence answer bursts of 429 (with Retry-After) and 503." };
         var seed = new Option<int?>("--seed") { Description = "Seed of the uploads, to repeat a run (default: a random one, printed)." };
-        uploads.Validators.Add(r => Check(r, r.GetValueOrDefault<int>() >= 1, "--uploads must be at least 1."));
-        concurrency.Validators.Add(r => Check(r, r.GetValueOrDefault<int>() is >= 1 and <= 64, "--concurrency must be 1 to 64."));
-        restarts.Validators.Add(r => Check(r, r.GetValueOrDefault<int>() >= 0, "--storage-restarts cannot be negative."));
         var command = new Command("soak", "Send many uploads, good and bad, through slots and ingestion while Azurite restarts and OCR throttles; then check that none was lost or doubled.")
         {
             uploads, concurrency, restarts, faults, seed,
         };
+        concurrency.Validators.Add(r => Check(r, r.GetValueOrDefault<int>() is >= 1 and <= 64, "--concurrency must be 1 to 64."));
+        restarts.Validators.Add(r => Check(r, r.GetValueOrDefault<int>() >= 0, "--storage-restarts cannot be negative."));
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(uploads) < 1)
+            {
+                r.AddError("--uploads must be at least 1.");
+            }
+            else if (r.GetValue(restarts) >= r.GetValue(uploads))
+            {
+                r.AddError("--storage-restarts must be fewer than --uploads: each restart comes at an upload of its own.");
+            }
+        });
         command.SetAction(async (result, cancellationToken) =>
         {
             if (!LocalHost.StartsAzurite(result.GetValue(storage)))
@@ -42,7 +53,7 @@ internal static class SoakCommand
         return command;
     }
 
-    private static void Check(System.CommandLine.Parsing.OptionResult result, bool valid, string error)
+    private static void Check(OptionResult result, bool valid, string error)
     {
         if (!valid)
         {

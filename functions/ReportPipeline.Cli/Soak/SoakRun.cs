@@ -66,53 +66,39 @@ internal sealed class SoakRun(SoakOptions options, TextWriter progress, TimeProv
     public async Task<SoakResult> RunAsync(CancellationToken cancellationToken)
     {
         var data = Path.Combine(RepoPaths.State, "soak", $"azurite-{Environment.ProcessId}");
-        if (Directory.Exists(data))
-        {
-            Directory.Delete(data, recursive: true);
-        }
-
+        Forget(data);
         try
         {
             await using var ocr = new FakeDocumentIntelligence { Faults = options.DocumentIntelligenceFaults ? FaultBursts.Soak : null };
             await using var host = await LocalHost.StartAsync(null, data, Settings(ocr), cancellationToken);
-            var result = await RunAsync(host, ocr, cancellationToken);
+            var elapsed = await SendAsync(host, ocr, cancellationToken);
+            await ReconcileAsync(host, cancellationToken);
+            var audit = await AuditAsync(host.Azurite!, ocr, cancellationToken);
             progress.WriteLine($"soak: document intelligence answered {ocr.Requests.Count} requests, {ocr.Throttled} of them 429 and {ocr.Unavailable} 503");
-            return result;
+            return Report(audit, elapsed);
         }
         finally
         {
-            Directory.Delete(data, recursive: true);
+            Forget(data);
         }
     }
 
-    private async Task<SoakResult> RunAsync(LocalHost host, FakeDocumentIntelligence ocr, CancellationToken cancellationToken)
+    /// <summary>The run itself: keys for every state, then every upload through its slot and the blob trigger, while Azurite restarts; returns how long it took.</summary>
+    private async Task<TimeSpan> SendAsync(LocalHost host, FakeDocumentIntelligence ocr, CancellationToken cancellationToken)
     {
-        var azurite = host.Azurite!;
         var open = host.Get<IOptions<PeriodOptions>>().Value.OpenNames;
-        if (open.Count == 0)
-        {
-            throw new InvalidOperationException("No period is open (Periods__Open): every upload would be refused.");
-        }
-
-        var closed = Period.Parse(open[0]);
-        while (open.Contains(closed.Value))
-        {
-            closed = closed.Previous()!;
-        }
-
         var states = host.Get<MemberStateRegistry>().All;
-        var keys = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(states, parallel, async (state, token) =>
-            keys[state.Iso3] = (await host.Get<CredentialService>().IssueAsync(state.Iso3, token)).Key);
+        var keys = await IssueKeysAsync(host, states, parallel);
         var patience = new Patience(time);
-        var functions = new FunctionsHostStandIn(host, azurite.ConnectionString, HostSettings.Read(Path.Combine(AppContext.BaseDirectory, "host.json")), patience, time);
+        var functions = new FunctionsHostStandIn(host, host.Azurite!.ConnectionString, HostSettings.Read(Path.Combine(AppContext.BaseDirectory, "host.json")), patience, time);
         await functions.CreateQueuesAsync(cancellationToken);
         progress.WriteLine($"soak: {options.Uploads} uploads, seed {options.Seed}, concurrency {options.Concurrency}, open periods {string.Join(", ", open)}, "
-            + $"{options.StorageRestarts} Azurite restart(s), {(options.DocumentIntelligenceFaults ? "bursts of 429 and 503" : "no faults")} from Document Intelligence at {ocr.Endpoint}; "
-            + $"IngestReport tried {functions.Settings.PoisonBlobThreshold} times, RecordFailedIngest {functions.Settings.MaxDequeueCount} (host.json)");
+            + $"{options.StorageRestarts} Azurite restart(s), {(ocr.Faults is { } f ? $"bursts of 429 and 503 and a {f.OutageLength.TotalSeconds:0} s outage" : "no faults")} "
+            + $"from Document Intelligence at {ocr.Endpoint}; IngestReport tried {functions.Settings.PoisonBlobThreshold} times, "
+            + $"RecordFailedIngest {functions.Settings.MaxDequeueCount} (host.json)");
 
-        var plan = new SoakPlan(options.Seed, states, open, closed.Value, MaxReportBytes);
+        var plan = new SoakPlan(options.Seed, states, open, ClosedPeriod(open), MaxReportBytes);
         using var http = new HttpClient();
         var uploader = new SoakUploader(host, keys, http, patience);
         var restartAt = Enumerable.Range(1, options.StorageRestarts).ToDictionary(k => (int)((long)k * options.Uploads / (options.StorageRestarts + 1)));
@@ -133,30 +119,10 @@ internal sealed class SoakRun(SoakOptions options, TextWriter progress, TimeProv
         {
             if (restartAt.TryGetValue(index, out var number))
             {
-                restarts.Add(RestartAsync(azurite, number, index, token));
+                restarts.Add(RestartAsync(host.Azurite, number, index, token));
             }
 
-            var upload = plan.Upload(index);
-            var delivery = await uploader.DeliverAsync(upload, token);
-            if (delivery.BlobName is not { } blob)
-            {
-                _tally.Refused(delivery.Refusal!);
-            }
-            else if (upload.EventLost || upload.Kind == SoakKind.StrayBadPath)
-            {
-                _tally.Untriggered(blob);
-            }
-            else
-            {
-                var fired = time.GetTimestamp();
-                var result = await functions.TriggerAsync(blob, token);
-                _tally.Triggered(blob, result, time.GetElapsedTime(fired));
-            }
-
-            if (_tally.Done() is var done && done % Math.Max(1, options.Uploads / 10) == 0)
-            {
-                progress.WriteLine($"soak: {done} of {options.Uploads} uploads sent and triggered");
-            }
+            await SendAsync(plan.Upload(index), uploader, functions, token);
         });
         await Task.WhenAll(restarts);
         Volatile.Write(ref sending, 0);
@@ -167,19 +133,79 @@ internal sealed class SoakRun(SoakOptions options, TextWriter progress, TimeProv
             _tally.Final(row.Key.BlobName, row.Status);
         }
 
-        progress.WriteLine($"soak: {_tally.Describe()}; poison queue: {drained.Recorded.Count} recorded by RecordFailedIngest, "
+        progress.WriteLine($"soak: {_tally.Describe()}; poison queue: {drained.Recorded.Count} message(s) handled by RecordFailedIngest, "
             + $"{drained.FailedRuns} run(s) of it failed and were run again, {drained.MovedToPoison} moved to {RecordFailedIngestFunction.PoisonQueue}-poison");
         progress.WriteLine($"soak: outages met: the Azure SDK retried {Volatile.Read(ref sdkRetries)} storage request(s), "
             + $"and states' scripts and the host stand-in tried {patience.Retries} time(s) again");
+        return elapsed;
+    }
 
-        await ReconcileAsync(host, cancellationToken);
-        // The audit analyses scans again: with a service that no longer fails, and a circuit breaker of its own.
+    /// <summary>One upload: delivered through its slot (or straight into the container), then the blob trigger, unless its event is lost.</summary>
+    private async Task SendAsync(SoakUpload upload, SoakUploader uploader, FunctionsHostStandIn functions, CancellationToken cancellationToken)
+    {
+        var delivery = await uploader.DeliverAsync(upload, cancellationToken);
+        if (delivery.BlobName is not { } blob)
+        {
+            _tally.Refused(delivery.Refusal!);
+        }
+        else if (upload.EventLost || upload.Kind == SoakKind.StrayBadPath)
+        {
+            _tally.Untriggered(blob);
+        }
+        else
+        {
+            var fired = time.GetTimestamp();
+            var result = await functions.TriggerAsync(blob, cancellationToken);
+            _tally.Triggered(blob, result, time.GetElapsedTime(fired));
+        }
+
+        if (_tally.Done() is var done && done % Math.Max(1, options.Uploads / 10) == 0)
+        {
+            progress.WriteLine($"soak: {done} of {options.Uploads} uploads sent and triggered");
+        }
+    }
+
+    private static async Task<IReadOnlyDictionary<string, string>> IssueKeysAsync(LocalHost host, IReadOnlyList<MemberState> states, ParallelOptions parallel)
+    {
+        var keys = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(states, parallel, async (state, token) =>
+            keys[state.Iso3] = (await host.Get<CredentialService>().IssueAsync(state.Iso3, token)).Key);
+        return keys;
+    }
+
+    /// <summary>The latest period before the first open one that is not open itself.</summary>
+    private static string ClosedPeriod(IReadOnlyList<string> open)
+    {
+        if (open.Count == 0)
+        {
+            throw new InvalidOperationException("No period is open (Periods__Open): every upload would be refused.");
+        }
+
+        var closed = Period.Parse(open[0]);
+        while (open.Contains(closed.Value))
+        {
+            closed = closed.Previous() ?? throw new InvalidOperationException("Every period before the first open one is open.");
+        }
+
+        return closed.Value;
+    }
+
+    /// <summary>The audit analyses scans again: with a service that no longer fails, and a circuit breaker of its own.</summary>
+    private async Task<AuditResult> AuditAsync(AzuriteEmulator azurite, FakeDocumentIntelligence ocr, CancellationToken cancellationToken)
+    {
         ocr.Faults = null;
-        await using var auditing = LocalHost.BuildServices(new Dictionary<string, string?>(Settings(ocr)) { [StorageNames.ConnectionName] = azurite.ConnectionString });
-        var audit = await new SoakAudit(auditing.GetRequiredService<IReportStore>(), auditing.GetRequiredService<ISubmissionStore>(),
-            auditing.GetRequiredService<MemberStateRegistry>(), auditing.GetRequiredService<IDocumentAnalyzer>(), auditing.GetRequiredService<IAnswerExtractor>())
+        await using var services = LocalHost.BuildServices(new Dictionary<string, string?>(Settings(ocr)) { [StorageNames.ConnectionName] = azurite.ConnectionString });
+        return await new SoakAudit(services.GetRequiredService<IReportStore>(), services.GetRequiredService<ISubmissionStore>(),
+            services.GetRequiredService<MemberStateRegistry>(), services.GetRequiredService<IDocumentAnalyzer>(), services.GetRequiredService<IAnswerExtractor>())
             .RunAsync(options.Concurrency, cancellationToken);
-        return Report(audit, elapsed);
+    }
+
+    private static void Forget(string directory)
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     private async Task RestartAsync(AzuriteEmulator azurite, int number, int index, CancellationToken cancellationToken)

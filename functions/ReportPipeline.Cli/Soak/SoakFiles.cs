@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Text;
+using ReportPipeline.Local;
 
 namespace ReportPipeline.Cli.Soak;
 
@@ -141,32 +142,24 @@ internal static class SoakFiles
         {
             foreach (var line in Wrap(paragraph, 90))
             {
-                content.Append(PdfLiteral(line)).Append(" '\n");
+                content.Append(PdfWriter.Literal(line)).Append(" '\n");
             }
 
             content.Append("() '\n");
         }
 
-        var stream = Encoding.Latin1.GetBytes(content.Append("ET").ToString());
-        return PdfFile(
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-            Stream("", stream));
+        var pdf = new PdfWriter();
+        var font = pdf.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+        return OnePage(pdf, $"/Font << /F1 {font} 0 R >>", Encoding.Latin1.GetBytes(content.Append("ET").ToString()));
     }
 
     /// <summary>A scanned page: a PDF whose one page is a picture and has no text layer.</summary>
     public static byte[] ScannedPdf(Random random)
     {
         const int Side = 32;
-        var pixels = RandomBytes(random, Side * Side);
-        return PdfFile(
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>",
-            Stream($"/Type /XObject /Subtype /Image /Width {Side} /Height {Side} /ColorSpace /DeviceGray /BitsPerComponent 8", pixels),
-            Stream("", "q 595 0 0 842 0 0 cm /Im1 Do Q"u8.ToArray()));
+        var pdf = new PdfWriter();
+        var image = pdf.AddStream($"/Type /XObject /Subtype /Image /Width {Side} /Height {Side} /ColorSpace /DeviceGray /BitsPerComponent 8", RandomBytes(random, Side * Side));
+        return OnePage(pdf, $"/XObject << /Im1 {image} 0 R >>", "q 595 0 0 842 0 0 cm /Im1 Do Q"u8.ToArray());
     }
 
     /// <summary>A photographed page: a 24-bit bitmap of noise.</summary>
@@ -231,35 +224,16 @@ internal static class SoakFiles
         yield return line.ToString();
     }
 
-    private static string PdfLiteral(string text) =>
-        "(" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("(", "\\(", StringComparison.Ordinal).Replace(")", "\\)", StringComparison.Ordinal) + ")";
-
-    /// <summary>A stream object; Latin-1 carries its bytes unchanged.</summary>
-    private static string Stream(string dictionary, byte[] data) => $"<< {dictionary} /Length {data.Length} >>\nstream\n{Encoding.Latin1.GetString(data)}\nendstream";
-
-    private static byte[] PdfFile(params string[] objects)
+    /// <summary>An A4 page drawn by <paramref name="content"/> with <paramref name="resources"/>, as the whole document.</summary>
+    private static byte[] OnePage(PdfWriter pdf, string resources, byte[] content)
     {
-        using var output = new MemoryStream();
-        output.Write("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n"u8);
-        var offsets = new List<long>();
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(output.Position);
-            output.Write(Encoding.Latin1.GetBytes($"{i + 1} 0 obj\n"));
-            output.Write(Encoding.Latin1.GetBytes(objects[i]));
-            output.Write("\nendobj\n"u8);
-        }
-
-        var xref = output.Position;
-        var table = new StringBuilder($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-        {
-            table.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
-        }
-
-        table.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        output.Write(Encoding.Latin1.GetBytes(table.ToString()));
-        return output.ToArray();
+        var catalog = pdf.Reserve();
+        var pages = pdf.Reserve();
+        var contents = pdf.AddStream("", content);
+        var page = pdf.Add($"<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 595 842] /Resources << {resources} >> /Contents {contents} 0 R >>");
+        pdf.Set(pages, $"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>");
+        pdf.Set(catalog, $"<< /Type /Catalog /Pages {pages} 0 R >>");
+        return pdf.Build(catalog);
     }
 
     private static byte[] Zip(params (string Name, string Content)[] entries)

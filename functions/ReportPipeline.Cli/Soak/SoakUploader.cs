@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Azure;
+using ReportPipeline.Cli.Commands;
 using ReportPipeline.Core.Uploads;
 using ReportPipeline.Functions.Uploads;
 using ReportPipeline.Infrastructure.Storage;
@@ -64,10 +64,7 @@ internal sealed class SoakUploader(LocalHost host, IReadOnlyDictionary<string, s
     private Task PutAsync(UploadSlot slot, byte[] content, CancellationToken cancellationToken) =>
         patience.RunAsync(async () =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Put, slot.Url) { Content = new ByteArrayContent(content) };
-            request.Headers.Add("x-ms-blob-type", "BlockBlob");
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            using var response = await http.SendAsync(request, cancellationToken);
+            using var response = await UploadCommand.PutToSlotAsync(http, slot, new ByteArrayContent(content), cancellationToken);
             if ((int)response.StatusCode >= 500)
             {
                 throw new HttpRequestException($"The slot answered HTTP {(int)response.StatusCode}.", null, response.StatusCode);

@@ -52,7 +52,7 @@ public static class SubmissionRules
         stored.ContentHash == incoming.ContentHash && stored.BlobName == incoming.BlobName && stored.ReceivedAt == incoming.ReceivedAt;
 
     /// <summary>Whether <paramref name="a"/> is another upload than <paramref name="b"/>, made after it.</summary>
-    public static bool IsNewerUpload(SubmissionRecord a, SubmissionRecord b) =>
+    private static bool IsNewerUpload(SubmissionRecord a, SubmissionRecord b) =>
         IsLaterUpload(a, b) && (a.UploadedAt != b.UploadedAt || a.BlobName != b.BlobName);
 
     /// <summary>Whether <see cref="Place"/> must see the history: only for an earlier upload of other bytes than the current.</summary>

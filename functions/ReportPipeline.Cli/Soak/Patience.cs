@@ -10,7 +10,7 @@ namespace ReportPipeline.Cli.Soak;
 /// </summary>
 internal sealed class Patience(TimeProvider time)
 {
-    public static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan s_giveUpAfter = TimeSpan.FromMinutes(3);
 
     private static readonly TimeSpan s_firstWait = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan s_longestWait = TimeSpan.FromSeconds(8);
@@ -30,7 +30,7 @@ internal sealed class Patience(TimeProvider time)
             {
                 return await action();
             }
-            catch (Exception e) when (IsTransient(e, cancellationToken) && time.GetElapsedTime(started) < GiveUpAfter)
+            catch (Exception e) when (IsTransient(e, cancellationToken) && time.GetElapsedTime(started) < s_giveUpAfter)
             {
                 Interlocked.Increment(ref _retries);
                 await Task.Delay(wait, time, cancellationToken);
@@ -40,7 +40,7 @@ internal sealed class Patience(TimeProvider time)
     }
 
     /// <summary>A failure to reach the service or of the service itself (5xx), as a closed port or a stopping emulator gives.</summary>
-    public static bool IsTransient(Exception e, CancellationToken cancellationToken) => e switch
+    private static bool IsTransient(Exception e, CancellationToken cancellationToken) => e switch
     {
         RequestFailedException failed => failed.Status is 0 or 408 or >= 500,
         // The Azure SDK's retries exhausted: every try failed to reach the service.

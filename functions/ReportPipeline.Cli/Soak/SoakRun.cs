@@ -161,7 +161,7 @@ internal sealed class SoakRun(SoakOptions options, TextWriter progress, TimeProv
 
         if (_tally.Done() is var done && done % Math.Max(1, options.Uploads / 10) == 0)
         {
-            progress.WriteLine($"soak: {done} of {options.Uploads} uploads sent and triggered");
+            progress.WriteLine($"soak: {done} of {options.Uploads} uploads done");
         }
     }
 

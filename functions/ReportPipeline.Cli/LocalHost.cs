@@ -31,21 +31,36 @@ internal sealed class LocalHost : IAsyncDisposable
 
     public bool IsEmbedded => _azurite is not null;
 
-    public static async Task<LocalHost> StartAsync(string? storage, CancellationToken cancellationToken)
+    /// <summary>The Azurite this host started, or null when it works on the storage it was given.</summary>
+    public AzuriteEmulator? Azurite => _azurite;
+
+    /// <summary>Whether a host given <paramref name="storage"/> starts an Azurite of its own: neither it nor the environment names storage.</summary>
+    public static bool StartsAzurite(string? storage) =>
+        string.IsNullOrWhiteSpace(storage) && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(StorageVariable))
+        && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(IdentityStorageVariable));
+
+    public static Task<LocalHost> StartAsync(string? storage, CancellationToken cancellationToken) =>
+        StartAsync(storage, RepoPaths.AzuriteData, new Dictionary<string, string?>(), cancellationToken);
+
+    /// <summary>A host whose Azurite, if it starts one, keeps its data in <paramref name="azuriteData"/>, with <paramref name="settings"/> over the environment's.</summary>
+    public static async Task<LocalHost> StartAsync(string? storage, string azuriteData, IDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
-        storage = string.IsNullOrWhiteSpace(storage) ? Environment.GetEnvironmentVariable(StorageVariable) : storage;
         AzuriteEmulator? azurite = null;
-        if (string.IsNullOrWhiteSpace(storage) && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(IdentityStorageVariable)))
+        if (StartsAzurite(storage))
         {
-            Console.Error.WriteLine($"Starting Azurite ({AzuriteEmulator.Package}) with data in {RepoPaths.AzuriteData} …");
-            azurite = await AzuriteEmulator.StartAsync(RepoPaths.AzuriteData, cancellationToken);
+            Console.Error.WriteLine($"Starting Azurite ({AzuriteEmulator.Package}) with data in {azuriteData} …");
+            azurite = await AzuriteEmulator.StartAsync(azuriteData, cancellationToken);
             storage = azurite.ConnectionString;
+        }
+        else if (string.IsNullOrWhiteSpace(storage))
+        {
+            storage = Environment.GetEnvironmentVariable(StorageVariable);
         }
 
         LocalHost? host = null;
         try
         {
-            host = new LocalHost(BuildServices(new Dictionary<string, string?> { [StorageNames.ConnectionName] = storage }), azurite);
+            host = new LocalHost(BuildServices(new Dictionary<string, string?>(settings) { [StorageNames.ConnectionName] = storage }), azurite);
             await host.Get<StorageProvisioner>().EnsureCreatedAsync(cancellationToken);
             return host;
         }
@@ -57,13 +72,17 @@ internal sealed class LocalHost : IAsyncDisposable
         }
     }
 
-    /// <summary>The composition root over the environment's settings and <paramref name="overrides"/>, logging errors to stderr.</summary>
+    /// <summary>
+    /// The composition root over the environment's settings and <paramref name="overrides"/>, logging errors to stderr
+    /// (or what <c>Logging__LogLevel__Default</c> and the like ask for).
+    /// </summary>
     public static ServiceProvider BuildServices(IDictionary<string, string?> overrides)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
         return new ServiceCollection()
             // Polly logs every failed attempt with its stack trace; a command reports the outcome itself (a reason code, a warning).
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Error).AddFilter("Polly", LogLevel.None)
+                .AddConfiguration(configuration.GetSection("Logging"))
                 .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
             .AddReportPipeline(configuration)
             .BuildValidatedProvider();

@@ -19,12 +19,13 @@ public sealed class AzuriteEmulator : IAsyncDisposable
     private const string Lifeline = "azurite-lifeline.js";
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(3);
 
-    private readonly Process _process;
+    private readonly string[] _arguments;
     private readonly StringBuilder _errors = new();
+    private Process? _process;
 
-    private AzuriteEmulator(Process process, int blobPort, int queuePort, int tablePort)
+    private AzuriteEmulator(string[] arguments, int blobPort, int queuePort, int tablePort)
     {
-        _process = process;
+        _arguments = arguments;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
@@ -40,7 +41,7 @@ public sealed class AzuriteEmulator : IAsyncDisposable
     public int TablePort { get; }
 
     /// <summary>The emulator's process: Azurite itself, the only process it runs.</summary>
-    public int ProcessId => _process.Id;
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("Azurite is not running.");
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
@@ -54,29 +55,17 @@ public sealed class AzuriteEmulator : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(s_startTimeout);
         var script = await InstalledScriptAsync(timeout.Token);
-        int blob = FreePort(), queue = FreePort(), table = FreePort();
-        var emulator = new AzuriteEmulator(Start("node",
+        int blob = LoopbackPorts.Free(), queue = LoopbackPorts.Free(), table = LoopbackPorts.Free();
+        var emulator = new AzuriteEmulator(
         [
             "--require", Path.Combine(AppContext.BaseDirectory, Lifeline), script,
             "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--location", dataDirectory,
             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
             "--blobPort", Invariant(blob), "--queuePort", Invariant(queue), "--tablePort", Invariant(table),
-        ]), blob, queue, table);
-        emulator._process.ErrorDataReceived += (_, e) => emulator.Collect(e.Data);
-        emulator._process.OutputDataReceived += (_, _) => { };
-        emulator._process.BeginErrorReadLine();
-        emulator._process.BeginOutputReadLine();
+        ], blob, queue, table);
         try
         {
-            while (!(await ListensAsync(blob) && await ListensAsync(queue) && await ListensAsync(table)))
-            {
-                if (emulator._process.HasExited)
-                {
-                    throw new InvalidOperationException($"Azurite ({Package}) did not start: {emulator.Errors()}");
-                }
-
-                await Task.Delay(200, timeout.Token);
-            }
+            await emulator.RunAsync(timeout.Token);
         }
         catch
         {
@@ -88,24 +77,67 @@ public sealed class AzuriteEmulator : IAsyncDisposable
     }
 
     /// <summary>
+    /// Stops Azurite as <see cref="DisposeAsync"/> does, its data saved, and starts it again over the same data on the same
+    /// ports: clients keep their connection string, and what they send in between meets a closed port.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        await StopAsync();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(s_startTimeout);
+        await RunAsync(timeout.Token);
+    }
+
+    /// <summary>
     /// Closes Azurite's stdin, upon which it stops as on SIGTERM (the stop that saves its table and blob databases), and
     /// waits for it; only if it hangs is it killed.
     /// </summary>
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    private async Task RunAsync(CancellationToken cancellationToken)
     {
-        _process.StandardInput.Close();
+        lock (_errors)
+        {
+            _errors.Clear();
+        }
+
+        var process = _process = Start("node", _arguments);
+        process.ErrorDataReceived += (_, e) => Collect(e.Data);
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        while (!(await ListensAsync(BlobPort) && await ListensAsync(QueuePort) && await ListensAsync(TablePort)))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"Azurite ({Package}) did not start: {Errors()}");
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    private async Task StopAsync()
+    {
+        if (_process is not { } process)
+        {
+            return;
+        }
+
+        _process = null;
+        process.StandardInput.Close();
         using var timeout = new CancellationTokenSource(StopTimeout);
         try
         {
-            await _process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
         }
         catch (OperationCanceledException)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync(CancellationToken.None);
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
         }
 
-        _process.Dispose();
+        process.Dispose();
     }
 
     /// <summary>
@@ -170,13 +202,6 @@ public sealed class AzuriteEmulator : IAsyncDisposable
     }
 
     private static string Invariant(int port) => port.ToString(CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task<bool> ListensAsync(int port)
     {

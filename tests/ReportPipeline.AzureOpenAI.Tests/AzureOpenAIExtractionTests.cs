@@ -15,6 +15,7 @@ using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Extraction.Quotes;
 using ReportPipeline.Core.Layout;
 using ReportPipeline.Infrastructure.AzureOpenAI;
+using ReportPipeline.Local;
 using ReportPipeline.TestServers;
 
 namespace ReportPipeline.AzureOpenAI.Tests;
@@ -178,7 +179,7 @@ public sealed class AzureOpenAIExtractionTests : IAsyncLifetime
     [Fact]
     public async Task ExtractAsync_ServerDown_FallsBackToLocal()
     {
-        var closed = $"http://127.0.0.1:{LoopbackHttpServer.FreePort()}";
+        var closed = $"http://127.0.0.1:{LoopbackPorts.Free()}";
 
         var report = await ExtractAsync(change: o => (o.Endpoint, o.MaxRetries) = (closed, 1));
 

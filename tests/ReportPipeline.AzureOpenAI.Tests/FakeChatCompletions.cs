@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
-using ReportPipeline.TestServers;
+using ReportPipeline.Local;
 
 namespace ReportPipeline.AzureOpenAI.Tests;
 

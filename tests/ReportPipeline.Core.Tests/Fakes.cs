@@ -77,7 +77,11 @@ internal sealed class InMemorySubmissionStore : ISubmissionStore
             return Task.FromResult(new SubmissionSaveResult(stored, Changed: false));
         }
 
-        _answers[(stored.Key, stored.ContentHash, stored.ExtractorVersion)] = report;
+        if (placement != Placement.Resubmitted)
+        {
+            _answers[(stored.Key, stored.ContentHash, stored.ExtractorVersion)] = report;
+        }
+
         versions.RemoveAll(v => v.Version == stored.Version);
         versions.Add(stored);
         if (placement == Placement.Current || current?.Version == stored.Version)
@@ -86,7 +90,7 @@ internal sealed class InMemorySubmissionStore : ISubmissionStore
         }
 
         Writes.Add($"submission {stored.Version}");
-        return Task.FromResult(new SubmissionSaveResult(stored, Changed: true));
+        return Task.FromResult(new SubmissionSaveResult(stored, Changed: placement != Placement.Resubmitted));
     }
 
     public Task<IReadOnlyList<SubmissionRecord>> ListSubmissionsAsync(Period period, CancellationToken cancellationToken) =>

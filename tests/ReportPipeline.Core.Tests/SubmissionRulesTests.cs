@@ -40,25 +40,65 @@ public sealed class SubmissionRulesTests
     }
 
     [Fact]
-    public void Place_SameBytesAsCurrentSameExtractor_Unchanged()
+    public void Place_SameBlobAgainSameExtractor_Unchanged()
     {
         var current = Version("a", 0, version: 1);
 
-        var plan = SubmissionRules.Place(Version("a", 9, "copy.txt"), current, 1, []);
+        var plan = SubmissionRules.Place(Version("a", 0) with { ReceivedAt = s_at.AddHours(1) }, current, 1, []);
 
         Assert.Equal((Placement.Unchanged, current), (plan.Placement, plan.Stored));
     }
 
     [Fact]
-    public void Place_SameBytesAsCurrentNewExtractor_ReextractedKeepingNumberBlobAndUploadTime()
+    public void Place_CurrentBytesUploadedEarlierUnderAnotherName_Unchanged()
+    {
+        var current = Version("a", 5, version: 1);
+
+        var plan = SubmissionRules.Place(Version("a", 0, "copy.txt"), current, 1, []);
+
+        Assert.Equal((Placement.Unchanged, current), (plan.Placement, plan.Stored));
+    }
+
+    [Fact]
+    public void Place_CurrentBytesUploadedAgainLater_ResubmittedKeepingNumberDatedByTheLaterUpload()
+    {
+        var current = Version("a", 0, version: 3);
+
+        var plan = SubmissionRules.Place(Version("a", 9, "copy.txt") with { ReceivedAt = s_at.AddDays(1) }, current, 4, []);
+
+        Assert.Equal(Placement.Resubmitted, plan.Placement);
+        Assert.Equal((3, "2026-H1/KEN/copy.txt", s_at.AddMinutes(9), s_at), (plan.Stored.Version, plan.Stored.BlobName, plan.Stored.UploadedAt, plan.Stored.ReceivedAt));
+    }
+
+    [Fact]
+    public void Place_UploadBetweenTheCurrentBytesAndTheirResubmissionFinishingLast_History()
+    {
+        var resubmitted = SubmissionRules.Place(Version("a", 9, "again.txt"), Version("a", 0, version: 1), 1, []).Stored;
+
+        var plan = SubmissionRules.Place(Version("b", 5, "between.txt"), resubmitted, 1, []);
+
+        Assert.Equal((Placement.History, 2), (plan.Placement, plan.Stored.Version));
+    }
+
+    [Fact]
+    public void Place_SameBlobNewExtractor_ReextractedKeepingNumberBlobAndUploadTime()
     {
         var current = Version("a", 0, extractor: "rules-0", version: 3);
 
-        var plan = SubmissionRules.Place(Version("a", 9, "copy.txt") with { Language = "fr", ReceivedAt = s_at.AddDays(1) }, current, 4, []);
+        var plan = SubmissionRules.Place(Version("a", 0) with { Language = "fr", ReceivedAt = s_at.AddDays(1) }, current, 4, []);
 
         Assert.Equal(Placement.Reextracted, plan.Placement);
         Assert.Equal((3, current.BlobName, current.UploadedAt), (plan.Stored.Version, plan.Stored.BlobName, plan.Stored.UploadedAt));
         Assert.Equal(("rules-1", "fr", s_at.AddDays(1)), (plan.Stored.ExtractorVersion, plan.Stored.Language, plan.Stored.ReceivedAt));
+    }
+
+    [Fact]
+    public void Place_CurrentBytesUploadedAgainLaterNewExtractor_ReextractedDatedByTheLaterUpload()
+    {
+        var plan = SubmissionRules.Place(Version("a", 9, "copy.txt"), Version("a", 0, extractor: "rules-0", version: 3), 4, []);
+
+        Assert.Equal((Placement.Reextracted, 3, "2026-H1/KEN/copy.txt", "rules-1"),
+            (plan.Placement, plan.Stored.Version, plan.Stored.BlobName, plan.Stored.ExtractorVersion));
     }
 
     [Fact]

@@ -14,6 +14,7 @@ using ReportPipeline.Core.Layout;
 using ReportPipeline.Core.Layout.Pdf;
 using ReportPipeline.Infrastructure;
 using ReportPipeline.Infrastructure.DocumentIntelligence;
+using ReportPipeline.Local;
 using ReportPipeline.TestServers;
 
 namespace ReportPipeline.DocumentIntelligence.Tests;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ReportPipeline.Core.Layout;
 using ReportPipeline.Infrastructure.DocumentIntelligence;
+using ReportPipeline.Local;
 
 namespace ReportPipeline.DocumentIntelligence.Tests;
 
@@ -8,7 +9,7 @@ public sealed class MapperTests
 {
     private static LayoutDocument Synthetic()
     {
-        using var operation = JsonDocument.Parse(Fixtures.SyntheticLayout);
+        using var operation = JsonDocument.Parse(FakeDocumentIntelligence.SyntheticLayout);
         return AnalyzeResultMapper.Map(operation.RootElement.GetProperty("analyzeResult"), DocumentFormat.Pdf);
     }
 

@@ -68,6 +68,33 @@ public sealed class VersionsAndReconciliationTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task RunAsync_CurrentReportSentAgainWhileAnUploadBetweenFinishesLast_TheResubmissionStaysCurrent()
+    {
+        var period = AzuriteFixture.NewPeriod();
+        var key = AzuriteFixture.Key(period, "KNA");
+        const string Report = "(a) Our border agencies lack equipment.";
+        // Uploaded in this order, named in this order: within one second the names decide, and they agree.
+        var first = $"{period}/KNA/1-report.txt";
+        var between = $"{period}/KNA/2-draft.txt";
+        var again = $"{period}/KNA/3-report-again.txt";
+        await UploadAsync(first, Report);
+        await UploadAsync(between, "(c) A draft: the Council should prioritise soft targets.");
+        var againAt = await UploadAsync(again, Report);
+
+        Assert.Equal((IngestionStatus.Accepted, 1), ((await azurite.IngestAsync(first)).Status, (await Store.GetSubmissionAsync(key, _ct))!.Version));
+        var resent = await azurite.IngestAsync(again);
+        var late = await azurite.IngestAsync(between);
+
+        Assert.Equal((IngestionStatus.Unchanged, 1), (resent.Status, resent.Version));
+        Assert.Equal((IngestionStatus.Accepted, 2), (late.Status, late.Version));
+        var current = await Store.GetSubmissionAsync(key, _ct);
+        Assert.Equal((1, again, againAt), (current!.Version, current.BlobName, current.UploadedAt));
+        Assert.Equal([Question.A], (await Store.ListCurrentAnswersAsync(period, _ct)).Select(a => a.Question));
+        var status = await azurite.Services.GetRequiredService<UploadStatusQuery>().ListAsync(period, "KNA", _ct);
+        Assert.Equal([(first, 1, true), (between, 2, false), (again, 1, true)], status.Select(s => (s.BlobName, s.Version, s.Current)));
+    }
+
+    [Fact]
     public async Task RunAsync_ABAWithTheExtractorChangedBetween_AnswersNeverMix()
     {
         var period = AzuriteFixture.NewPeriod();

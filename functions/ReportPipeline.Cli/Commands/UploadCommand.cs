@@ -94,14 +94,19 @@ internal static class UploadCommand
         return command;
     }
 
-    /// <summary>PUTs the file in one Put Blob request: a create-only SAS allows nothing else (no blocks, no retry over an existing blob).</summary>
+    /// <summary>PUTs the bytes to a slot in one Put Blob request: a create-only SAS allows nothing else (no blocks, no retry over an existing blob).</summary>
+    public static async Task<HttpResponseMessage> PutToSlotAsync(HttpClient http, UploadSlot slot, HttpContent content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, slot.Url) { Content = content };
+        request.Headers.Add("x-ms-blob-type", "BlockBlob");
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return await http.SendAsync(request, cancellationToken);
+    }
+
     private static async Task<bool> PutAsync(HttpClient http, UploadSlot slot, FileInfo source, CancellationToken cancellationToken)
     {
         await using var content = source.OpenRead();
-        using var request = new HttpRequestMessage(HttpMethod.Put, slot.Url) { Content = new StreamContent(content) };
-        request.Headers.Add("x-ms-blob-type", "BlockBlob");
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await PutToSlotAsync(http, slot, new StreamContent(content), cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             Console.Error.WriteLine($"Upload to the slot failed: HTTP {(int)response.StatusCode} {response.ReasonPhrase}");

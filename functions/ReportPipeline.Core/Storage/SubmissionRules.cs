@@ -9,6 +9,12 @@ public enum Placement
     /// <summary>These bytes are stored already by another extractor: that version gets new answers and keeps its number.</summary>
     Reextracted,
 
+    /// <summary>
+    /// The current version's bytes, uploaded again later by the same extractor: the version keeps its number and answers and
+    /// is dated by the later upload, so an upload made between the two that finishes processing last does not take its place.
+    /// </summary>
+    Resubmitted,
+
     /// <summary>The latest upload: the next number, current; the version it follows becomes history.</summary>
     Current,
 
@@ -45,6 +51,10 @@ public static class SubmissionRules
     public static bool IsSameSave(SubmissionRecord stored, SubmissionRecord incoming) =>
         stored.ContentHash == incoming.ContentHash && stored.BlobName == incoming.BlobName && stored.ReceivedAt == incoming.ReceivedAt;
 
+    /// <summary>Whether <paramref name="a"/> is another upload than <paramref name="b"/>, made after it.</summary>
+    private static bool IsNewerUpload(SubmissionRecord a, SubmissionRecord b) =>
+        IsLaterUpload(a, b) && (a.UploadedAt != b.UploadedAt || a.BlobName != b.BlobName);
+
     /// <summary>Whether <see cref="Place"/> must see the history: only for an earlier upload of other bytes than the current.</summary>
     public static bool NeedsHistory(SubmissionRecord incoming, SubmissionRecord? current) =>
         current is not null && current.ContentHash != incoming.ContentHash && !IsLaterUpload(incoming, current);
@@ -63,9 +73,12 @@ public static class SubmissionRules
             : NeedsHistory(incoming, current) ? history.FirstOrDefault(v => v.ContentHash == incoming.ContentHash) : null;
         if (same is not null)
         {
+            // The current bytes sent again: still the state's latest upload, now as of the later one (its time and blob).
+            var renewed = current.ContentHash == incoming.ContentHash && IsNewerUpload(incoming, current);
+            var dated = renewed ? same with { UploadedAt = incoming.UploadedAt, BlobName = incoming.BlobName } : same;
             return same.ExtractorVersion == incoming.ExtractorVersion
-                ? new(Placement.Unchanged, same)
-                : new(Placement.Reextracted, same with
+                ? new(renewed ? Placement.Resubmitted : Placement.Unchanged, dated)
+                : new(Placement.Reextracted, dated with
                 {
                     Format = incoming.Format,
                     Language = incoming.Language,

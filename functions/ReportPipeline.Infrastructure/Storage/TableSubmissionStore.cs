@@ -98,7 +98,11 @@ public sealed class TableSubmissionStore(StorageClientFactory clients, Resilienc
                 return new SubmissionSaveResult(stored, Changed: SubmissionRules.IsSameSave(stored, submission));
             }
 
-            await WriteAnswersAsync(stored, report, token);
+            if (placement != Placement.Resubmitted)
+            {
+                await WriteAnswersAsync(stored, report, token);
+            }
+
             if (entity is null)
             {
                 await _submissions.AddEntityAsync(CurrentEntity(stored, stored.Version), token);
@@ -124,7 +128,8 @@ public sealed class TableSubmissionStore(StorageClientFactory clients, Resilienc
                 await _submissions.UpsertEntityAsync(HistoryEntity(stored), TableUpdateMode.Replace, token);
             }
 
-            return new SubmissionSaveResult(stored, Changed: true);
+            // Sent again, the current report is no new evidence: its answers and number stay, only its date moves on.
+            return new SubmissionSaveResult(stored, Changed: placement != Placement.Resubmitted);
         }, cancellationToken);
     }
 

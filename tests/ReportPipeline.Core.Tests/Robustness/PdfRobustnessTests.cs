@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core.Layout;
 using ReportPipeline.Core.Layout.Pdf;
+using ReportPipeline.Local;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Tokens;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace ReportPipeline.IntegrationTests.Local;
 
@@ -12,7 +11,6 @@ namespace ReportPipeline.IntegrationTests.Local;
 [Trait("Category", "Integration")]
 public sealed class EmbeddedAzuriteTests : IDisposable
 {
-    private const string MarkVariable = "REPORTPIPELINE_TEST_RUN";
     private readonly string _root = Path.Combine(Path.GetTempPath(), "reportpipeline-cli-" + Guid.NewGuid().ToString("N"));
     private readonly string _mark = Guid.NewGuid().ToString("N");
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
@@ -30,7 +28,7 @@ public sealed class EmbeddedAzuriteTests : IDisposable
     {
         SeedReport();
 
-        using var cli = Cli.Start(_root, _mark, "demo");
+        using var cli = CliProcess.Start(_root, _mark, "demo");
         var exitCode = await cli.ExitAsync(_ct);
 
         Assert.True(exitCode == 0, cli.Output);
@@ -41,7 +39,7 @@ public sealed class EmbeddedAzuriteTests : IDisposable
     public async Task Demo_FailsAfterStartingAzurite_LeavesNoProcessBehind()
     {
         // This folder has no seeds/reports: demo starts Azurite, then fails listing the reports.
-        using var cli = Cli.Start(_root, _mark, "demo");
+        using var cli = CliProcess.Start(_root, _mark, "demo");
         var exitCode = await cli.ExitAsync(_ct);
 
         Assert.NotEqual(0, exitCode);
@@ -56,9 +54,9 @@ public sealed class EmbeddedAzuriteTests : IDisposable
     public async Task DemoKeepRunning_EndedBySignal_StopsAzuriteWhichKeepsItsData(string signal)
     {
         SeedReport();
-        using var cli = Cli.Start(_root, _mark, "demo", "--keep-running");
+        using var cli = CliProcess.Start(_root, _mark, "demo", "--keep-running");
         await cli.KeepsRunningAsync(_ct);
-        var azurite = ProcessTable.Carrying(MarkVariable, _mark).Where(p => p.Id != cli.Id).ToList();
+        var azurite = ProcessTable.Carrying(CliProcess.MarkVariable, _mark).Where(p => p.Id != cli.Id).ToList();
 
         if (signal == "KILL")
         {
@@ -78,7 +76,7 @@ public sealed class EmbeddedAzuriteTests : IDisposable
 
         Assert.Contains(azurite, p => p.CommandLine.Contains("azurite", StringComparison.Ordinal));
         AssertNothingLeft();
-        using var next = Cli.Start(_root, _mark, "links", "--period", "2026-H1");
+        using var next = CliProcess.Start(_root, _mark, "links", "--period", "2026-H1");
         Assert.True(await next.ExitAsync(_ct) == 0, $"the survey published before the {signal} was lost:\n{next.Output}");
         AssertNothingLeft();
     }
@@ -106,7 +104,7 @@ public sealed class EmbeddedAzuriteTests : IDisposable
 
     private void AssertNothingLeft()
     {
-        var left = ProcessTable.Carrying(MarkVariable, _mark);
+        var left = ProcessTable.Carrying(CliProcess.MarkVariable, _mark);
         Assert.True(left.Count == 0, "Left running: " + ProcessTable.Describe(left));
     }
 
@@ -114,7 +112,7 @@ public sealed class EmbeddedAzuriteTests : IDisposable
     private async Task GoneAsync()
     {
         var waited = Stopwatch.StartNew();
-        while (ProcessTable.Carrying(MarkVariable, _mark).Count > 0 && waited.Elapsed < TimeSpan.FromMinutes(1))
+        while (ProcessTable.Carrying(CliProcess.MarkVariable, _mark).Count > 0 && waited.Elapsed < TimeSpan.FromMinutes(1))
         {
             await Task.Delay(100, _ct);
         }
@@ -125,97 +123,5 @@ public sealed class EmbeddedAzuriteTests : IDisposable
         using var kill = Process.Start("kill", ["-s", signal, "--", target.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync(_ct);
         Assert.Equal(0, kill.ExitCode);
-    }
-
-    /// <summary>The CLI as a child process; its output collected, and the line that says Azurite keeps running awaited.</summary>
-    private sealed class Cli : IDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _output = new();
-        private readonly TaskCompletionSource _keepsRunning = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        private Cli(Process process)
-        {
-            _process = process;
-            _process.OutputDataReceived += (_, e) => Collect(e.Data);
-            _process.ErrorDataReceived += (_, e) => Collect(e.Data);
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-        }
-
-        public int Id => _process.Id;
-
-        public string Output
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return _output.ToString();
-                }
-            }
-        }
-
-        /// <summary>
-        /// Runs <c>dotnet reportpipeline.dll</c> through env, which gives Ctrl+C back its default action (a test host started
-        /// in the background may ignore it), and setsid, which makes the CLI lead a process group as a terminal would. Both
-        /// exec, so the child process is the CLI itself.
-        /// </summary>
-        public static Cli Start(string root, string mark, params string[] arguments)
-        {
-            var start = new ProcessStartInfo("env", ["--default-signal=INT", "setsid", "dotnet", AzuriteFixture.CliAssembly, .. arguments])
-            {
-                WorkingDirectory = root,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.Environment[MarkVariable] = mark;
-            start.Environment.Remove("ReportPipeline__Storage");
-            start.Environment.Remove("PipelineStorage__blobServiceUri");
-            return new Cli(Process.Start(start)!);
-        }
-
-        public async Task KeepsRunningAsync(CancellationToken cancellationToken)
-        {
-            await Task.WhenAny(_keepsRunning.Task, _process.WaitForExitAsync(cancellationToken));
-            Assert.True(_keepsRunning.Task.IsCompleted, $"demo ended before keeping Azurite running:\n{Output}");
-        }
-
-        public async Task<int> ExitAsync(CancellationToken cancellationToken)
-        {
-            await _process.WaitForExitAsync(cancellationToken);
-            return _process.ExitCode;
-        }
-
-        public void Kill() => _process.Kill(entireProcessTree: false);
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            _process.Dispose();
-        }
-
-        private void Collect(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-
-            if (line.Contains("Azurite keeps running", StringComparison.Ordinal))
-            {
-                _keepsRunning.TrySetResult();
-            }
-        }
     }
 }

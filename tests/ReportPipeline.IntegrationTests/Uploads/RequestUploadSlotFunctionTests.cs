@@ -1,10 +1,8 @@
 using System.Net;
-using System.Security.Claims;
-using System.Text;
 using System.Text.Json;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.DependencyInjection;
+using ReportPipeline.Cli;
 using ReportPipeline.Core.Uploads;
 using ReportPipeline.Functions.Uploads;
 
@@ -12,7 +10,7 @@ namespace ReportPipeline.IntegrationTests.Uploads;
 
 /// <summary>
 /// The HTTP function over a real Azurite. The Functions host is not available here, so the request and response
-/// are minimal in-memory HttpRequestData/HttpResponseData; everything behind them is real.
+/// are the CLI's in-memory HttpRequestData/HttpResponseData; everything behind them is real.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class RequestUploadSlotFunctionTests(AzuriteFixture azurite)
@@ -21,7 +19,7 @@ public sealed class RequestUploadSlotFunctionTests(AzuriteFixture azurite)
 
     private async Task<(HttpStatusCode Status, JsonElement Body, HttpHeadersCollection Headers)> PostAsync(string? authorization, string body)
     {
-        var request = new InMemoryRequest(body, authorization);
+        var request = new LocalHttpRequest("POST", new Uri("http://127.0.0.1/api/uploads"), body, authorization);
         var response = await azurite.Services.GetRequiredService<RequestUploadSlotFunction>().RunAsync(request, _ct);
         response.Body.Position = 0;
         using var document = await JsonDocument.ParseAsync(response.Body, cancellationToken: _ct);
@@ -74,54 +72,5 @@ public sealed class RequestUploadSlotFunctionTests(AzuriteFixture azurite)
         var (status, _, _) = await PostAsync("Bearer x", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-    }
-
-    private sealed class InMemoryRequest(string body, string? authorization) : HttpRequestData(new InMemoryContext())
-    {
-        public override Stream Body { get; } = new MemoryStream(Encoding.UTF8.GetBytes(body));
-
-        public override HttpHeadersCollection Headers { get; } = authorization is null ? [] : new HttpHeadersCollection { { "Authorization", authorization } };
-
-        public override IReadOnlyCollection<IHttpCookie> Cookies => [];
-
-        public override Uri Url => new("http://127.0.0.1/api/uploads");
-
-        public override IEnumerable<ClaimsIdentity> Identities => [];
-
-        public override string Method => "POST";
-
-        public override HttpResponseData CreateResponse() => new InMemoryResponse(FunctionContext);
-    }
-
-    private sealed class InMemoryResponse(FunctionContext context) : HttpResponseData(context)
-    {
-        public override HttpStatusCode StatusCode { get; set; }
-
-        public override HttpHeadersCollection Headers { get; set; } = [];
-
-        public override Stream Body { get; set; } = new MemoryStream();
-
-        public override HttpCookies Cookies => throw new NotSupportedException();
-    }
-
-    private sealed class InMemoryContext : FunctionContext
-    {
-        public override string InvocationId => "test";
-
-        public override string FunctionId => "RequestUploadSlot";
-
-        public override TraceContext TraceContext => null!;
-
-        public override BindingContext BindingContext => null!;
-
-        public override RetryContext RetryContext => null!;
-
-        public override IServiceProvider InstanceServices { get; set; } = null!;
-
-        public override FunctionDefinition FunctionDefinition => null!;
-
-        public override IDictionary<object, object> Items { get; set; } = new Dictionary<object, object>();
-
-        public override IInvocationFeatures Features => null!;
     }
 }

@@ -2,13 +2,14 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 
-namespace ReportPipeline.Core.Tests.Robustness;
+namespace ReportPipeline.Local;
 
 /// <summary>
 /// Writes a PDF object by object with a correct cross-reference table, for what PdfPig's builder cannot make: rotated
-/// pages and text, filled-in form fields, a damaged page, a compression bomb, junk before the header.
+/// pages and text, filled-in form fields, a damaged page, a compression bomb, junk before the header (the robustness
+/// tests), a scanned page with no text layer (the soak).
 /// </summary>
-internal sealed class PdfWriter
+public sealed class PdfWriter
 {
     private readonly List<byte[]> _objects = [];
 

@@ -1,14 +1,13 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
-namespace ReportPipeline.TestServers;
+namespace ReportPipeline.Local;
 
 /// <summary>
-/// A real HTTP server on 127.0.0.1, at a free port, for the fakes of the Azure AI services; a subclass answers each
-/// request. Linked into the test projects that need one (tests/Shared).
+/// A real HTTP server on 127.0.0.1, at a free port, for the fakes of the Azure AI services (the tests', and the soak's
+/// Document Intelligence); a subclass answers each request, one at a time.
 /// </summary>
-internal abstract class LoopbackHttpServer : IAsyncDisposable
+public abstract class LoopbackHttpServer : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly CancellationTokenSource _stop = new();
@@ -16,21 +15,13 @@ internal abstract class LoopbackHttpServer : IAsyncDisposable
 
     protected LoopbackHttpServer()
     {
-        Endpoint = $"http://127.0.0.1:{FreePort()}";
+        Endpoint = $"http://127.0.0.1:{LoopbackPorts.Free()}";
         _listener.Prefixes.Add(Endpoint + "/");
         _listener.Start();
         _loop = Task.Run(LoopAsync);
     }
 
     public string Endpoint { get; }
-
-    /// <summary>A port nothing listens on at the moment of asking.</summary>
-    public static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {
@@ -85,7 +76,14 @@ internal abstract class LoopbackHttpServer : IAsyncDisposable
                 return;
             }
 
-            await HandleAsync(context);
+            try
+            {
+                await HandleAsync(context);
+            }
+            catch (Exception e) when (e is HttpListenerException or IOException)
+            {
+                // The client went away mid-request (it gave up waiting): the next one is still served.
+            }
         }
     }
 }

@@ -31,7 +31,10 @@ internal sealed class LocalHost : IAsyncDisposable
 
     public bool IsEmbedded => _azurite is not null;
 
-    public static async Task<LocalHost> StartAsync(string? storage, CancellationToken cancellationToken)
+    public static Task<LocalHost> StartAsync(string? storage, CancellationToken cancellationToken) => StartAsync(storage, new Dictionary<string, string?>(), cancellationToken);
+
+    /// <summary>Starts the host with <paramref name="settings"/> over the environment's (the storage setting aside).</summary>
+    public static async Task<LocalHost> StartAsync(string? storage, IDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
         storage = string.IsNullOrWhiteSpace(storage) ? Environment.GetEnvironmentVariable(StorageVariable) : storage;
         AzuriteEmulator? azurite = null;
@@ -45,7 +48,7 @@ internal sealed class LocalHost : IAsyncDisposable
         LocalHost? host = null;
         try
         {
-            host = new LocalHost(BuildServices(new Dictionary<string, string?> { [StorageNames.ConnectionName] = storage }), azurite);
+            host = new LocalHost(BuildServices(new Dictionary<string, string?>(settings) { [StorageNames.ConnectionName] = storage }), azurite);
             await host.Get<StorageProvisioner>().EnsureCreatedAsync(cancellationToken);
             return host;
         }

@@ -19,6 +19,7 @@ var root = new RootCommand("reportpipeline: the ReportPipeline local host for th
     BenchCommand.Create(storage),
     CredentialsCommand.Create(storage),
     UploadCommand.Create(storage),
+    ServeCommand.Create(storage),
     ExtractCommand.Create(),
     EvalCommand.Create(),
     AnalyzeCommand.Create(),

@@ -38,7 +38,7 @@ internal static class ServeCommand
     /// <summary>Serves until <paramref name="cancellationToken"/> (Ctrl+C) stops it.</summary>
     public static async Task RunAsync(LocalHost host, int port, CancellationToken cancellationToken)
     {
-        await using var server = await LocalServer.StartAsync(host.Services, port, Console.WriteLine, cancellationToken);
+        await using var server = await LocalServer.StartAsync(host.Services, port, ingest: true, Console.WriteLine, cancellationToken);
         Console.WriteLine($"Member-state portal: {server.Url}");
         Console.WriteLine($"Staff desk:          {server.StaffUrl}{(host.Get<Microsoft.Extensions.Options.IOptions<StaffOptions>>().Value.Authentication == StaffAuthentication.LocalUser ? " (you are staff here, as the local user)" : " (App Service principal required)")}");
         Console.WriteLine($"API:                 {server.Url}api/… (the same functions and routes as in Azure)");

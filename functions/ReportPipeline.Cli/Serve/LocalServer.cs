@@ -28,11 +28,11 @@ internal sealed class LocalServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _watcher;
 
-    private LocalServer(WebApplication app, Uri url, IServiceProvider services, Action<string> report)
+    private LocalServer(WebApplication app, Uri url, IServiceProvider services, bool ingest, Action<string> report)
     {
         _app = app;
         Url = url;
-        _watcher = WatchAsync(services.GetRequiredService<UploadReconciler>(), services.GetRequiredService<TimeProvider>(), report, _stop.Token);
+        _watcher = ingest ? WatchAsync(services.GetRequiredService<UploadReconciler>(), services.GetRequiredService<TimeProvider>(), report, _stop.Token) : Task.CompletedTask;
     }
 
     /// <summary>The portal; the staff desk is <c>staff</c> under it.</summary>
@@ -40,8 +40,12 @@ internal sealed class LocalServer : IAsyncDisposable
 
     public Uri StaffUrl => new(Url, "staff");
 
-    /// <summary>Starts serving on 127.0.0.1:<paramref name="port"/> (0 for any free port); <paramref name="report"/> receives a line per ingested blob.</summary>
-    public static async Task<LocalServer> StartAsync(IServiceProvider services, int port, Action<string> report, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts serving on 127.0.0.1:<paramref name="port"/> (0 for any free port); <paramref name="report"/> receives a line per
+    /// ingested blob. With <paramref name="ingest"/> false it leaves new blobs to another server over the same storage: two
+    /// watchers would race for each blob, and the loser's attempt would be recorded as a failure.
+    /// </summary>
+    public static async Task<LocalServer> StartAsync(IServiceProvider services, int port, bool ingest, Action<string> report, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -51,7 +55,7 @@ internal sealed class LocalServer : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var url = new Uri(new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)).GetLeftPart(UriPartial.Authority) + "/");
-        var server = new LocalServer(app, url, services, report);
+        var server = new LocalServer(app, url, services, ingest, report);
         try
         {
             await AllowBrowserUploadsAsync(services.GetRequiredService<StorageClientFactory>(), url, report, cancellationToken);

@@ -7,11 +7,11 @@ namespace ReportPipeline.Core.Staff;
 /// <summary>How many states of a group reported, and how many answered each question (indexed a–d).</summary>
 public sealed record Coverage(string Name, int States, int Reporting, IReadOnlyList<int> Answering);
 
-/// <summary>A period's reporting coverage as the staff desk shows it: all states, then per UN M49 region.</summary>
-public sealed record PeriodCoverage(Period Period, bool Open, Coverage World, IReadOnlyList<Coverage> Regions);
+/// <summary>A period's reporting coverage as the staff desk shows it: all states, then per UN M49 region; and its latest survey edition, if any.</summary>
+public sealed record PeriodCoverage(Period Period, bool Open, Coverage World, IReadOnlyList<Coverage> Regions, string? LatestEdition);
 
 /// <summary>The periods staff look at (the open ones and any holding reports), newest first, with their coverage now.</summary>
-public sealed class CoverageQuery(ISubmissionStore store, MemberStateRegistry states, IOptions<PeriodOptions> periods)
+public sealed class CoverageQuery(ISubmissionStore store, ISurveyStore surveys, MemberStateRegistry states, IOptions<PeriodOptions> periods)
 {
     public async Task<IReadOnlyList<PeriodCoverage>> ListAsync(CancellationToken cancellationToken)
     {
@@ -24,8 +24,9 @@ public sealed class CoverageQuery(ISubmissionStore store, MemberStateRegistry st
             var period = Period.Parse(name);
             var submissions = await store.ListSubmissionsAsync(period, cancellationToken);
             var coverage = submissions.ToDictionary(s => s.Key.State.Iso3, s => s.Coverage, StringComparer.Ordinal);
+            var latest = await surveys.GetLatestEditionAsync(period, cancellationToken);
             result.Add(new PeriodCoverage(period, periods.Value.IsOpen(period), Count("World", states.All, coverage),
-                [.. states.All.GroupBy(s => s.Region).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Count(g.Key, [.. g], coverage))]));
+                [.. states.All.GroupBy(s => s.Region).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Count(g.Key, [.. g], coverage))], latest?.Edition));
         }
 
         return result;

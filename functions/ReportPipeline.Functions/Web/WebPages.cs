@@ -50,6 +50,7 @@ public static class WebPages
         ".html" => "text/html; charset=utf-8",
         ".css" => "text/css; charset=utf-8",
         ".js" => "text/javascript; charset=utf-8",
+        ".svg" => "image/svg+xml",
         var other => throw new InvalidOperationException($"Web/ holds a file of an unknown type: {other}."),
     };
 }

@@ -184,9 +184,9 @@
       case 'Accepted':
         return t(upload.current ? 'statusCurrent' : 'statusAccepted', { version: upload.version });
       case 'Rejected':
-        return `${t('statusRejected')}: ${reason(upload.reasonCode)[0]}`;
+        return t('statusReason', { status: t('statusRejected'), reason: reason(upload.reasonCode)[0] });
       case 'Failed':
-        return `${t('statusFailed')}: ${reason(upload.reasonCode)[0]}`;
+        return t('statusReason', { status: t('statusFailed'), reason: reason(upload.reasonCode)[0] });
       default:
         return t('statusProcessing');
     }

@@ -63,7 +63,7 @@
     periods = overview.body.periods;
     const chosen = period();
     $('periods').tBodies[0].replaceChildren(...periods.map((p) =>
-      row([p.period, p.open ? 'yes' : 'no', p.world.reporting, ...p.world.answering], 2)));
+      row([p.period, p.open ? 'yes' : 'no', p.world.reporting, ...p.world.answering, p.latestEdition || 'none yet'], 2)));
     $('period').replaceChildren(...periods.map((p) => element('option', p.period, { value: p.period })));
     if (chosen && periods.some((p) => p.period === chosen)) {
       $('period').value = chosen;
@@ -78,12 +78,16 @@
   }
 
   async function survey(edition) {
-    const query = edition ? `?edition=${encodeURIComponent(edition)}` : '';
-    const result = await get(`/api/surveys/${encodeURIComponent(period())}${query}`);
     $('links').replaceChildren();
     $('editions').replaceChildren();
-    if (!result || result.status === 404) {
+    if (!periods.find((x) => x.period === period())?.latestEdition) {
       $('edition').textContent = 'No edition has been compiled for this period yet.';
+      return;
+    }
+    const query = edition ? `?edition=${encodeURIComponent(edition)}` : '';
+    const result = await get(`/api/surveys/${encodeURIComponent(period())}${query}`);
+    if (!result || result.status === 404) {
+      $('edition').textContent = 'That edition is no longer listed.';
       return;
     }
     const survey = result.body;

@@ -42,7 +42,8 @@ internal static class ServeCommand
         Console.WriteLine($"Member-state portal: {server.Url}");
         Console.WriteLine($"Staff desk:          {server.StaffUrl}{(host.Get<Microsoft.Extensions.Options.IOptions<StaffOptions>>().Value.Authentication == StaffAuthentication.LocalUser ? " (you are staff here, as the local user)" : " (App Service principal required)")}");
         Console.WriteLine($"API:                 {server.Url}api/… (the same functions and routes as in Azure)");
-        Console.WriteLine($"New blobs under reports/ are ingested within {2 * LocalServer.PollInterval.TotalSeconds:0} s, standing in for Event Grid (which Azure uses). Ctrl+C stops.");
+        Console.WriteLine($"New blobs under reports/ are ingested within {2 * LocalServer.PollInterval.TotalSeconds:0} s, standing in for Event Grid (which Azure uses).");
+        Console.Error.WriteLine(host.IsEmbedded ? "Azurite keeps running; press Ctrl+C to stop." : "Press Ctrl+C to stop.");
         await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 }

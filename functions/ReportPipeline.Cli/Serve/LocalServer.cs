@@ -23,6 +23,7 @@ internal sealed class LocalServer : IAsyncDisposable
     /// <summary>How often new blobs are looked for: a report is ingested within two seconds of its upload (Azure's Event Grid takes about one).</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
+    private const int MaxCorsRules = 5;
     private static readonly TimeSpan s_budget = TimeSpan.FromMinutes(5);
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stop = new();
@@ -86,8 +87,10 @@ internal sealed class LocalServer : IAsyncDisposable
             return;
         }
 
+        // Added beside the rules of other servers over the same emulator (the service keeps at most five), not in their place.
+        var origin = url.GetLeftPart(UriPartial.Authority);
         BlobServiceProperties properties = await storage.Blobs.GetPropertiesAsync(cancellationToken);
-        properties.Cors = [BrowserUploads.Rule(url.GetLeftPart(UriPartial.Authority))];
+        properties.Cors = [.. properties.Cors.Where(r => r.AllowedOrigins != origin).TakeLast(MaxCorsRules - 1), BrowserUploads.Rule(origin)];
         await storage.Blobs.SetPropertiesAsync(properties, cancellationToken);
     }
 

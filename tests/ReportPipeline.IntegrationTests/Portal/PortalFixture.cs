@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ReportPipeline.Cli.Serve;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Uploads;
@@ -39,6 +40,12 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public Uri Url => Server.Url;
 
+    /// <summary>Services where staff are who App Service Authentication's principal says (as in Azure), logging to a fake collector.</summary>
+    public ServiceProvider AppServiceServices { get; private set; } = null!;
+
+    /// <summary>A second server over those services, leaving ingestion to <see cref="Server"/>.</summary>
+    internal LocalServer AppServiceServer { get; private set; } = null!;
+
     /// <summary>The period the portal offers first: the first of <see cref="AzuriteFixture.OpenPeriods"/>. Browser tests use it, one state each.</summary>
     public static Period FirstOpenPeriod { get; } = Period.Parse(AzuriteFixture.OpenPeriods.Split(',')[0]);
 
@@ -49,6 +56,9 @@ public sealed class PortalFixture : IAsyncLifetime
         await Services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(TestContext.Current.CancellationToken);
         Server = await LocalServer.StartAsync(Services, 0, ingest: true, ServerLines.Enqueue, TestContext.Current.CancellationToken);
         _owned.Add(Server);
+        AppServiceServices = CreateServices("AppService", s => s.AddLogging(logging => logging.AddFakeLogging()));
+        AppServiceServer = await LocalServer.StartAsync(AppServiceServices, 0, ingest: false, ServerLines.Enqueue, TestContext.Current.CancellationToken);
+        _owned.Add(AppServiceServer);
     }
 
     /// <summary>The app's composition root over this fixture's Azurite, with staff signing in as <paramref name="staffAuthentication"/> says.</summary>
@@ -63,14 +73,6 @@ public sealed class PortalFixture : IAsyncLifetime
         var services = new ServiceCollection().AddLogging().AddReportPipeline(configuration);
         configure?.Invoke(services);
         return services.BuildValidatedProvider();
-    }
-
-    /// <summary>Another server on a free port over <paramref name="services"/>, leaving ingestion to <see cref="Server"/>; it stops with the fixture.</summary>
-    internal async Task<LocalServer> StartServerAsync(IServiceProvider services)
-    {
-        var server = await LocalServer.StartAsync(services, 0, ingest: false, ServerLines.Enqueue, TestContext.Current.CancellationToken);
-        _owned.Add(server);
-        return server;
     }
 
     public async Task<string> IssueKeyAsync(string state) =>
@@ -132,6 +134,7 @@ public sealed class PortalFixture : IAsyncLifetime
         }
 
         await Services.DisposeAsync();
+        await AppServiceServices.DisposeAsync();
         if (_azurite is not null)
         {
             await _azurite.DisposeAsync();

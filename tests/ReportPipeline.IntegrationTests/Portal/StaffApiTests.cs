@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ReportPipeline.Cli.Serve;
 using ReportPipeline.Functions.Http;
+using ReportPipeline.Infrastructure.Storage;
 
 namespace ReportPipeline.IntegrationTests.Portal;
 
@@ -15,19 +15,11 @@ namespace ReportPipeline.IntegrationTests.Portal;
 /// </summary>
 [Collection(PortalCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed class StaffApiTests(PortalFixture portal) : IAsyncLifetime
+public sealed class StaffApiTests(PortalFixture portal)
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
-    private ServiceProvider _services = null!;
-    private LocalServer _azure = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _services = portal.CreateServices("AppService", s => s.AddLogging(logging => logging.AddFakeLogging()));
-        _azure = await portal.StartServerAsync(_services);
-    }
-
-    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+    private readonly ServiceProvider _services = portal.AppServiceServices;
+    private readonly LocalServer _azure = portal.AppServiceServer;
 
     /// <summary>X-MS-CLIENT-PRINCIPAL as App Service sends it: Base64 JSON with the user's claims, app roles as <c>roles</c>.</summary>
     public static string Principal(string name, params string[] roles) => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
@@ -133,6 +125,16 @@ public sealed class StaffApiTests(PortalFixture portal) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, periods.StatusCode);
         Assert.Equal(HttpStatusCode.OK, uploads.StatusCode);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task SecondServer_OverTheSameEmulator_LetsBothPagesPutReports()
+    {
+        var properties = await _services.GetRequiredService<StorageClientFactory>().Blobs.GetPropertiesAsync(_ct);
+
+        var origins = properties.Value.Cors.Select(r => r.AllowedOrigins).ToList();
+        Assert.Contains(portal.Url.GetLeftPart(UriPartial.Authority), origins);
+        Assert.Contains(_azure.Url.GetLeftPart(UriPartial.Authority), origins);
     }
 
     [Fact]

@@ -64,6 +64,9 @@ param reconcileSchedule string = '0 30 1 * * *'
 @description('Reporting periods open for upload slots and ingestion, comma-separated; a late report for any other period is recorded and quarantined as period-closed.')
 param openPeriods string = '2026-H1,2026-H2'
 
+@description('Client ID of the Entra app registration staff sign in to (app roles Surveys.Read, Pipeline.Operate; see README). Empty: sign-in off, staff refused.')
+param staffAuthClientId string = ''
+
 @description('E-mail address that receives the alerts on failed ingests and dead-lettered events; empty leaves the alerts visible in the portal only.')
 param alertEmail string = ''
 
@@ -97,6 +100,8 @@ var eventGridSystemTopicName = '${abbrs.eventGridSystemTopics}${resourceToken}'
 var deploymentContainerName = 'deployments'
 var deadLetterContainerName = 'eventgrid-deadletter'
 var reportsContainerName = 'reports'
+// The portal's page PUTs reports straight to their slots: the storage account allows that origin (CORS).
+var portalOrigin = 'https://${functionAppName}.azurewebsites.net'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -145,6 +150,9 @@ module storage 'app/storage.bicep' = {
       'Surveys'
       'Credentials'
       'Uploads'
+    ]
+    browserUploadOrigins: [
+      portalOrigin
     ]
   }
 }
@@ -233,6 +241,7 @@ module functions 'app/functions.bicep' = {
     surveySchedule: surveySchedule
     reconcileSchedule: reconcileSchedule
     openPeriods: openPeriods
+    staffAuthClientId: staffAuthClientId
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }
@@ -264,6 +273,8 @@ output AZURE_TENANT_ID string = tenant().tenantId
 output RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = functions.outputs.name
 output AZURE_FUNCTION_APP_HOSTNAME string = functions.outputs.defaultHostName
+output PORTAL_URL string = '${portalOrigin}/'
+output STAFF_DESK_URL string = '${portalOrigin}/staff'
 output STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output REPORTS_CONTAINER_NAME string = reportsContainerName
 output EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name

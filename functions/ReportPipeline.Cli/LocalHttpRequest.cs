@@ -1,62 +1,43 @@
-using System.Net;
-using System.Security.Claims;
 using System.Text;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
 
 namespace ReportPipeline.Cli;
 
+/// <summary>What an HTTP function answered to an in-memory request: its status and the body it wrote.</summary>
+internal sealed record LocalHttpResponse(int StatusCode, MemoryStream Body);
+
 /// <summary>
-/// An HTTP request as the Functions host hands it to an HTTP function, held in memory: the CLI (and the tests) call the
-/// function class with it where no host runs. Everything behind the function is real.
+/// An HTTP request as the Functions host hands it to an HTTP function, held in memory: the CLI calls the function class
+/// with it where no host runs, and writes the function's result as the host would. Everything behind the function is real.
 /// </summary>
-internal sealed class LocalHttpRequest(string method, Uri url, string body, string? authorization) : HttpRequestData(new LocalFunctionContext())
+internal static class LocalHttpRequest
 {
-    public override Stream Body { get; } = new MemoryStream(Encoding.UTF8.GetBytes(body));
+    public static HttpRequest Create(string method, string path, string body, string? authorization)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        context.Request.Path = path;
+        context.Request.ContentType = "application/json";
+        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+        if (authorization is not null)
+        {
+            context.Request.Headers.Authorization = authorization;
+        }
 
-    public override HttpHeadersCollection Headers { get; } = authorization is null ? [] : new HttpHeadersCollection { { "Authorization", authorization } };
+        context.Response.Body = new MemoryStream();
+        return context.Request;
+    }
 
-    public override IReadOnlyCollection<IHttpCookie> Cookies => [];
-
-    public override Uri Url => url;
-
-    public override IEnumerable<ClaimsIdentity> Identities => [];
-
-    public override string Method => method;
-
-    public override HttpResponseData CreateResponse() => new LocalHttpResponse(FunctionContext);
-}
-
-/// <summary>The response an HTTP function writes, kept in memory: status, headers and the body from its start.</summary>
-internal sealed class LocalHttpResponse(FunctionContext context) : HttpResponseData(context)
-{
-    public override HttpStatusCode StatusCode { get; set; }
-
-    public override HttpHeadersCollection Headers { get; set; } = [];
-
-    public override Stream Body { get; set; } = new MemoryStream();
-
-    public override HttpCookies Cookies => throw new NotSupportedException();
-}
-
-/// <summary>The invocation an in-memory request belongs to; the function classes read nothing of it.</summary>
-internal sealed class LocalFunctionContext : FunctionContext
-{
-    public override string InvocationId { get; } = Guid.NewGuid().ToString("N");
-
-    public override string FunctionId => "local";
-
-    public override TraceContext TraceContext => null!;
-
-    public override BindingContext BindingContext => null!;
-
-    public override RetryContext RetryContext => null!;
-
-    public override IServiceProvider InstanceServices { get; set; } = null!;
-
-    public override FunctionDefinition FunctionDefinition => null!;
-
-    public override IDictionary<object, object> Items { get; set; } = new Dictionary<object, object>();
-
-    public override IInvocationFeatures Features => null!;
+    /// <summary>Writes <paramref name="result"/> into the request's response, as the worker does, and returns it from its start.</summary>
+    public static async Task<LocalHttpResponse> RespondAsync(HttpRequest request, IActionResult result)
+    {
+        var context = request.HttpContext;
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        var body = (MemoryStream)context.Response.Body;
+        body.Position = 0;
+        return new LocalHttpResponse(context.Response.StatusCode, body);
+    }
 }

@@ -20,6 +20,7 @@ var root = new RootCommand("reportpipeline: the ReportPipeline local host for th
     CredentialsCommand.Create(storage),
     UploadCommand.Create(storage),
     SoakCommand.Create(storage),
+    ServeCommand.Create(storage),
     ExtractCommand.Create(),
     EvalCommand.Create(),
     AnalyzeCommand.Create(),

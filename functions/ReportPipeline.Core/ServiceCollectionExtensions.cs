@@ -8,6 +8,7 @@ using ReportPipeline.Core.Layout.Docx;
 using ReportPipeline.Core.Layout.Html;
 using ReportPipeline.Core.Layout.Pdf;
 using ReportPipeline.Core.MemberStates;
+using ReportPipeline.Core.Staff;
 using ReportPipeline.Core.Survey;
 using ReportPipeline.Core.Telemetry;
 using ReportPipeline.Core.Uploads;
@@ -25,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<AnalysisOptions>(configuration, AnalysisOptions.SectionName);
         services.AddValidatedOptions<ExtractionOptions>(configuration, ExtractionOptions.SectionName);
         services.AddValidatedOptions<PeriodOptions>(configuration, PeriodOptions.SectionName);
+        services.AddValidatedOptions<StaffOptions>(configuration, StaffOptions.SectionName);
         services.AddMetrics();
         services.AddSingleton<PipelineMetrics>();
         services.AddSingleton<UploadSlotService>();
@@ -43,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IngestionFailures>();
         services.AddSingleton<UploadReconciler>();
         services.AddSingleton<UploadStatusQuery>();
+        services.AddSingleton<CoverageQuery>();
         services.AddSingleton<SurveyCompiler>();
         services.AddSingleton<ISurveyRenderer, HtmlSurveyRenderer>();
         services.AddSingleton<ISurveyRenderer, JsonSurveyRenderer>();

@@ -9,4 +9,10 @@ public static class FunctionNames
     public const string RequestUploadSlot = "RequestUploadSlot";
     public const string RecordFailedIngest = "RecordFailedIngest";
     public const string ReconcileUploads = "ReconcileUploads";
+    public const string ListUploads = "ListUploads";
+    public const string ListOpenPeriods = "ListOpenPeriods";
+    public const string CompileSurveyNow = "CompileSurveyNow";
+    public const string GetStaffOverview = "GetStaffOverview";
+    public const string ListAllUploads = "ListAllUploads";
+    public const string ServePage = "ServePage";
 }

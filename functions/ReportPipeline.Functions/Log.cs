@@ -16,4 +16,10 @@ internal static partial class Log
 
     [LoggerMessage(3100, LogLevel.Information, "Compiled {Published} new survey edition(s); past due: {IsPastDue}")]
     public static partial void Compiled(this ILogger logger, int published, bool isPastDue);
+
+    [LoggerMessage(8001, LogLevel.Information, "Staff {User} ({UserId}): {Action}")]
+    public static partial void StaffActed(this ILogger logger, string user, string userId, string action);
+
+    [LoggerMessage(8002, LogLevel.Warning, "Staff {User} ({UserId}) refused: {Action} needs {Role}")]
+    public static partial void StaffRefused(this ILogger logger, string user, string userId, string action, string role);
 }

@@ -3,10 +3,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core;
+using ReportPipeline.Functions.Http;
 using ReportPipeline.Functions.Ingestion;
+using ReportPipeline.Functions.Staff;
 using ReportPipeline.Functions.Surveys;
 using ReportPipeline.Functions.Telemetry;
 using ReportPipeline.Functions.Uploads;
+using ReportPipeline.Functions.Web;
 using ReportPipeline.Infrastructure;
 
 namespace ReportPipeline.Functions;
@@ -26,11 +29,20 @@ public static class ServiceCollectionExtensions
         .AddTransient<ReconcileUploadsFunction>()
         .AddTransient<CompileSurveyFunction>()
         .AddTransient<GetSurveyLinksFunction>()
-        .AddTransient<RequestUploadSlotFunction>();
+        .AddTransient<RequestUploadSlotFunction>()
+        .AddTransient<ListUploadsFunction>()
+        .AddTransient<ListOpenPeriodsFunction>()
+        .AddTransient<CompileSurveyNowFunction>()
+        .AddTransient<GetStaffOverviewFunction>()
+        .AddTransient<ListAllUploadsFunction>()
+        .AddTransient<ServePageFunction>()
+        .AddSingleton<StaffAccess>();
 
     /// <summary>What Program runs: the pipeline and its telemetry on the Functions worker.</summary>
     public static FunctionsApplicationBuilder AddReportPipelineWorker(this FunctionsApplicationBuilder builder)
     {
+        // HTTP functions take ASP.NET Core's HttpRequest and return IActionResult, so the local host can serve the same classes.
+        builder.ConfigureFunctionsWebApplication();
         builder.Services.AddReportPipeline(builder.Configuration);
         return builder.AddReportPipelineTelemetry();
     }

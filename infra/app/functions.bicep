@@ -54,6 +54,9 @@ param reconcileSchedule string = '0 30 1 * * *'
 @description('Reporting periods open for upload slots and ingestion, comma-separated (e.g. 2026-H1,2026-H2); all others are refused as period-closed.')
 param openPeriods string
 
+@description('Client ID of the Entra app registration staff sign in to; empty turns App Service Authentication off, and every staff request is then refused.')
+param staffAuthClientId string = ''
+
 @description('Maximum number of instances the app scales out to.')
 @minValue(1)
 @maxValue(1000)
@@ -151,7 +154,25 @@ var appSettings = {
   Links__DefaultMinutes: '60'
   Links__MaxMinutes: '240'
   Uploads__SlotMinutes: '15'
+  // Staff are whoever App Service Authentication says, with the app roles in X-MS-CLIENT-PRINCIPAL.
+  Staff__Authentication: 'AppService'
+  // The portal is served at /: the host's own start page must not take that path.
+  AzureWebJobsDisableHomepage: 'true'
 }
+
+// Paths served without sign-in: the member-state portal and its files, the member states' API (their upload key is
+// the authorisation) and the blob trigger's Event Grid webhook (its system key is). Everything else, the staff desk and
+// the staff API, needs a signed-in Entra user; the functions then check the app role.
+var memberStatePaths = [
+  '/'
+  '/assets/site.css'
+  '/assets/icon.svg'
+  '/assets/portal.js'
+  '/assets/portal-strings.js'
+  '/api/uploads'
+  '/api/periods'
+  '/runtime/webhooks/blobs'
+]
 
 resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
   name: name
@@ -199,6 +220,52 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
   }
 
   // azd and the portal deploy with Entra tokens; basic (user/password) publishing stays off.
+  // App Service Authentication (Easy Auth) with Microsoft Entra ID in front of the staff desk and API. It validates the
+  // sign-in, strips any X-MS-CLIENT-PRINCIPAL a caller sends and sets its own. Without a client secret the login uses
+  // the ID token flow, which the app registration must allow (README).
+  resource auth 'config' = {
+    name: 'authsettingsV2'
+    properties: {
+      platform: {
+        enabled: !empty(staffAuthClientId)
+      }
+      globalValidation: {
+        requireAuthentication: true
+        unauthenticatedClientAction: 'RedirectToLoginPage'
+        redirectToProvider: 'azureactivedirectory'
+        excludedPaths: memberStatePaths
+      }
+      httpSettings: {
+        requireHttps: true
+      }
+      identityProviders: {
+        azureActiveDirectory: {
+          enabled: true
+          registration: {
+            clientId: staffAuthClientId
+            openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+          }
+          validation: {
+            allowedAudiences: [
+              staffAuthClientId
+              'api://${staffAuthClientId}'
+            ]
+            defaultAuthorizationPolicy: {
+              allowedApplications: [
+                staffAuthClientId
+              ]
+            }
+          }
+        }
+      }
+      login: {
+        tokenStore: {
+          enabled: true
+        }
+      }
+    }
+  }
+
   resource ftpPublishing 'basicPublishingCredentialsPolicies' = {
     name: 'ftp'
     properties: {

@@ -28,6 +28,9 @@ param containerNames array
 @description('Tables to create.')
 param tableNames array
 
+@description('Origins whose pages may PUT reports straight to an upload slot (the portal); CORS allows only that.')
+param browserUploadOrigins array
+
 @description('Days that deleted blobs and containers stay recoverable (soft delete).')
 @minValue(1)
 @maxValue(365)
@@ -61,6 +64,24 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   parent: storage
   name: 'default'
   properties: {
+    // The portal PUTs a report to its create-only slot from the browser: only PUT, with the two headers it sends
+    // (BrowserUploads in the C# is the same rule, which serve sets on the local emulator).
+    cors: {
+      corsRules: [
+        {
+          allowedOrigins: browserUploadOrigins
+          allowedMethods: [
+            'PUT'
+          ]
+          allowedHeaders: [
+            'x-ms-blob-type'
+            'content-type'
+          ]
+          exposedHeaders: []
+          maxAgeInSeconds: 3600
+        }
+      ]
+    }
     deleteRetentionPolicy: {
       enabled: true
       days: softDeleteRetentionDays

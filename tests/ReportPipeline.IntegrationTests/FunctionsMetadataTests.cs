@@ -46,14 +46,34 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(Binding("IngestReport").GetProperty("connection").GetString(), binding.GetProperty("connection").GetString());
     }
 
-    [Fact]
-    public void GetSurveyLinks_IsHttpGetOnSurveysRoute()
+    /// <summary>
+    /// Every HTTP function is anonymous at the Functions level: member states hold their own keys, and staff routes sit behind
+    /// App Service Authentication and check an app role, so no shared function key is needed or honoured.
+    /// </summary>
+    [Theory]
+    [InlineData("RequestUploadSlot", "api/uploads", "post")]
+    [InlineData("ListUploads", "api/uploads", "get")]
+    [InlineData("ListOpenPeriods", "api/periods", "get")]
+    [InlineData("GetSurveyLinks", "api/surveys/{period}", "get")]
+    [InlineData("CompileSurveyNow", "api/surveys/{period}/compile", "post")]
+    [InlineData("GetStaffOverview", "api/staff/overview", "get")]
+    [InlineData("ListAllUploads", "api/staff/uploads", "get")]
+    [InlineData("ServePage", "{*path}", "get")]
+    public void HttpFunction_IsAnonymousOnItsRoute(string function, string route, string method)
     {
-        var binding = Binding("GetSurveyLinks");
+        var binding = Binding(function);
 
         Assert.Equal("httpTrigger", binding.GetProperty("type").GetString());
-        Assert.Equal("surveys/{period}", binding.GetProperty("route").GetString());
-        Assert.Equal(["get"], binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
-        Assert.Equal("Function", binding.GetProperty("authLevel").GetString());
+        Assert.Equal(route, binding.GetProperty("route").GetString());
+        Assert.Equal([method], binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Anonymous", binding.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void HostJson_RoutePrefixIsEmptySoRoutesNameTheirApiPrefixAndThePortalIsAtTheRoot()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(AzuriteFixture.RepoRoot, "host.json")));
+
+        Assert.Equal("", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 }

@@ -12,12 +12,13 @@ internal static class DemoCommand
 {
     public static Command Create(Option<string?> storage)
     {
-        var keepRunning = new Option<bool>("--keep-running") { Description = "Keep the embedded Azurite up so the printed links work, until Ctrl+C." };
+        var keepRunning = new Option<bool>("--keep-running") { Description = "Then serve the portal, the staff desk and the API (as serve does) and keep Azurite up, until Ctrl+C." };
+        var port = ServeCommand.PortOption();
         var output = new Option<string?>("--out") { Description = "Folder for the survey files (default .reportpipeline/surveys/{period})." };
-        var command = new Command("demo", "Upload every report in seeds/reports/, ingest it, compile the survey, and print what came of it.") { keepRunning, output };
+        var command = new Command("demo", "Upload every report in seeds/reports/, ingest it, compile the survey, and print what came of it.") { keepRunning, port, output };
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var host = await LocalHost.StartAsync(result.GetValue(storage), cancellationToken);
+            await using var host = await LocalHost.StartAsync(result.GetValue(storage), RepoPaths.AzuriteData, ServeCommand.Settings(), cancellationToken);
             var pipeline = new LocalPipeline(host);
             var files = Directory.EnumerateFiles(RepoPaths.SeedReports, "*", SearchOption.AllDirectories)
                 .Select(f => (File: f, Blob: Path.GetRelativePath(RepoPaths.SeedReports, f).Replace('\\', '/')))
@@ -69,10 +70,9 @@ internal static class DemoCommand
                 Console.WriteLine($"  {r.Upload.BlobName}: {r.ReasonCode}: {r.Message}");
             }
 
-            if (result.GetValue(keepRunning) && host.IsEmbedded)
+            if (result.GetValue(keepRunning))
             {
-                Console.Error.WriteLine("Azurite keeps running; press Ctrl+C to stop.");
-                await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await ServeCommand.RunAsync(host, result.GetValue(port), cancellationToken);
             }
 
             return 0;

@@ -19,7 +19,7 @@ internal sealed record Delivery(string? BlobName, string? Refusal);
 /// </summary>
 internal sealed class SoakUploader(LocalHost host, IReadOnlyDictionary<string, string> keys, HttpClient http, Patience patience)
 {
-    private static readonly Uri s_slotUrl = new("http://127.0.0.1/api/uploads");
+    private const string SlotPath = "/api/uploads";
 
     public async Task<Delivery> DeliverAsync(SoakUpload upload, CancellationToken cancellationToken)
     {
@@ -44,12 +44,11 @@ internal sealed class SoakUploader(LocalHost host, IReadOnlyDictionary<string, s
         var body = JsonSerializer.Serialize(new { state = upload.State, period = upload.Period, fileName = upload.FileName });
         return patience.RunAsync(async () =>
         {
-            var request = new LocalHttpRequest("POST", s_slotUrl, body, $"Bearer {keys[upload.KeyState]}");
-            var response = await host.Get<RequestUploadSlotFunction>().RunAsync(request, cancellationToken);
-            response.Body.Position = 0;
+            var request = LocalHttpRequest.Create("POST", SlotPath, body, $"Bearer {keys[upload.KeyState]}");
+            var response = await LocalHttpRequest.RespondAsync(request, await host.Get<RequestUploadSlotFunction>().RunAsync(request, cancellationToken));
             using var json = await JsonDocument.ParseAsync(response.Body, cancellationToken: cancellationToken);
             var root = json.RootElement;
-            return response.StatusCode == HttpStatusCode.OK
+            return response.StatusCode == (int)HttpStatusCode.OK
                 ? (new UploadSlot(root.GetProperty("blobName").GetString()!, new Uri(root.GetProperty("url").GetString()!), root.GetProperty("expiresAt").GetDateTimeOffset()),
                     (string?)null)
                 : ((UploadSlot?)null, root.GetProperty("error").GetString());

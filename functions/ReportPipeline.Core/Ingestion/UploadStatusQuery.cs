@@ -1,3 +1,4 @@
+using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Storage;
 
@@ -19,6 +20,15 @@ public sealed record UploadStatus(
     DateTimeOffset? UploadedAt,
     DateTimeOffset RecordedAt);
 
+/// <summary>A passage an accepted upload gives for one question, with the pages and paragraphs it stands on.</summary>
+public sealed record FoundPassage(Question Question, string Text, IReadOnlyList<Provenance> Provenance);
+
+/// <summary>
+/// An upload as its state's portal shows it: the ledger's word and, once accepted, the report's language, the passages
+/// found for each question (what CTED will read) and the questions with no answer found.
+/// </summary>
+public sealed record UploadFindings(UploadStatus Upload, string? Language, IReadOnlyList<FoundPassage> Passages, QuestionSet? Unanswered);
+
 /// <summary>Every upload of a period, or of one state in it, in upload order: what <c>status</c> prints and a state's portal lists.</summary>
 public sealed class UploadStatusQuery(ISubmissionStore store, MemberStateRegistry states)
 {
@@ -36,6 +46,38 @@ public sealed class UploadStatusQuery(ISubmissionStore store, MemberStateRegistr
                     isCurrent ? submission!.ExtractorVersion : u.ExtractorVersion, u.UploadedAt == DateTimeOffset.MinValue ? null : u.UploadedAt, u.ReceivedAt);
             })
             .OrderBy(u => u.State, StringComparer.Ordinal).ThenBy(u => u.UploadedAt).ThenBy(u => u.BlobName, StringComparer.Ordinal)];
+    }
+
+    /// <summary>One state's uploads of a period, each accepted one with the answers of its version's extraction.</summary>
+    public async Task<IReadOnlyList<UploadFindings>> ListFindingsAsync(SubmissionKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var uploads = await ListAsync(key.Period, key.State.Iso3, cancellationToken);
+        var versions = uploads.Any(u => u.Status == IngestionStatus.Accepted)
+            ? (await store.ListVersionsAsync(key, cancellationToken)).ToDictionary(v => v.Version)
+            : [];
+        var answers = new Dictionary<int, IReadOnlyList<StoredAnswer>>();
+        var findings = new List<UploadFindings>();
+        foreach (var upload in uploads)
+        {
+            if (upload.Status != IngestionStatus.Accepted || !versions.TryGetValue(upload.Version, out var version))
+            {
+                findings.Add(new UploadFindings(upload, null, [], null));
+                continue;
+            }
+
+            if (!answers.TryGetValue(version.Version, out var found))
+            {
+                found = await store.ListAnswersAsync(version, cancellationToken);
+                answers[version.Version] = found;
+            }
+
+            var passages = found.OrderBy(a => a.Question).ThenBy(a => a.Sequence).Select(a => new FoundPassage(a.Question, a.Text, a.Provenance)).ToList();
+            var answered = QuestionSet.Of(passages.Select(p => p.Question));
+            findings.Add(new UploadFindings(upload, version.Language, passages, QuestionSet.Of(Question.All.Where(q => !answered.Contains(q)))));
+        }
+
+        return findings;
     }
 
     private async Task<Dictionary<string, SubmissionRecord>> CurrentAsync(Period period, string? state, CancellationToken cancellationToken)

@@ -75,6 +75,9 @@ public interface ISurveyStore
 {
     Task<SurveyEdition?> GetLatestEditionAsync(Period period, CancellationToken cancellationToken);
 
+    /// <summary>Every edition of a period, newest first.</summary>
+    Task<IReadOnlyList<SurveyEdition>> ListEditionsAsync(Period period, CancellationToken cancellationToken);
+
     Task PublishAsync(SurveyEdition edition, IReadOnlyList<SurveyFile> files, CancellationToken cancellationToken);
 
     Task<ReadOnlyMemory<byte>?> ReadFileAsync(SurveyEdition edition, string fileName, CancellationToken cancellationToken);

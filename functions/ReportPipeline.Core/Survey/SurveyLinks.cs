@@ -20,17 +20,24 @@ public sealed class LinkOptions
 /// <summary>A read-only link to one file of a survey edition.</summary>
 public sealed record SurveyLink(string File, Uri Url, DateTimeOffset ExpiresAt);
 
-/// <summary>The latest edition of a period and its links.</summary>
-public sealed record SurveyLinks(Period Period, string Edition, IReadOnlyList<SurveyLink> Links);
+/// <summary>An edition as listed: its name, when it was compiled and how many states it counts.</summary>
+public sealed record EditionSummary(string Edition, DateTimeOffset CompiledAt, int StatesReporting);
 
-/// <summary>Issues short-lived read-only links to the files of a period's latest survey edition.</summary>
+/// <summary>One edition of a period (the latest unless another was asked for), its links, and every edition of the period, newest first.</summary>
+public sealed record SurveyLinks(Period Period, string Edition, IReadOnlyList<SurveyLink> Links, IReadOnlyList<EditionSummary> Editions);
+
+/// <summary>Issues short-lived read-only links to the files of a period's survey editions.</summary>
 public sealed class SurveyLinkService(ISurveyStore surveys, IOptions<LinkOptions> options, TimeProvider time)
 {
-    /// <summary>Returns null when the period has no edition yet.</summary>
-    public async Task<SurveyLinks?> GetLatestAsync(Period period, int? minutes, CancellationToken cancellationToken)
+    /// <summary>Links to the latest edition; null when the period has none yet.</summary>
+    public Task<SurveyLinks?> GetLatestAsync(Period period, int? minutes, CancellationToken cancellationToken) => GetAsync(period, null, minutes, cancellationToken);
+
+    /// <summary>Links to <paramref name="edition"/> (the latest when null); null when the period has no such edition.</summary>
+    public async Task<SurveyLinks?> GetAsync(Period period, string? edition, int? minutes, CancellationToken cancellationToken)
     {
-        var edition = await surveys.GetLatestEditionAsync(period, cancellationToken);
-        if (edition is null)
+        var editions = await surveys.ListEditionsAsync(period, cancellationToken);
+        var chosen = edition is null ? editions.FirstOrDefault() : editions.FirstOrDefault(e => e.Edition == edition);
+        if (chosen is null)
         {
             return null;
         }
@@ -39,7 +46,8 @@ public sealed class SurveyLinkService(ISurveyStore surveys, IOptions<LinkOptions
         // A SAS expiry is signed in whole seconds: report the one the link carries.
         var expires = time.GetUtcNow() + lifetime;
         expires = expires.AddTicks(-(expires.UtcTicks % TimeSpan.TicksPerSecond));
-        var links = await surveys.IssueReadLinksAsync(edition, lifetime, cancellationToken);
-        return new SurveyLinks(period, edition.Edition, [.. links.Select(l => new SurveyLink(l.File, l.Url, expires))]);
+        var links = await surveys.IssueReadLinksAsync(chosen, lifetime, cancellationToken);
+        return new SurveyLinks(period, chosen.Edition, [.. links.Select(l => new SurveyLink(l.File, l.Url, expires))],
+            [.. editions.Select(e => new EditionSummary(e.Edition, e.CompiledAt, e.StatesReporting))]);
     }
 }

@@ -9,6 +9,9 @@ public interface ICredentialStore
 
     Task<StoredCredential?> GetAsync(string state, string id, CancellationToken cancellationToken);
 
+    /// <summary>The credential with this id, whatever its state; null when there is none.</summary>
+    Task<StoredCredential?> FindAsync(string id, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<StoredCredential>> ListAsync(string state, CancellationToken cancellationToken);
 
     /// <summary>Marks the state's active credentials (or only <paramref name="id"/>) revoked; returns how many changed.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Telemetry;
 
 namespace ReportPipeline.Core.Uploads;
@@ -18,13 +17,11 @@ public sealed record UploadSlotResult(UploadSlot? Slot, string? ReasonCode, stri
 
 /// <summary>
 /// The valet key: checks a Member State's credential and returns a create-only SAS for one fresh report path of
-/// the state and period. The credential is looked up under the state asked for, so a key issued for
-/// one state finds nothing under another; every credential failure gets the same answer.
+/// the state and period. A key issued for one state gets nothing for another; every credential failure gets the same answer.
 /// </summary>
 public sealed class UploadSlotService(
-    ICredentialStore credentials,
+    CredentialService credentials,
     IUploadSlotIssuer issuer,
-    MemberStateRegistry states,
     IOptions<UploadOptions> options,
     IOptions<PeriodOptions> periods,
     PipelineMetrics metrics,
@@ -52,13 +49,7 @@ public sealed class UploadSlotService(
     private async Task<UploadSlotResult> DecideAsync(string? key, string state, string period, string? fileName, CancellationToken cancellationToken)
     {
         // The credential is checked first, so an unauthenticated caller learns nothing about valid input.
-        if (!UploadCredential.TryParse(key, out var id, out var secret) || !states.TryGet(state, out var memberState))
-        {
-            return BadCredential(state);
-        }
-
-        var stored = await credentials.GetAsync(memberState.Iso3, id, cancellationToken);
-        if (stored is null || stored.RevokedAt is not null || !UploadCredential.Verify(stored, secret))
+        if (await credentials.AuthenticateAsync(key, cancellationToken) is not { } memberState || memberState.Iso3 != state)
         {
             return BadCredential(state);
         }

@@ -1,29 +1,65 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
 using ReportPipeline.Core;
+using ReportPipeline.Core.Staff;
 using ReportPipeline.Core.Survey;
+using ReportPipeline.Functions.Http;
 
 namespace ReportPipeline.Functions.Surveys;
 
-/// <summary>HTTP GET <c>surveys/{period}?minutes=M</c>: short-lived read-only links to the latest edition's files.</summary>
-public sealed class GetSurveyLinksFunction(SurveyLinkService links)
+/// <summary>
+/// HTTP GET <c>api/surveys/{period}?minutes=M[&amp;edition=E]</c>, staff with <c>Surveys.Read</c>: short-lived read-only links to
+/// the latest edition's files (or edition E's), and the period's editions.
+/// </summary>
+public sealed class GetSurveyLinksFunction(SurveyLinkService links, StaffAccess staff)
 {
     [Function(FunctionNames.GetSurveyLinks)]
-    public async Task<HttpResponseData> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "surveys/{period}")] HttpRequestData request,
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/surveys/{period}")] HttpRequest request,
         string period,
         CancellationToken cancellationToken)
     {
+        if (staff.Refusal(request, StaffRoles.SurveysRead, $"survey links of {period}") is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!Period.TryParse(period, out var reportingPeriod))
+        {
+            return RequestValues.BadPeriod(period);
+        }
+
         int? minutes = int.TryParse(request.Query["minutes"], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : null;
-        var latest = Period.TryParse(period, out var reportingPeriod) ? await links.GetLatestAsync(reportingPeriod, minutes, cancellationToken) : null;
-        var response = request.CreateResponse(latest is null ? HttpStatusCode.NotFound : HttpStatusCode.OK);
-        response.Headers.Add("Cache-Control", "no-store");
-        response.Headers.Add("Content-Type", "application/json; charset=utf-8");
-        object body = latest is null ? new { error = "no-survey", message = $"No survey has been compiled for '{period}'." } : latest;
-        await response.WriteStringAsync(JsonSerializer.Serialize(body, JsonSurveyRenderer.Options), cancellationToken);
-        return response;
+        var found = await links.GetAsync(reportingPeriod, request.Query["edition"].FirstOrDefault(), minutes, cancellationToken);
+        return found is null
+            ? ApiReply.Error(HttpStatusCode.NotFound, "no-survey", $"No such survey edition has been compiled for {reportingPeriod}.")
+            : ApiReply.Ok(found);
+    }
+}
+
+/// <summary>HTTP POST <c>api/surveys/{period}/compile</c>, staff with <c>Pipeline.Operate</c>: compiles the period's survey now, publishing an edition if its content changed.</summary>
+public sealed class CompileSurveyNowFunction(SurveyPublisher publisher, StaffAccess staff)
+{
+    [Function(FunctionNames.CompileSurveyNow)]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/surveys/{period}/compile")] HttpRequest request,
+        string period,
+        CancellationToken cancellationToken)
+    {
+        if (staff.Refusal(request, StaffRoles.PipelineOperate, $"compile the survey of {period}") is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!Period.TryParse(period, out var reportingPeriod))
+        {
+            return RequestValues.BadPeriod(period);
+        }
+
+        var result = await publisher.CompileAsync(reportingPeriod, cancellationToken);
+        return ApiReply.Ok(new { period = reportingPeriod.Value, edition = result.Edition.Edition, published = result.Published, statesReporting = result.Edition.StatesReporting });
     }
 }

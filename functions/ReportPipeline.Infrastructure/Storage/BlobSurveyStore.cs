@@ -25,12 +25,22 @@ public sealed class BlobSurveyStore(StorageClientFactory clients, TimeProvider t
         var partition = TableKeys.Partition(period);
         await foreach (var entity in _index.QueryAsync<TableEntity>(e => e.PartitionKey == partition, maxPerPage: 1, cancellationToken: cancellationToken))
         {
-            return new SurveyEdition(period, entity.GetString(Columns.Edition), entity.GetString(Columns.ContentHash),
-                entity.GetDateTimeOffset(Columns.CompiledAt) ?? default, entity.GetDateTimeOffset(Columns.SourceChangedAt) ?? default,
-                entity.GetInt32(Columns.StatesReporting) ?? 0, entity.GetString(Columns.Files).Split(','));
+            return ToEdition(period, entity);
         }
 
         return null;
+    }
+
+    public async Task<IReadOnlyList<SurveyEdition>> ListEditionsAsync(Period period, CancellationToken cancellationToken)
+    {
+        var partition = TableKeys.Partition(period);
+        var editions = new List<SurveyEdition>();
+        await foreach (var entity in _index.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        {
+            editions.Add(ToEdition(period, entity));
+        }
+
+        return editions;
     }
 
     public async Task PublishAsync(SurveyEdition edition, IReadOnlyList<SurveyFile> files, CancellationToken cancellationToken)
@@ -89,4 +99,8 @@ public sealed class BlobSurveyStore(StorageClientFactory clients, TimeProvider t
     }
 
     private BlobClient File(SurveyEdition edition, string fileName) => _container.GetBlobClient($"{edition.Period}/{edition.Edition}/{fileName}");
+
+    private static SurveyEdition ToEdition(Period period, TableEntity entity) => new(period, entity.GetString(Columns.Edition), entity.GetString(Columns.ContentHash),
+        entity.GetDateTimeOffset(Columns.CompiledAt) ?? default, entity.GetDateTimeOffset(Columns.SourceChangedAt) ?? default,
+        entity.GetInt32(Columns.StatesReporting) ?? 0, entity.GetString(Columns.Files).Split(','));
 }

@@ -28,6 +28,17 @@ public sealed class TableCredentialStore(StorageClientFactory clients) : ICreden
         return entity.HasValue ? ToCredential(entity.Value!) : null;
     }
 
+    public async Task<StoredCredential?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        // A scan of one small table (a few keys per state): the key names its id, not its state.
+        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.RowKey == id, maxPerPage: 1, cancellationToken: cancellationToken))
+        {
+            return ToCredential(entity);
+        }
+
+        return null;
+    }
+
     public async Task<IReadOnlyList<StoredCredential>> ListAsync(string state, CancellationToken cancellationToken)
     {
         var list = new List<StoredCredential>();

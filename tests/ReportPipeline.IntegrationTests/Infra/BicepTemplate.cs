@@ -36,6 +36,10 @@ public sealed class BicepTemplate
         Compiled["resources"]!.AsArray().Select(r => r!.AsObject())
             .Single(r => (string?)r["type"] == "Microsoft.Resources/deployments" && (string?)r["name"] == module)["properties"]!["parameters"]!.AsObject();
 
+    /// <summary>The properties of the function app's config resource named <paramref name="name"/> (<c>appsettings</c>, <c>authsettingsV2</c>).</summary>
+    public JsonObject SiteConfig(string name) =>
+        Assert.Single(Resources(), r => (string?)r["type"] == "Microsoft.Web/sites/config" && ((string?)r["name"])!.EndsWith($"'{name}')]", StringComparison.Ordinal))["properties"]!.AsObject();
+
     /// <summary>A top-level value, with a plain <c>[variables('x')]</c> reference replaced by the variable's value.</summary>
     public string? Resolve(JsonNode? value)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ReportPipeline.Functions.Web;
 using ReportPipeline.Infrastructure.Storage;
 
 namespace ReportPipeline.IntegrationTests.Infra;
@@ -105,7 +106,7 @@ public sealed class InfraTemplateTests
         var template = await TemplateAsync();
         var account = Assert.Single(template.Resources(), r => (string?)r["kind"] == "OpenAI");
         var deployment = (await SingleAsync("Microsoft.CognitiveServices/accounts/deployments"))["properties"]!["model"]!;
-        var settings = (await SingleAsync("Microsoft.Web/sites/config"))["properties"]!.AsObject();
+        var settings = template.SiteConfig("appsettings");
 
         Assert.NotNull(account["properties"]!["customSubDomainName"]);
         Assert.True((bool)account["properties"]!["disableLocalAuth"]!);
@@ -150,10 +151,49 @@ public sealed class InfraTemplateTests
     }
 
     [Fact]
-    public async Task AppSettings_SetSurveySchedule()
+    public async Task AppSettings_SetSurveyScheduleStaffSignInAndNoHomepage()
     {
-        var settings = (await SingleAsync("Microsoft.Web/sites/config"))["properties"]!.AsObject();
+        var settings = (await TemplateAsync()).SiteConfig("appsettings");
 
         Assert.True(settings.ContainsKey("SurveySchedule"));
+        Assert.Equal("AppService", (string?)settings["Staff__Authentication"]);
+        Assert.Equal("true", (string?)settings["AzureWebJobsDisableHomepage"]);
+    }
+
+    [Fact]
+    public async Task EasyAuth_GuardsEverythingButTheMemberStatePathsWithEntraSignIn()
+    {
+        var template = await TemplateAsync();
+        var auth = template.SiteConfig("authsettingsV2");
+        var functions = template.Compiled["resources"]!.AsArray().Single(r => (string?)r!["name"] == "functions")!["properties"]!["template"]!;
+        var excluded = functions["variables"]!["memberStatePaths"]!.AsArray().Select(p => (string)p!).ToList();
+        var pages = WebPages.Files.Keys.Where(p => !WebPages.StaffPaths.Contains(p)).Select(p => "/" + p);
+        string[] memberStateApi = ["/api/uploads", "/api/periods"];
+
+        var validation = auth["globalValidation"]!;
+        Assert.True((bool)validation["requireAuthentication"]!);
+        Assert.Equal("RedirectToLoginPage", (string?)validation["unauthenticatedClientAction"]);
+        Assert.Equal("[variables('memberStatePaths')]", (string?)validation["excludedPaths"]);
+        Assert.Equal(pages.Concat(memberStateApi).Append("/runtime/webhooks/blobs").Order(StringComparer.Ordinal), excluded.Order(StringComparer.Ordinal));
+        Assert.All(WebPages.StaffPaths, p => Assert.DoesNotContain("/" + p, excluded));
+        Assert.DoesNotContain(excluded, p => p.StartsWith("/api/staff", StringComparison.Ordinal) || p.StartsWith("/api/surveys", StringComparison.Ordinal));
+        var entra = auth["identityProviders"]!["azureActiveDirectory"]!;
+        Assert.Equal("[parameters('staffAuthClientId')]", (string?)entra["registration"]!["clientId"]);
+        Assert.Contains("/v2.0", (string?)entra["registration"]!["openIdIssuer"], StringComparison.Ordinal);
+        Assert.Equal("[not(empty(parameters('staffAuthClientId')))]", (string?)auth["platform"]!["enabled"]);
+    }
+
+    [Fact]
+    public async Task Storage_CorsLetsThePortalPutReportsAsServeDoesLocally()
+    {
+        var template = await TemplateAsync();
+        var rule = Assert.Single((await SingleAsync("Microsoft.Storage/storageAccounts/blobServices"))["properties"]!["cors"]!["corsRules"]!.AsArray())!;
+        var origins = template.ModuleParameters("storage")["browserUploadOrigins"]!["value"]!.AsArray().Select(o => (string?)o).ToList();
+
+        Assert.Equal(BrowserUploads.Methods.Split(','), rule["allowedMethods"]!.AsArray().Select(m => (string?)m));
+        Assert.Equal(BrowserUploads.Headers.Split(','), rule["allowedHeaders"]!.AsArray().Select(h => (string?)h));
+        Assert.Equal(BrowserUploads.MaxAgeSeconds, (int)rule["maxAgeInSeconds"]!);
+        Assert.Equal(["[variables('portalOrigin')]"], origins);
+        Assert.Equal("[format('https://{0}.azurewebsites.net', variables('functionAppName'))]", (string?)template.Compiled["variables"]!["portalOrigin"]);
     }
 }

@@ -26,7 +26,7 @@ public sealed partial class SettingsCrossCheckTests
     ];
 
     private static async Task<JsonObject> AppSettingsAsync() =>
-        Assert.Single((await BicepTemplate.GetAsync()).Resources(), r => (string?)r["type"] == "Microsoft.Web/sites/config")["properties"]!.AsObject();
+        (await BicepTemplate.GetAsync()).SiteConfig("appsettings");
 
     private static JsonElement FunctionsMetadata()
     {

@@ -54,7 +54,7 @@ public sealed class EmbeddedAzuriteTests : IDisposable
     public async Task DemoKeepRunning_EndedBySignal_StopsAzuriteWhichKeepsItsData(string signal)
     {
         SeedReport();
-        using var cli = CliProcess.Start(_root, _mark, "demo", "--keep-running");
+        using var cli = CliProcess.Start(_root, _mark, "demo", "--keep-running", "--port", "0");
         await cli.KeepsRunningAsync(_ct);
         var azurite = ProcessTable.Carrying(CliProcess.MarkVariable, _mark).Where(p => p.Id != cli.Id).ToList();
 

@@ -1,0 +1,105 @@
+using System.Text;
+using System.Text.Json;
+using ReportPipeline.Core.Staff;
+
+namespace ReportPipeline.Core.Tests.Staff;
+
+public sealed class StaffGateTests
+{
+    private const string RoleType = "http://schemas.microsoft.com/ws/2008/06/identity/claims/role";
+
+    private static string Principal(object principal) => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(principal)));
+
+    /// <summary>What App Service sends for an Entra user: name and role claim types named, app roles as <c>roles</c>.</summary>
+    private static string EntraUser(params string[] roles) => Principal(new
+    {
+        auth_typ = "aad",
+        name_typ = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name",
+        role_typ = RoleType,
+        claims = new[]
+        {
+            new { typ = "http://schemas.microsoft.com/identity/claims/objectidentifier", val = "0c3e-oid" },
+            new { typ = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name", val = "Ada Analyst" },
+            new { typ = "preferred_username", val = "ada@un.example" },
+        }.Concat(roles.Select(r => new { typ = "roles", val = r })),
+    });
+
+    [Fact]
+    public void Decide_AppServiceWithRole_AllowsTheNamedUser()
+    {
+        var decision = StaffGate.Decide(StaffAuthentication.AppService, EntraUser(StaffRoles.SurveysRead), "local", StaffRoles.SurveysRead);
+
+        Assert.True(decision.Allowed);
+        Assert.Equal(("0c3e-oid", "Ada Analyst", false), (decision.Principal!.Id, decision.Principal.Name, decision.Principal.IsLocal));
+    }
+
+    [Fact]
+    public void Decide_AppServiceWithAnotherRole_IsSignedInButNotAllowed()
+    {
+        var decision = StaffGate.Decide(StaffAuthentication.AppService, EntraUser(StaffRoles.SurveysRead), "local", StaffRoles.PipelineOperate);
+
+        Assert.False(decision.Allowed);
+        Assert.Equal("Ada Analyst", decision.Principal!.Name);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("not base64!")]
+    [InlineData("bnVsbA==")]
+    [InlineData("e30=")]
+    [InlineData("eyJjbGFpbXMiOiJ4In0=")]
+    public void Decide_AppServiceWithoutAPrincipal_IsNobody(string? header)
+    {
+        var decision = StaffGate.Decide(StaffAuthentication.AppService, header, "local", StaffRoles.SurveysRead);
+
+        Assert.Equal((null, false), (decision.Principal, decision.Allowed));
+    }
+
+    [Fact]
+    public void Decide_AppServicePrincipalWithoutAnId_IsNobody()
+    {
+        var header = Principal(new { auth_typ = "aad", claims = new[] { new { typ = "roles", val = StaffRoles.SurveysRead } } });
+
+        Assert.Null(StaffGate.Decide(StaffAuthentication.AppService, header, "local", StaffRoles.SurveysRead).Principal);
+    }
+
+    [Fact]
+    public void Decide_AppServiceRolesUnderTheRoleClaimType_Count()
+    {
+        var header = Principal(new
+        {
+            role_typ = RoleType,
+            claims = new[] { new { typ = "oid", val = "1" }, new { typ = RoleType, val = StaffRoles.PipelineOperate } },
+        });
+
+        var decision = StaffGate.Decide(StaffAuthentication.AppService, header, "local", StaffRoles.PipelineOperate);
+
+        Assert.True(decision.Allowed);
+        Assert.Equal("1", decision.Principal!.Name);
+    }
+
+    [Fact]
+    public void Decide_AppServiceHeaderLongerThanAnyPrincipal_IsNobody()
+    {
+        var header = Convert.ToBase64String(new byte[StaffPrincipal.MaxHeaderLength]);
+
+        Assert.Null(StaffGate.Decide(StaffAuthentication.AppService, header, "local", StaffRoles.SurveysRead).Principal);
+    }
+
+    [Fact]
+    public void Decide_LocalUser_IgnoresAForgedPrincipalAndHoldsEveryRole()
+    {
+        var decision = StaffGate.Decide(StaffAuthentication.LocalUser, EntraUser(), "ops", StaffRoles.PipelineOperate);
+
+        Assert.True(decision.Allowed);
+        Assert.Equal(("ops", true), (decision.Principal!.Name, decision.Principal.IsLocal));
+        Assert.Equal(StaffRoles.All.Order(StringComparer.Ordinal), decision.Principal.Roles.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Options_Default_IsAppServiceSoAForgottenSettingLetsNobodyIn()
+    {
+        Assert.Equal(StaffAuthentication.AppService, new StaffOptions().Authentication);
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+
+namespace ReportPipeline.IntegrationTests;
+
+/// <summary>
+/// Debian's headless Chromium (installed by .ci/install-extras), driven by Playwright, which downloads no browser of its own;
+/// and what a page said that it should not have: console errors and warnings (CSP violations among them), page errors, dialogs.
+/// </summary>
+public sealed class Browser : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] s_args =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    private readonly IPlaywright _playwright;
+
+    private Browser(IPlaywright playwright, IBrowser chromium)
+    {
+        _playwright = playwright;
+        Chromium = chromium;
+    }
+
+    public IBrowser Chromium { get; }
+
+    /// <summary>Where screenshots go: beside the test assembly, never in the repository.</summary>
+    public static string Output { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "browser")).FullName;
+
+    public static async Task<Browser> LaunchAsync()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"Chromium is not installed at {ChromiumPath}. Run .ci/install-extras (apt-get install -y chromium); this test does not skip.");
+        var playwright = await Playwright.CreateAsync();
+        return new Browser(playwright, await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Args = s_args }));
+    }
+
+    /// <summary>A page of a fresh context in <paramref name="locale"/>; <paramref name="problems"/> collects what it should not have said.</summary>
+    public async Task<IPage> NewPageAsync(List<string> problems, string locale = "en-US")
+    {
+        var page = await Chromium.NewPageAsync(new BrowserNewPageOptions { Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        void Add(string problem)
+        {
+            lock (problems)
+            {
+                problems.Add(problem);
+            }
+        }
+
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                Add($"console {message.Type}: {message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, error) => Add($"page error: {error}");
+        page.Dialog += async (_, dialog) =>
+        {
+            Add($"dialog {dialog.Type}: {dialog.Message}");
+            await dialog.DismissAsync();
+        };
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Chromium.DisposeAsync();
+        _playwright.Dispose();
+    }
+}

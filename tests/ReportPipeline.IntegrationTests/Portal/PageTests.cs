@@ -1,0 +1,62 @@
+using System.Net;
+using ReportPipeline.Functions.Web;
+
+namespace ReportPipeline.IntegrationTests.Portal;
+
+/// <summary>The pages as served: the same embedded files at the same paths, with headers that allow only our own scripts.</summary>
+[Collection(PortalCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class PageTests(PortalFixture portal)
+{
+    [Theory]
+    [InlineData("", "text/html")]
+    [InlineData("staff", "text/html")]
+    [InlineData("assets/portal.js", "text/javascript")]
+    [InlineData("assets/portal-strings.js", "text/javascript")]
+    [InlineData("assets/staff.js", "text/javascript")]
+    [InlineData("assets/site.css", "text/css")]
+    [InlineData("assets/icon.svg", "image/svg+xml")]
+    public async Task Get_PagePath_ServesTheEmbeddedFileWithItsTypeAndCsp(string path, string type)
+    {
+        using var client = portal.Client();
+
+        using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(type, response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(WebPages.Files[path].Content, await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none';", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Theory]
+    [InlineData("assets/../staff.html")]
+    [InlineData("index.html")]
+    [InlineData("assets/nothing.js")]
+    [InlineData("api/nothing")]
+    public async Task Get_UnknownPath_Returns404(string path)
+    {
+        using var client = portal.Client();
+
+        using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public void Pages_HaveNoInlineScriptOrStyleAndOnlyOwnScripts()
+    {
+        foreach (var page in new[] { WebPages.Files[""], WebPages.Files["staff"] })
+        {
+            var html = System.Text.Encoding.UTF8.GetString(page.Content);
+            Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"\son[a-z]+\s*=", html);
+            Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("innerHTML", string.Concat(WebPages.Files.Values.Select(f => System.Text.Encoding.UTF8.GetString(f.Content))), StringComparison.Ordinal);
+            Assert.All(System.Text.RegularExpressions.Regex.Matches(html, "src=\"([^\"]+)\"").Select(m => m.Groups[1].Value),
+                src => Assert.StartsWith("/assets/", src, StringComparison.Ordinal));
+        }
+    }
+}

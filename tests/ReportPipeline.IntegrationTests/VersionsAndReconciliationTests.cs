@@ -165,24 +165,29 @@ public sealed class VersionsAndReconciliationTests(AzuriteFixture azurite)
     [Fact]
     public async Task RunAsync_BlobsNobodyIngested_FoundByTheTimerAndIngested()
     {
+        // The timer reconciles every period, so it runs on an emulator of its own: on the shared one it would ingest other
+        // tests' blobs between their upload and their own ingest.
+        await using var own = new AzuriteFixture();
+        await own.InitializeAsync();
         var period = AzuriteFixture.NewPeriod();
         var missed = $"{period}/CAN/missed.txt";
         var done = $"{period}/CAN/done.txt";
-        await azurite.UploadAndIngestAsync(done, BinaryData.FromString("(b) Assistance from UNODC helped."));
-        await UploadAsync(missed, "(a) Our border agencies lack equipment.");
+        await own.UploadAndIngestAsync(done, BinaryData.FromString("(b) Assistance from UNODC helped."));
+        await own.Storage.Report(missed).UploadAsync(BinaryData.FromString("(a) Our border agencies lack equipment."), _ct);
         var stray = $"{period}-stray-{Guid.NewGuid():N}.txt";
-        await UploadAsync(stray, "not under {period}/{ISO3}/");
+        await own.Storage.Report(stray).UploadAsync(BinaryData.FromString("not under {period}/{ISO3}/"), _ct);
+        var reconciler = own.Services.GetRequiredService<UploadReconciler>();
 
-        var selected = await azurite.Services.GetRequiredService<UploadReconciler>().SelectAsync(new ReprocessRequest(period, Missing: true), _ct);
-        var result = await azurite.Services.GetRequiredService<ReconcileUploadsFunction>().RunAsync(new TimerInfo(), _ct);
-        var rerun = await azurite.Services.GetRequiredService<UploadReconciler>().SelectAsync(new ReprocessRequest(period, Missing: true), _ct);
+        var selected = await reconciler.SelectAsync(new ReprocessRequest(period, Missing: true), _ct);
+        var result = await own.Services.GetRequiredService<ReconcileUploadsFunction>().RunAsync(new TimerInfo(), _ct);
+        var rerun = await reconciler.SelectAsync(new ReprocessRequest(period, Missing: true), _ct);
 
         Assert.Equal([missed], selected);
         Assert.Contains(result.Outcomes, o => o.Upload.BlobName == missed && o.Status == IngestionStatus.Accepted);
         Assert.Contains(result.Outcomes, o => o.Upload.BlobName == stray && o.ReasonCode == ReasonCodes.BadPath);
         Assert.DoesNotContain(result.Outcomes, o => o.Upload.BlobName == done);
         Assert.Empty(rerun);
-        Assert.Equal(2, (await Store.ListUploadsAsync(period, "CAN", _ct)).Count(u => u.Status == IngestionStatus.Accepted));
+        Assert.Equal(2, (await own.Services.GetRequiredService<ISubmissionStore>().ListUploadsAsync(period, "CAN", _ct)).Count(u => u.Status == IngestionStatus.Accepted));
     }
 
     [Fact]

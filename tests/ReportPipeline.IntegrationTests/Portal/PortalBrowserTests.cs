@@ -166,7 +166,7 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IAsyncLifetime
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync("#upload:not([hidden])");
         await TabToAsync("file");
-        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Enter"), new() { Timeout = 10_000 });
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Enter"), new() { Timeout = WaitMs });
         await chooser.SetFilesAsync(file);
         await TabToAsync("send");
         await page.Keyboard.PressAsync("Enter");

@@ -243,11 +243,13 @@ def build_fodt(src: Source, layout: Layout) -> str:
    {_para_props(L, align="start", extra=' fo:keep-with-next="always"')}
    {_text_props(L, L.heading_font, s, bold=True)}
   </style:style>
-  <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:parent-style-name="Heading" style:next-style-name="Text_20_body" style:default-outline-level="1" style:class="text">
+  <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph"
+      style:parent-style-name="Heading" style:next-style-name="Text_20_body" style:default-outline-level="1" style:class="text">
    {_para_props(L, align="start", extra=f' fo:margin-top="{s * 1.2:.1f}pt" fo:margin-bottom="{s * 0.5:.1f}pt" fo:keep-with-next="always"')}
    {_text_props(L, L.heading_font, round(s * 1.25, 1), bold=True)}
   </style:style>
-  <style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph" style:parent-style-name="Heading" style:next-style-name="Text_20_body" style:default-outline-level="2" style:class="text">
+  <style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph"
+      style:parent-style-name="Heading" style:next-style-name="Text_20_body" style:default-outline-level="2" style:class="text">
    {_para_props(L, align="start", extra=f' fo:margin-top="{s * 0.9:.1f}pt" fo:margin-bottom="{s * 0.4:.1f}pt" fo:keep-with-next="always"')}
    {_text_props(L, L.heading_font, round(s * 1.05, 1), bold=True)}
   </style:style>
@@ -298,7 +300,8 @@ def build_fodt(src: Source, layout: Layout) -> str:
     ncols = max((len(b.rows[0]) for b in src.blocks if b.kind == "table"), default=1)
     auto_styles = f"""
   <style:page-layout style:name="pm1">
-   <style:page-layout-properties fo:page-width="{L.page_w}cm" fo:page-height="{L.page_h}cm" style:print-orientation="portrait" fo:margin-top="{L.margin_top}cm" fo:margin-bottom="{L.margin_bottom}cm" fo:margin-left="{L.margin_lr}cm" fo:margin-right="{L.margin_lr}cm" style:writing-mode="{page_wm}"/>
+   <style:page-layout-properties fo:page-width="{L.page_w}cm" fo:page-height="{L.page_h}cm" style:print-orientation="portrait"
+       fo:margin-top="{L.margin_top}cm" fo:margin-bottom="{L.margin_bottom}cm" fo:margin-left="{L.margin_lr}cm" fo:margin-right="{L.margin_lr}cm" style:writing-mode="{page_wm}"/>
    {header_style}
    {footer_style}
   </style:page-layout>
@@ -611,10 +614,16 @@ def write_text(path: Path, text: str) -> None:
 ZIP_BOMB_SIZE = 210 * 1024 * 1024  # 220,200,960 bytes (> 200 MB) of document.xml
 
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"""
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+</Types>"""
 
 ROOT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"""
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+</Relationships>"""
 
 
 def make_zip_bomb(path: Path) -> None:

@@ -108,7 +108,6 @@ var appSettings = {
   SurveySchedule: surveySchedule
   ReconcileSchedule: reconcileSchedule
   Periods__Open: openPeriods
-  Storage__ManagedIdentityClientId: identityClientId
   Analysis__Mode: 'Auto'
   Analysis__MaxPages: '1000'
   Analysis__MaxPdfStreamBytes: '33554432'

@@ -1,26 +1,21 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Ingestion;
+using ReportPipeline.Functions.Http;
 
 namespace ReportPipeline.Cli.Commands;
 
 /// <summary>
 /// <c>status --period P [--state ISO3] [--json]</c>: every upload of a period as the ledger knows it (the query a state's
-/// portal lists too): status and reason, version, which one is each state's current report, and its extractor.
+/// portal lists too): status and reason, version, which one is each state's current report, and its extractor. <c>--json</c>
+/// writes the JSON of the HTTP API, so the staff desk's upload list reads the same.
 /// </summary>
 internal static class StatusCommand
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public static Command Create(Option<string?> storage)
     {
         var period = PeriodOption.Create("Reporting period: 2026, 2026-H1 or 2026-Q3.");
@@ -39,7 +34,7 @@ internal static class StatusCommand
             var open = host.Get<IOptions<PeriodOptions>>().Value.IsOpen(p);
             if (result.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(new { period = p.Value, open, extractor, uploads }, s_json));
+                Console.WriteLine(JsonSerializer.Serialize(new { period = p.Value, open, extractor, uploads }, ApiReply.Json));
                 return 0;
             }
 

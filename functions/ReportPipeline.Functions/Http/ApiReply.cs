@@ -18,8 +18,6 @@ public sealed class ApiReply(HttpStatusCode status, object body) : IActionResult
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public HttpStatusCode Status => status;
-
     public static ApiReply Ok(object body) => new(HttpStatusCode.OK, body);
 
     /// <summary>A refusal: <c>{"error": code, "message": plain words}</c>.</summary>

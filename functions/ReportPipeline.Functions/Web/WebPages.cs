@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -84,5 +85,5 @@ public sealed class ServePageFunction(StorageClientFactory storage)
         string? path) =>
         WebPages.Files.TryGetValue(path?.TrimEnd('/') ?? "", out var file)
             ? new PageReply(file, storage.Blobs.Uri.GetLeftPart(UriPartial.Authority))
-            : ApiReply.Error(System.Net.HttpStatusCode.NotFound, "not-found", "There is no such page.");
+            : ApiReply.Error(HttpStatusCode.NotFound, "not-found", "There is no such page.");
 }

@@ -95,7 +95,6 @@ public sealed class InfraTemplateTests
     {
         var account = Assert.Single((await TemplateAsync()).Resources(), r => (string?)r["kind"] == "FormRecognizer");
 
-        Assert.Equal("FormRecognizer", (string?)account["kind"]);
         Assert.NotNull(account["properties"]!["customSubDomainName"]);
         Assert.True((bool)account["properties"]!["disableLocalAuth"]!);
     }

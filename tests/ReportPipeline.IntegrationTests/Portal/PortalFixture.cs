@@ -109,7 +109,7 @@ public sealed class PortalFixture : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         using var client = Client(key);
-        var started = DateTimeOffset.UtcNow;
+        var started = TimeProvider.System.GetTimestamp();
         while (true)
         {
             using var document = JsonDocument.Parse(await client.GetStringAsync($"api/uploads?period={period}", ct));
@@ -121,7 +121,7 @@ public sealed class PortalFixture : IAsyncLifetime
                 return document.RootElement.Clone();
             }
 
-            Assert.True(DateTimeOffset.UtcNow - started < limit, $"{blobName} was not ingested within {limit}; the server said: {string.Join(" | ", ServerLines)}");
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < limit, $"{blobName} was not ingested within {limit}; the server said: {string.Join(" | ", ServerLines)}");
             await Task.Delay(200, ct);
         }
     }

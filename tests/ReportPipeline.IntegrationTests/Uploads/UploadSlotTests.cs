@@ -171,13 +171,13 @@ public sealed class UploadSlotTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Slot_Expired_CannotCreate()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromMinutes(30));
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow() - TimeSpan.FromMinutes(30));
         var provider = azurite.CreateServices(services => services.AddSingleton<TimeProvider>(clock));
         _providers.Add(provider);
         var key = (await provider.GetRequiredService<CredentialService>().IssueAsync("FRA", _ct)).Key;
         var result = await provider.GetRequiredService<UploadSlotService>().RequestAsync(key, "FRA", _period, "late.txt", _ct);
         Assert.True(result.Granted, result.Message);
-        Assert.True(result.Slot!.ExpiresAt < DateTimeOffset.UtcNow);
+        Assert.True(result.Slot!.ExpiresAt < TimeProvider.System.GetUtcNow());
 
         Assert.Equal(HttpStatusCode.Forbidden, await PutAsync(result.Slot.Url, "too late"));
         Assert.False((await azurite.Storage.Report(result.Slot.BlobName).ExistsAsync(_ct)).Value);

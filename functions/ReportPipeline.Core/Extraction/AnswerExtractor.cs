@@ -80,7 +80,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         var answers = Merge(assignments);
         if (answers.Count == 0)
         {
-            warnings.Add("no-answers: no passage answers any of the four guiding questions");
+            warnings.Add(ExtractionWarnings.NoAnswers);
         }
 
         return new ExtractedReport(language, document.Pages, answers, ThemeCatalog.Summarise(answers), warnings);

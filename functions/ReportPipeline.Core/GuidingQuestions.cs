@@ -20,6 +20,4 @@ public static class GuidingQuestions
             "How can the current UN counter-terrorism architecture provide a unified, integrated further response to existing gaps and needs, "
             + "through coordination among subsidiary bodies and between the CTC and its Executive Directorate (CTED) and other UN entities?"),
     ];
-
-    public static GuidingQuestion Get(Question key) => All[key.Index];
 }

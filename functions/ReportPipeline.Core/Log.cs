@@ -41,6 +41,9 @@ internal static partial class Log
     [LoggerMessage(3002, LogLevel.Information, "Survey for {Period} is unchanged since edition {Edition}; nothing published")]
     public static partial void SurveyUnchanged(this ILogger logger, string period, string edition);
 
+    [LoggerMessage(3003, LogLevel.Warning, "Edition {Edition} of {Period} could not be read as a baseline; the new edition lists no changes")]
+    public static partial void BaselineUnreadable(this ILogger logger, string period, string edition);
+
     [LoggerMessage(6001, LogLevel.Information, "Issued an upload slot to {State} for {Period}: {BlobName}, until {ExpiresAt:u}")]
     public static partial void UploadSlotIssued(this ILogger logger, string state, string period, string blobName, DateTimeOffset expiresAt);
 
@@ -52,8 +55,6 @@ internal static partial class Log
 
     [LoggerMessage(6004, LogLevel.Information, "Revoked {Count} upload credential(s) of {State}")]
     public static partial void CredentialsRevoked(this ILogger logger, string state, int count);
-    [LoggerMessage(3003, LogLevel.Warning, "Edition {Edition} of {Period} could not be read as a baseline; the new edition lists no changes")]
-    public static partial void BaselineUnreadable(this ILogger logger, string period, string edition);
 
     [LoggerMessage(7001, LogLevel.Warning, "Azure OpenAI gave no usable answer ({ReasonCode}: {Reason}); the local extractor answers instead")]
     public static partial void ExtractionFellBack(this ILogger logger, string reasonCode, string reason);

@@ -128,7 +128,7 @@ internal sealed class QuestionJsonConverter : JsonConverter<Question>
     public override void WriteAsPropertyName(Utf8JsonWriter writer, Question value, JsonSerializerOptions options) => writer.WritePropertyName(value.ToString());
 }
 
-/// <summary>A set of questions is the string of its letters in JSON, as in the table.</summary>
+/// <summary>A set of questions is the string of its letters in JSON, as wherever it is stored.</summary>
 internal sealed class QuestionSetJsonConverter : JsonConverter<QuestionSet>
 {
     public override QuestionSet Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => QuestionSet.Parse(reader.GetString() ?? "");

@@ -11,4 +11,8 @@ public static class AzureCredentials
         string.IsNullOrEmpty(managedIdentityClientId)
             ? new DefaultAzureCredential()
             : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(managedIdentityClientId));
+
+    /// <summary>None when a resource key is set, since the key is sent instead (local use only); otherwise <see cref="For"/>.</summary>
+    public static TokenCredential? UnlessKey(string? key, string? managedIdentityClientId) =>
+        string.IsNullOrEmpty(key) ? For(managedIdentityClientId) : null;
 }

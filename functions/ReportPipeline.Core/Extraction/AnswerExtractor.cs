@@ -55,6 +55,27 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     /// <summary>Paragraphs longer than this (a whole press article in one block) give each question only its own sentences.</summary>
     internal const int LongParagraphSentences = 6;
 
+    /// <summary>The state itself put the passage under the question, and the passage has words for it: the surest evidence.</summary>
+    internal const double MarkerConfidence = 0.95;
+
+    /// <summary>A marker alone, or a heading that paraphrases the question over words for it: placed by the text's structure.</summary>
+    internal const double StructureConfidence = 0.85;
+
+    /// <summary>A heading over a passage with no word for its question: the heading may have stopped governing.</summary>
+    internal const double HeadingOnlyConfidence = 0.7;
+
+    /// <summary>What the classifier's confidence starts from, and its floor: prose placed by vocabulary alone.</summary>
+    internal const double ClassifierBase = 0.35;
+
+    /// <summary>How much each unit of evidence for the question adds to the classifier's confidence.</summary>
+    internal const double ClassifierPerEvidence = 0.06;
+
+    /// <summary>How much each unit of lead over the runner-up question adds: a clear winner is surer than a close call.</summary>
+    internal const double ClassifierPerMargin = 0.05;
+
+    /// <summary>The classifier's ceiling: vocabulary never counts for as much as a marker the state wrote.</summary>
+    internal const double ClassifierCeiling = 0.9;
+
     public string Version => RulesVersion;
 
     public Task<ExtractedReport> ExtractAsync(LayoutDocument document, CancellationToken cancellationToken) => Task.FromResult(Extract(document));
@@ -80,7 +101,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         var answers = Merge(assignments);
         if (answers.Count == 0)
         {
-            warnings.Add("no-answers: no passage answers any of the four guiding questions");
+            warnings.Add(ExtractionWarnings.NoAnswers);
         }
 
         return new ExtractedReport(language, document.Pages, answers, ThemeCatalog.Summarise(answers), warnings);
@@ -282,8 +303,8 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
 
         var confidence = method switch
         {
-            ExtractionMethods.Marker => total.Question(primary) > 0 ? 0.95 : 0.85,
-            ExtractionMethods.Heading => total.Question(primary) > 0 ? 0.85 : 0.7,
+            ExtractionMethods.Marker => total.Question(primary) > 0 ? MarkerConfidence : StructureConfidence,
+            ExtractionMethods.Heading => total.Question(primary) > 0 ? StructureConfidence : HeadingOnlyConfidence,
             _ => ClassifierConfidence(bestScore, bestMargin),
         };
 
@@ -386,7 +407,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         read.Unit.Preamble || read.Unit.Closing || read.Section.Method == ExtractionMethods.Heading ? Wariness : 0;
 
     private static double ClassifierConfidence(double score, double margin) =>
-        Math.Round(Math.Clamp(0.35 + (0.06 * score) + (0.05 * margin), 0.35, 0.9), 2);
+        Math.Round(Math.Clamp(ClassifierBase + (ClassifierPerEvidence * score) + (ClassifierPerMargin * margin), ClassifierBase, ClassifierCeiling), 2);
 
     /// <summary>
     /// The text of the chosen sentences: everything from the first to the last when nothing between them went to another

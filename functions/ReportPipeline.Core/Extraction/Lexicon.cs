@@ -13,7 +13,7 @@ public sealed class CueScores
     /// <summary>The least weight of a term that names a question's topic on its own.</summary>
     public const double CoreWeight = 1.5;
 
-    private const int Questions = 4;
+    private const int Questions = Core.Question.Count;
 
     private static readonly int s_cues = Enum.GetValues<Cue>().Length;
 

@@ -73,7 +73,7 @@ public static partial class TextUnits
 
         var cjk = text.Count(c => c is >= '\u4E00' and <= '\u9FFF');
         var limit = cjk > text.Length / 3 ? 40 : 110;
-        if (text.Length == 0 || text.Length > limit || text.Contains('\n', StringComparison.Ordinal))
+        if (text.Length > limit || text.Contains('\n', StringComparison.Ordinal))
         {
             return false;
         }

@@ -19,7 +19,7 @@ public sealed record ReconcileResult(int Found, IReadOnlyList<IngestionOutcome> 
 }
 
 /// <summary>
-/// Finds the work nobody else will do and does it: blobs under <c>reports/</c> whose Event Grid delivery was lost or
+/// Finds the work nobody else will do and does it: stored reports whose Event Grid delivery was lost or
 /// dead-lettered (no ledger row), attempts that died without a record (a Processing row older than <see cref="StuckAfter"/>),
 /// and reports extracted by another extractor than the running one. Each is ingested as IngestReport would; a failure is
 /// recorded at once as <see cref="IngestionStatus.Failed"/>, since no host retries it here.

@@ -64,7 +64,7 @@ public sealed class SurveyPublisher(
         return new CompilationResult(edition, Published: true);
     }
 
-    /// <summary>Reads the period's two partitions, compiles the model and renders every file.</summary>
+    /// <summary>Reads the period's current submissions and their answers, compiles the model and renders every file.</summary>
     public async Task<PreparedSurvey> PrepareAsync(Period period, string edition, DateTimeOffset compiledAt, SurveyBaseline? baseline, CancellationToken cancellationToken)
     {
         var stored = await submissions.ListSubmissionsAsync(period, cancellationToken);

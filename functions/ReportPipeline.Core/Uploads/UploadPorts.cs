@@ -7,8 +7,6 @@ public interface ICredentialStore
 {
     Task AddAsync(StoredCredential credential, CancellationToken cancellationToken);
 
-    Task<StoredCredential?> GetAsync(string state, string id, CancellationToken cancellationToken);
-
     /// <summary>The credential with this id, whatever its state; null when there is none.</summary>
     Task<StoredCredential?> FindAsync(string id, CancellationToken cancellationToken);
 

@@ -35,7 +35,8 @@ public static class AzureOpenAIServices
         services.AddSingleton<IQuoteProposer>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value;
-            var chat = new Lazy<IChatClient>(() => CreateChatClient(options, sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), CredentialFor(options)));
+            var chat = new Lazy<IChatClient>(() => CreateChatClient(options, sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+                AzureCredentials.UnlessKey(options.Key, options.ManagedIdentityClientId)));
             return new AzureOpenAIQuoteProposer(options, chat, new Lazy<Tokenizer>(() => TiktokenTokenizer.CreateForEncoding(Encoding)));
         });
         return services;
@@ -59,12 +60,5 @@ public static class AzureOpenAIServices
             ? new AzureOpenAIClient(endpoint, new ApiKeyCredential(options.Key!), clientOptions)
             : new AzureOpenAIClient(endpoint, credential, clientOptions);
         return client.GetChatClient(options.Deployment).AsIChatClient();
-    }
-
-    /// <summary>No credential with a key; otherwise the app's identity (<see cref="AzureCredentials"/>), for the Cognitive Services scope.</summary>
-    public static TokenCredential? CredentialFor(AzureOpenAIOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return !string.IsNullOrEmpty(options.Key) ? null : AzureCredentials.For(options.ManagedIdentityClientId);
     }
 }

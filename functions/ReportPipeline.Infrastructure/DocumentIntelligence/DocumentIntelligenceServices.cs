@@ -1,4 +1,3 @@
-using Azure.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -33,7 +32,7 @@ public static class DocumentIntelligenceServices
                 options,
                 pipelines.GetPipeline<HttpResponseMessage>(DocumentIntelligencePipelines.Request),
                 pipelines.GetPipeline(DocumentIntelligencePipelines.Total),
-                CredentialFor(options),
+                AzureCredentials.UnlessKey(options.Key, options.ManagedIdentityClientId),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<DocumentIntelligenceClient>>());
         });
@@ -42,8 +41,4 @@ public static class DocumentIntelligenceServices
             new Lazy<DocumentIntelligenceClient>(sp.GetRequiredService<DocumentIntelligenceClient>)));
         return services;
     }
-
-    /// <summary>No credential with a key; otherwise the app's identity (<see cref="AzureCredentials"/>).</summary>
-    public static TokenCredential? CredentialFor(DocumentIntelligenceOptions options) =>
-        !string.IsNullOrEmpty(options.Key) ? null : AzureCredentials.For(options.ManagedIdentityClientId);
 }

@@ -22,12 +22,6 @@ public sealed class TableCredentialStore(StorageClientFactory clients) : ICreden
             [Columns.RevokedAt] = credential.RevokedAt,
         }, cancellationToken);
 
-    public async Task<StoredCredential?> GetAsync(string state, string id, CancellationToken cancellationToken)
-    {
-        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(state, id, cancellationToken: cancellationToken);
-        return entity.HasValue ? ToCredential(entity.Value!) : null;
-    }
-
     public async Task<StoredCredential?> FindAsync(string id, CancellationToken cancellationToken)
     {
         // A scan of one small table (a few keys per state): the key names its id, not its state.

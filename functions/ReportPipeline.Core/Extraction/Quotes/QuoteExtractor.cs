@@ -9,7 +9,7 @@ namespace ReportPipeline.Core.Extraction.Quotes;
 /// </summary>
 public sealed class QuoteExtractor(IQuoteProposer proposer, ThemeCatalog themes)
 {
-    /// <summary>The model gives no score; a verified quote under a question it chose ranks below an explicit marker (0.95).</summary>
+    /// <summary>The model gives no score; a verified quote under a question it chose ranks below an explicit marker (<see cref="AnswerExtractor.MarkerConfidence"/>).</summary>
     public const double QuoteConfidence = 0.8;
 
     /// <summary>Share of the budget kept free: tokens of joined paragraphs can differ a little from the sum of their counts.</summary>

@@ -47,6 +47,8 @@ public sealed class LexiconTests
     [InlineData("fr", "Nous demandons à la DECT d’associer davantage la société civile à ses visites.")]
     [InlineData("ru", "Совету Безопасности следовало бы пересмотреть методы работы.")]
     [InlineData("ru", "ИДКТК стоило бы ежегодно публиковать обобщенные выводы.")]
+    [InlineData("ru", "По мнению делегации, Контртеррористический комитет должен чаще выезжать в регионы.")]
+    [InlineData("ru", "Комитету 1267 следует упростить процедуру исключения из перечня.")]
     [InlineData("zh", "我们敦促反恐委员会关注无人机问题。")]
     [InlineData("ar", "داعياً المديرية التنفيذية إلى إدراج هذه المسألة في تقييماتها.")]
     public void Score_RequestOfTheCouncilInEachLanguage_IsEvidenceOfC(string language, string sentence) =>

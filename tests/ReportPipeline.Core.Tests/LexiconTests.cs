@@ -146,6 +146,22 @@ public sealed class LexiconTests
         Assert.Equal(0, Lexicon.For(language).Score(sentence).Question(Question.A));
 
     [Theory]
+    [InlineData("en", "Member states continue to face the threat of returning fighters.", false)]
+    [InlineData("en", "Member states continue to face difficulties in reporting on time.", true)]
+    [InlineData("fr", "Les pays de la région sont confrontés à la menace des groupes armés.", false)]
+    [InlineData("fr", "Les pays de la région sont confrontés à un manque de magistrats formés.", true)]
+    [InlineData("es", "Los Estados de la región enfrentan la amenaza de los combatientes que regresan.", false)]
+    [InlineData("es", "Los Estados de la región enfrentan dificultades para aplicar la resolución.", true)]
+    [InlineData("ru", "Государства региона сталкиваются с угрозой возвращения боевиков.", false)]
+    [InlineData("ru", "Государства региона сталкиваются с нехваткой подготовленных следователей.", true)]
+    [InlineData("zh", "我国边境地区面临恐怖主义威胁。", false)]
+    [InlineData("zh", "我国边境地区面临资金不足的困难。", true)]
+    [InlineData("ar", "ندعو إلى بناء قدرات الدول التي تواجه هذا الخطر.", false)]
+    [InlineData("ar", "تواجه الدول صعوبات في تنفيذ التزاماتها.", true)]
+    public void Score_FacingTheThreatOrADifficulty_OnlyTheDifficultyIsEvidenceOfA(string language, string sentence, bool difficulty) =>
+        Assert.Equal(difficulty, Lexicon.For(language).Score(sentence).Question(Question.A) >= CueScores.CoreWeight);
+
+    [Theory]
     [InlineData("ru", "Эта помощь оказалась наиболее полезной для наших ведомств.", true)]
     [InlineData("ru", "С помощью беспилотников террористы ведут разведку.", false)]
     [InlineData("ru", "Вернувшимся детям нужна психологическая помощь.", false)]

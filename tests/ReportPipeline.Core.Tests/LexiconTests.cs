@@ -141,6 +141,7 @@ public sealed class LexiconTests
     [InlineData("en", "Member states must criminalise financing, including but not limited to the financing of travel.")]
     [InlineData("en", "The assessment visit helped us identify gaps in our legal framework.")]
     [InlineData("ru", "Ни одно государство не в состоянии в одиночку справиться с такими вызовами.")]
+    [InlineData("ru", "Приоритет следует отдавать государствам, наиболее уязвимым перед вербовкой боевиков.")]
     [InlineData("ar", "ساعدت زيارة التقييم في تحديد الثغرات في منظومتنا الوطنية.")]
     public void Score_NoStatesOwnShortfall_IsNoEvidenceOfA(string language, string sentence) =>
         Assert.Equal(0, Lexicon.For(language).Score(sentence).Question(Question.A));

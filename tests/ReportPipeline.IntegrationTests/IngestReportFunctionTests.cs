@@ -71,15 +71,38 @@ public sealed class IngestReportFunctionTests(AzuriteFixture azurite)
 
         var second = await UploadAndRunAsync(blobName, Encoding.UTF8.GetBytes(MarkedReport));
         var afterReplay = await SnapshotAsync(period);
-        var copy = await UploadAndRunAsync($"{period}/KEN/copy.txt", Encoding.UTF8.GetBytes(MarkedReport));
-        var afterCopy = await SnapshotAsync(period);
 
         Assert.Equal(IngestionStatus.Unchanged, second.Status);
         Assert.Equal(before, afterReplay);
-        Assert.Equal(IngestionStatus.Unchanged, copy.Status);
-        static bool NotLedger(string row) => !row.StartsWith(StorageNames.UploadsTable, StringComparison.Ordinal);
-        Assert.Equal(before.Where(NotLedger), afterCopy.Where(NotLedger));
-        Assert.Equal(before.Count + 1, afterCopy.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_SameBytesUploadedLaterUnderAnotherName_KeepsVersionAndAnswersDatedByTheLaterUpload()
+    {
+        var period = AzuriteFixture.NewPeriod();
+        var first = $"{period}/GHA/statement.txt";
+        var copy = $"{period}/GHA/copy.txt";
+        await UploadAndRunAsync(first, Encoding.UTF8.GetBytes(MarkedReport));
+        var firstAt = (await azurite.Storage.Report(first).GetPropertiesAsync(cancellationToken: TestContext.Current.CancellationToken)).Value.LastModified;
+        var before = await SnapshotAsync(period);
+        // Storage dates uploads to the second; the copy must be the later upload, which its name alone would not make it.
+        DateTimeOffset copyAt;
+        do
+        {
+            copyAt = (await azurite.Storage.Report(copy).UploadAsync(BinaryData.FromString(MarkedReport), overwrite: true, TestContext.Current.CancellationToken)).Value.LastModified;
+        }
+        while (copyAt <= firstAt);
+
+        var again = await azurite.IngestAsync(copy);
+        var after = await SnapshotAsync(period);
+
+        Assert.Equal(IngestionStatus.Unchanged, again.Status);
+        static bool IsAnswer(string row) => row.StartsWith(StorageNames.AnswersTable, StringComparison.Ordinal);
+        Assert.Equal(before.Where(IsAnswer), after.Where(IsAnswer));
+        Assert.Equal(before.Count + 1, after.Count);
+        var current = await azurite.Services.GetRequiredService<ISubmissionStore>().GetSubmissionAsync(AzuriteFixture.Key(period, "GHA"), TestContext.Current.CancellationToken);
+        Assert.Equal(1, current!.Version);
+        Assert.Equal(copy, current.BlobName);
     }
 
     [Fact]

@@ -55,9 +55,8 @@ public sealed class RobustnessTests(AzuriteFixture azurite, RobustnessTests.OddF
     public async Task Ingest_OddDocument_AcceptedOrRejectedWithItsReason(string file)
     {
         var odd = files.Cases[file];
-        var period = AzuriteFixture.NewPeriod();
 
-        var outcome = await azurite.UploadAndIngestAsync($"{period}/FRA/{file}", BinaryData.FromBytes(await File.ReadAllBytesAsync(odd.Path, TestContext.Current.CancellationToken)));
+        var outcome = await azurite.UploadAndIngestAsync($"{files.Period}/FRA/{file}", BinaryData.FromBytes(await File.ReadAllBytesAsync(odd.Path, TestContext.Current.CancellationToken)));
 
         Assert.Equal(odd.Reason is null ? IngestionStatus.Accepted : IngestionStatus.Rejected, outcome.Status);
         Assert.Equal(odd.Reason, outcome.ReasonCode);
@@ -208,6 +207,9 @@ public sealed class RobustnessTests(AzuriteFixture azurite, RobustnessTests.OddF
         });
 
         public string Directory { get; } = Path.Combine(Path.GetTempPath(), "reportpipeline-odd-" + Guid.NewGuid().ToString("N"));
+
+        /// <summary>One period for every case's ingestion, each case a blob of its own: the fixture's periods are few.</summary>
+        public Period Period { get; } = AzuriteFixture.NewPeriod();
 
         internal IReadOnlyDictionary<string, OddCase> Cases => _cases.Value;
 

@@ -371,20 +371,24 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         var setApart = SetApart(substantive, read.Total.Best().Question);
         for (var q = 0; q < detected.Length; q++)
         {
-            var question = Question.All[q];
-            var score = read.Total.Question(question);
-            var joins = score >= IncludeThreshold + Caution(read) && (score >= CoLabelShare * best || score >= OwnRight);
-            if (detected[q] && !joins && !Answers(read, question) && setApart.TryGetValue(question, out var apart))
+            if (!detected[q])
             {
-                // One sentence of a paragraph about something else speaks clearly to the question: it alone answers.
-                var own = apart.Sum(s => s.Scores.Question(question));
-                assignments.Add(new Assignment(question, read.Unit, Join(read.Unit.Text, apart, read.Sentences, [.. substantive.Except(apart)]),
-                    ExtractionMethods.Classifier, ClassifierConfidence(own, own - apart.Sum(s => s.Scores.MaxQuestion - s.Scores.Question(question)))));
                 continue;
             }
 
-            if (!detected[q] || !(joins || Answers(read, question)))
+            var question = Question.All[q];
+            var score = read.Total.Question(question);
+            var joins = score >= IncludeThreshold + Caution(read) && (score >= CoLabelShare * best || score >= OwnRight);
+            if (!joins && !Answers(read, question))
             {
+                if (setApart.TryGetValue(question, out var apart))
+                {
+                    // One sentence of a paragraph about something else speaks clearly to the question: it alone answers.
+                    var own = apart.Sum(s => s.Scores.Question(question));
+                    assignments.Add(new Assignment(question, read.Unit, Join(read.Unit.Text, apart, read.Sentences, [.. substantive.Except(apart)]),
+                        ExtractionMethods.Classifier, ClassifierConfidence(own, own - apart.Sum(s => s.Scores.MaxQuestion - s.Scores.Question(question)))));
+                }
+
                 continue;
             }
 

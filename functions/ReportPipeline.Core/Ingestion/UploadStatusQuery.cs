@@ -36,8 +36,12 @@ public sealed class UploadStatusQuery(ISubmissionStore store, MemberStateRegistr
     {
         ArgumentNullException.ThrowIfNull(period);
         var uploads = await store.ListUploadsAsync(period, state, cancellationToken);
-        var current = await CurrentAsync(period, state, cancellationToken);
-        return [.. uploads
+        return Statuses(uploads, await CurrentAsync(period, state, cancellationToken));
+    }
+
+    /// <summary>The uploads in order, each marked current when it is the accepted upload of its state's current version.</summary>
+    private static List<UploadStatus> Statuses(IReadOnlyList<UploadRecord> uploads, Dictionary<string, SubmissionRecord> current) =>
+        [.. uploads
             .Select(u =>
             {
                 var submission = current.GetValueOrDefault(u.Key.State);
@@ -46,16 +50,17 @@ public sealed class UploadStatusQuery(ISubmissionStore store, MemberStateRegistr
                     isCurrent ? submission!.ExtractorVersion : u.ExtractorVersion, u.UploadedAt == DateTimeOffset.MinValue ? null : u.UploadedAt, u.ReceivedAt);
             })
             .OrderBy(u => u.State, StringComparer.Ordinal).ThenBy(u => u.UploadedAt).ThenBy(u => u.BlobName, StringComparer.Ordinal)];
-    }
 
     /// <summary>One state's uploads of a period, each accepted one with the answers of its version's extraction.</summary>
     public async Task<IReadOnlyList<UploadFindings>> ListFindingsAsync(SubmissionKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var uploads = await ListAsync(key.Period, key.State.Iso3, cancellationToken);
-        var versions = uploads.Any(u => u.Status == IngestionStatus.Accepted)
-            ? (await store.ListVersionsAsync(key, cancellationToken)).ToDictionary(v => v.Version)
-            : [];
+        var records = await store.ListUploadsAsync(key.Period, key.State.Iso3, cancellationToken);
+        var stored = records.Any(u => u.Status == IngestionStatus.Accepted) ? await store.ListVersionsAsync(key, cancellationToken) : [];
+
+        // The current version is the last in upload order, so it is not read a second time to mark the uploads.
+        var uploads = Statuses(records, stored.Count == 0 ? [] : new(StringComparer.Ordinal) { [key.State.Iso3] = stored[^1] });
+        var versions = stored.ToDictionary(v => v.Version);
         var answers = new Dictionary<int, IReadOnlyList<StoredAnswer>>();
         var findings = new List<UploadFindings>();
         foreach (var upload in uploads)

@@ -8,7 +8,6 @@ using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Core.Survey;
 using ReportPipeline.Infrastructure.Storage;
-using ReportPipeline.Local;
 
 namespace ReportPipeline.Cli.Bench;
 
@@ -41,11 +40,8 @@ internal sealed class SurveyCompileBenchmark : IBenchmark
 
     public async Task<IReadOnlyList<BenchRow>> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
-        var storage = context.Storage ?? Environment.GetEnvironmentVariable(LocalHost.StorageVariable);
-        await using var azurite = string.IsNullOrWhiteSpace(storage)
-            ? await AzuriteEmulator.StartAsync(Path.Combine(context.ScratchDirectory, "azurite-survey-" + Guid.NewGuid().ToString("N")[..8]), cancellationToken)
-            : null;
-        await using var host = await LocalHost.StartAsync(azurite?.ConnectionString ?? storage, cancellationToken);
+        var azuriteData = Path.Combine(context.ScratchDirectory, "azurite-survey-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var host = await LocalHost.StartAsync(context.Storage, azuriteData, new Dictionary<string, string?>(), cancellationToken);
         var store = host.Get<ISubmissionStore>();
         var publisher = host.Get<SurveyPublisher>();
         var tables = host.Get<StorageClientFactory>().Tables;

@@ -126,15 +126,20 @@ internal static class UploadCommand
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         using var response = await http.SendAsync(request, cancellationToken);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        var root = body.RootElement;
-        if (!response.IsSuccessStatusCode)
+        var reply = ReadSlotReply(response.IsSuccessStatusCode, body.RootElement);
+        if (reply.Slot is null)
         {
-            Console.Error.WriteLine($"No upload slot: HTTP {(int)response.StatusCode} {Text(root, "error")}: {Text(root, "message")}");
-            return null;
+            Console.Error.WriteLine($"No upload slot: HTTP {(int)response.StatusCode} {reply.Error}: {reply.Message}");
         }
 
-        return new UploadSlot(Text(root, "blobName"), new Uri(Text(root, "url")), root.GetProperty("expiresAt").GetDateTimeOffset());
+        return reply.Slot;
     }
+
+    /// <summary>RequestUploadSlot's answer: the slot it granted, or the reason code and message it refused with.</summary>
+    public static (UploadSlot? Slot, string Error, string Message) ReadSlotReply(bool granted, JsonElement root) =>
+        granted
+            ? (new UploadSlot(Text(root, "blobName"), new Uri(Text(root, "url")), root.GetProperty("expiresAt").GetDateTimeOffset()), "", "")
+            : (null, Text(root, "error"), Text(root, "message"));
 
     private static string Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";

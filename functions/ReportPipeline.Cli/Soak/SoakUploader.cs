@@ -47,11 +47,8 @@ internal sealed class SoakUploader(LocalHost host, IReadOnlyDictionary<string, s
             var request = LocalHttpRequest.Create("POST", SlotPath, body, $"Bearer {keys[upload.KeyState]}");
             var response = await LocalHttpRequest.RespondAsync(request, await host.Get<RequestUploadSlotFunction>().RunAsync(request, cancellationToken));
             using var json = await JsonDocument.ParseAsync(response.Body, cancellationToken: cancellationToken);
-            var root = json.RootElement;
-            return response.StatusCode == (int)HttpStatusCode.OK
-                ? (new UploadSlot(root.GetProperty("blobName").GetString()!, new Uri(root.GetProperty("url").GetString()!), root.GetProperty("expiresAt").GetDateTimeOffset()),
-                    (string?)null)
-                : ((UploadSlot?)null, root.GetProperty("error").GetString());
+            var (slot, error, _) = UploadCommand.ReadSlotReply(response.StatusCode == (int)HttpStatusCode.OK, json.RootElement);
+            return (slot, slot is null ? error : null);
         }, cancellationToken);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReportPipeline.Core;
 using ReportPipeline.Core.Staff;
 
 namespace ReportPipeline.Functions.Http;
@@ -37,6 +38,16 @@ public sealed class StaffAccess(IOptions<StaffOptions> options, ILogger<StaffAcc
 
         logger.StaffActed(principal.Name, principal.Id, action);
         return null;
+    }
+
+    /// <summary>
+    /// As <see cref="Refusal(HttpRequest, string, string)"/> for an action on the period <paramref name="periodText"/>: null with the
+    /// period, else the 401, 403 or (the role granted) 400 of a period that does not parse.
+    /// </summary>
+    public IActionResult? Refusal(HttpRequest request, string role, string action, string? periodText, out Period period)
+    {
+        period = null!;
+        return Refusal(request, role, action) ?? (Period.TryParse(periodText, out period) ? null : RequestValues.BadPeriod(periodText));
     }
 
     private StaffDecision Decide(HttpRequest request, string role)

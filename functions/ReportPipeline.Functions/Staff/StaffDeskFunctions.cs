@@ -43,14 +43,9 @@ public sealed class ListAllUploadsFunction(UploadStatusQuery uploads, IOptions<P
         CancellationToken cancellationToken)
     {
         string? text = request.Query["period"];
-        if (staff.Refusal(request, StaffRoles.SurveysRead, $"uploads of {text}") is { } refusal)
+        if (staff.Refusal(request, StaffRoles.SurveysRead, $"uploads of {text}", text, out var period) is { } refusal)
         {
             return refusal;
-        }
-
-        if (!Period.TryParse(text, out var period))
-        {
-            return RequestValues.BadPeriod(text);
         }
 
         return ApiReply.Ok(new { period = period.Value, open = periods.Value.IsOpen(period), uploads = await uploads.ListAsync(period, null, cancellationToken) });

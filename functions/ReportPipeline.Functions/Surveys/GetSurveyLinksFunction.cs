@@ -3,7 +3,6 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using ReportPipeline.Core;
 using ReportPipeline.Core.Staff;
 using ReportPipeline.Core.Survey;
 using ReportPipeline.Functions.Http;
@@ -22,14 +21,9 @@ public sealed class GetSurveyLinksFunction(SurveyLinkService links, StaffAccess 
         string period,
         CancellationToken cancellationToken)
     {
-        if (staff.Refusal(request, StaffRoles.SurveysRead, $"survey links of {period}") is { } refusal)
+        if (staff.Refusal(request, StaffRoles.SurveysRead, $"survey links of {period}", period, out var reportingPeriod) is { } refusal)
         {
             return refusal;
-        }
-
-        if (!Period.TryParse(period, out var reportingPeriod))
-        {
-            return RequestValues.BadPeriod(period);
         }
 
         int? minutes = int.TryParse(request.Query["minutes"], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : null;
@@ -49,14 +43,9 @@ public sealed class CompileSurveyNowFunction(SurveyPublisher publisher, StaffAcc
         string period,
         CancellationToken cancellationToken)
     {
-        if (staff.Refusal(request, StaffRoles.PipelineOperate, $"compile the survey of {period}") is { } refusal)
+        if (staff.Refusal(request, StaffRoles.PipelineOperate, $"compile the survey of {period}", period, out var reportingPeriod) is { } refusal)
         {
             return refusal;
-        }
-
-        if (!Period.TryParse(period, out var reportingPeriod))
-        {
-            return RequestValues.BadPeriod(period);
         }
 
         var result = await publisher.CompileAsync(reportingPeriod, cancellationToken);

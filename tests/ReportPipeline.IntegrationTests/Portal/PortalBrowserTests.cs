@@ -16,15 +16,20 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IAsyncLifetime
     private const float WaitMs = 60_000;
     private readonly List<string> _problems = [];
     private readonly List<string> _requests = [];
+    private readonly TempFolder _reports = new("reportpipeline-portal-");
     private Browser _browser = null!;
 
     public async ValueTask InitializeAsync() => _browser = await Browser.LaunchAsync();
 
-    public async ValueTask DisposeAsync() => await _browser.DisposeAsync();
-
-    private static string WriteReport(string name, byte[] content)
+    public async ValueTask DisposeAsync()
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("reportpipeline-portal-").FullName, name);
+        await _browser.DisposeAsync();
+        _reports.Dispose();
+    }
+
+    private string WriteReport(string name, byte[] content)
+    {
+        var path = Path.Combine(_reports.Path, name);
         File.WriteAllBytes(path, content);
         return path;
     }

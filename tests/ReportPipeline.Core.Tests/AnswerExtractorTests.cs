@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Extraction.Evaluation;
@@ -125,7 +124,7 @@ public sealed class AnswerExtractorTests
     public async Task Extract_HugeParagraphWithoutPunctuation_StaysLinear()
     {
         var text = string.Concat(Enumerable.Repeat("our prosecutors lack training and face serious challenges and gaps in capacity ", 20_000));
-        var layout = await new DocumentAnalyzer([new PlainTextAnalyzer()]).AnalyzeAsync(Encoding.UTF8.GetBytes(text), "statement.txt", TestContext.Current.CancellationToken);
+        var layout = await TestExtraction.AnalyzeAsync(text, "statement.txt");
         var start = ThreadCpuTime.Now();
 
         var report = CreateSut().Extract(layout);

@@ -1,4 +1,3 @@
-using System.Text;
 using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Layout;
 
@@ -6,8 +5,7 @@ namespace ReportPipeline.Core.Tests;
 
 public sealed class TextExtractionTests
 {
-    private static async Task<LayoutDocument> AnalyzeAsync(string text, string fileName = "report.txt") =>
-        await new DocumentAnalyzer([new PlainTextAnalyzer()]).AnalyzeAsync(Encoding.UTF8.GetBytes(text), fileName, TestContext.Current.CancellationToken);
+    private static Task<LayoutDocument> AnalyzeAsync(string text, string fileName = "report.txt") => TestExtraction.AnalyzeAsync(text, fileName);
 
     [Fact]
     public async Task AnalyzeAsync_Markdown_SplitsHeadingsParagraphsAndListItems()

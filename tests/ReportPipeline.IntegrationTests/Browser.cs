@@ -67,3 +67,13 @@ public sealed class Browser : IAsyncDisposable
         _playwright.Dispose();
     }
 }
+
+/// <summary>One Chromium for a class's tests, each test in fresh contexts of its own.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public Browser Browser { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => Browser = await Browser.LaunchAsync();
+
+    public async ValueTask DisposeAsync() => await Browser.DisposeAsync();
+}

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core.Extraction;
@@ -15,8 +14,7 @@ public sealed class ExtractionRouterTests
         new AnswerExtractor(ThemeCatalog.Default), ThemeCatalog.Default, Options.Create(new ExtractionOptions { Mode = mode }),
         NullLogger<ExtractionRouter>.Instance, proposer);
 
-    private static async Task<LayoutDocument> LayoutAsync(string text) =>
-        await new DocumentAnalyzer([new PlainTextAnalyzer()]).AnalyzeAsync(Encoding.UTF8.GetBytes(text), "reply.txt", TestContext.Current.CancellationToken);
+    private static Task<LayoutDocument> LayoutAsync(string text) => TestExtraction.AnalyzeAsync(text, "reply.txt");
 
     private static ScriptedProposer Proposer() => new(_ => [new("b", "Technical assistance from CTED helped us draft legislation.")]);
 

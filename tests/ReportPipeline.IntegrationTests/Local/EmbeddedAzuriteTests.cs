@@ -11,24 +11,20 @@ namespace ReportPipeline.IntegrationTests.Local;
 [Trait("Category", "Integration")]
 public sealed class EmbeddedAzuriteTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "reportpipeline-cli-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("reportpipeline-cli-");
     private readonly string _mark = Guid.NewGuid().ToString("N");
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    public EmbeddedAzuriteTests()
-    {
-        Assert.True(OperatingSystem.IsLinux(), "These tests read /proc; they do not skip.");
-        Directory.CreateDirectory(_root);
-    }
+    public EmbeddedAzuriteTests() => Assert.True(OperatingSystem.IsLinux(), "These tests read /proc; they do not skip.");
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Demo_Succeeds_LeavesNoProcessBehind()
     {
         SeedReport();
 
-        using var cli = CliProcess.Start(_root, _mark, "demo");
+        using var cli = CliProcess.Start(_folder.Path, _mark, "demo");
         var exitCode = await cli.ExitAsync(_ct);
 
         Assert.True(exitCode == 0, cli.Output);
@@ -39,7 +35,7 @@ public sealed class EmbeddedAzuriteTests : IDisposable
     public async Task Demo_FailsAfterStartingAzurite_LeavesNoProcessBehind()
     {
         // This folder has no seeds/reports: demo starts Azurite, then fails listing the reports.
-        using var cli = CliProcess.Start(_root, _mark, "demo");
+        using var cli = CliProcess.Start(_folder.Path, _mark, "demo");
         var exitCode = await cli.ExitAsync(_ct);
 
         Assert.NotEqual(0, exitCode);
@@ -54,7 +50,7 @@ public sealed class EmbeddedAzuriteTests : IDisposable
     public async Task DemoKeepRunning_EndedBySignal_StopsAzuriteWhichKeepsItsData(string signal)
     {
         SeedReport();
-        using var cli = CliProcess.Start(_root, _mark, "demo", "--keep-running", "--port", "0");
+        using var cli = CliProcess.Start(_folder.Path, _mark, "demo", "--keep-running", "--port", "0");
         await cli.KeepsRunningAsync(_ct);
         var azurite = ProcessTable.Carrying(CliProcess.MarkVariable, _mark).Where(p => p.Id != cli.Id).ToList();
 
@@ -76,7 +72,7 @@ public sealed class EmbeddedAzuriteTests : IDisposable
 
         Assert.Contains(azurite, p => p.CommandLine.Contains("azurite", StringComparison.Ordinal));
         AssertNothingLeft();
-        using var next = CliProcess.Start(_root, _mark, "links", "--period", "2026-H1");
+        using var next = CliProcess.Start(_folder.Path, _mark, "links", "--period", "2026-H1");
         Assert.True(await next.ExitAsync(_ct) == 0, $"the survey published before the {signal} was lost:\n{next.Output}");
         AssertNothingLeft();
     }
@@ -96,7 +92,7 @@ public sealed class EmbeddedAzuriteTests : IDisposable
 
     private void SeedReport()
     {
-        var folder = Path.Combine(_root, "seeds", "reports", "2026-H1", "KEN");
+        var folder = Path.Combine(_folder.Path, "seeds", "reports", "2026-H1", "KEN");
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "statement.txt"),
             "(a) Our border agencies lack equipment and trained staff.\n\n(b) Technical assistance from CTED helped us draft legislation.\n");

@@ -11,17 +11,15 @@ namespace ReportPipeline.IntegrationTests.Local;
 [Trait("Category", "Integration")]
 public sealed partial class SoakTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "reportpipeline-soak-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("reportpipeline-soak-");
     private readonly string _mark = Guid.NewGuid().ToString("N");
 
-    public SoakTests() => Directory.CreateDirectory(_root);
-
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Soak_FortyUploadsWithARestartAndOcrFaults_NothingLostOrDuplicatedAndEveryUploadAccountedFor()
     {
-        using var cli = CliProcess.Start(_root, _mark, "soak", "--uploads", "40", "--concurrency", "4", "--storage-restarts", "1", "--di-faults", "--seed", "7");
+        using var cli = CliProcess.Start(_folder.Path, _mark, "soak", "--uploads", "40", "--concurrency", "4", "--storage-restarts", "1", "--di-faults", "--seed", "7");
         var exitCode = await cli.ExitAsync(TestContext.Current.CancellationToken);
 
         var summary = Summary().Match(cli.Output);
@@ -34,7 +32,7 @@ public sealed partial class SoakTests : IDisposable
         Assert.True(ocr.Success && int.Parse(ocr.Groups["throttled"].Value, CultureInfo.InvariantCulture) > 0, $"no 429 was served:\n{cli.Output}");
         Assert.True(exitCode == 0, cli.Output);
         Assert.Empty(ProcessTable.Carrying(CliProcess.MarkVariable, _mark));
-        Assert.Empty(Directory.EnumerateDirectories(Path.Combine(_root, ".reportpipeline", "soak")));
+        Assert.Empty(Directory.EnumerateDirectories(Path.Combine(_folder.Path, ".reportpipeline", "soak")));
     }
 
     [GeneratedRegex(@"^soak: (?<uploads>\d+) uploads, accepted (?<accepted>\d+), rejected (?<rejected>\d+), failed (?<failed>\d+), lost (?<lost>\d+), "

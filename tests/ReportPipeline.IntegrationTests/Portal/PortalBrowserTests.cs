@@ -11,27 +11,41 @@ namespace ReportPipeline.IntegrationTests.Portal;
 /// </summary>
 [Collection(PortalCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class PortalBrowserTests(PortalFixture portal) : IAsyncLifetime
+public sealed class PortalBrowserTests(PortalFixture portal, BrowserFixture chromium) : IClassFixture<BrowserFixture>, IAsyncDisposable
 {
     private const float WaitMs = 60_000;
     private readonly List<string> _problems = [];
     private readonly List<string> _requests = [];
-    private Browser _browser = null!;
+    private readonly List<IPage> _pages = [];
+    private readonly TempFolder _reports = new("reportpipeline-portal-");
 
-    public async ValueTask InitializeAsync() => _browser = await Browser.LaunchAsync();
-
-    public async ValueTask DisposeAsync() => await _browser.DisposeAsync();
-
-    private static string WriteReport(string name, byte[] content)
+    public async ValueTask DisposeAsync()
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("reportpipeline-portal-").FullName, name);
+        _reports.Dispose();
+        foreach (var page in _pages)
+        {
+            await page.CloseAsync();
+        }
+    }
+
+    /// <summary>A page in a context of its own, closed (with its context) after the test.</summary>
+    private async Task<IPage> NewPageAsync(string locale = "en-US")
+    {
+        var page = await chromium.Browser.NewPageAsync(_problems, locale);
+        _pages.Add(page);
+        return page;
+    }
+
+    private string WriteReport(string name, byte[] content)
+    {
+        var path = Path.Combine(_reports.Path, name);
         File.WriteAllBytes(path, content);
         return path;
     }
 
     private async Task<IPage> OpenAsync(string locale = "en-US")
     {
-        var page = await _browser.NewPageAsync(_problems, locale);
+        var page = await NewPageAsync(locale);
         page.Request += (_, request) =>
         {
             lock (_requests)
@@ -220,7 +234,7 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IAsyncLifetime
         var key = await portal.IssueKeyAsync("SWE");
         var blob = await portal.UploadAsync(key, "SWE", PortalFixture.FirstOpenPeriod, "sweden.txt", Encoding.UTF8.GetBytes(UploadApiTests.TwoQuestionReport + "\n\nSweden."));
         await portal.WaitForOutcomeAsync(key, PortalFixture.FirstOpenPeriod, blob, TimeSpan.FromSeconds(60));
-        var page = await _browser.NewPageAsync(_problems);
+        var page = await NewPageAsync();
         await page.GotoAsync(new Uri(portal.Url, "staff").ToString());
         await page.WaitForSelectorAsync("#banner:not([hidden])");
         await page.SelectOptionAsync("#period", PortalFixture.FirstOpenPeriod.Value);

@@ -78,9 +78,12 @@ public sealed class PortalFixture : IAsyncLifetime
     public async Task<string> IssueKeyAsync(string state) =>
         (await Services.GetRequiredService<CredentialService>().IssueAsync(state, TestContext.Current.CancellationToken)).Key;
 
-    public HttpClient Client(string? key = null)
+    public HttpClient Client(string? key = null) => Client(Url, key);
+
+    /// <summary>A client of <paramref name="server"/>, signed in with a state's <paramref name="key"/> when given.</summary>
+    public static HttpClient Client(Uri server, string? key = null)
     {
-        var client = new HttpClient { BaseAddress = Url };
+        var client = new HttpClient { BaseAddress = server };
         if (key is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);

@@ -36,7 +36,7 @@ public sealed class StaffApiTests(PortalFixture portal)
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(Uri server, HttpMethod method, string path, string? principal)
     {
-        using var client = new HttpClient { BaseAddress = server };
+        using var client = PortalFixture.Client(server);
         using var request = new HttpRequestMessage(method, path);
         if (principal is not null)
         {
@@ -115,8 +115,7 @@ public sealed class StaffApiTests(PortalFixture portal)
     public async Task MemberStateRoutes_AppServiceWithoutPrincipal_StayOpenToStateKeys()
     {
         var key = await portal.IssueKeyAsync("PRT");
-        using var client = new HttpClient { BaseAddress = _azure.Url };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        using var client = PortalFixture.Client(_azure.Url, key);
 
         using var periods = await client.GetAsync("api/periods", _ct);
         using var uploads = await client.GetAsync($"api/uploads?period={PortalFixture.FirstOpenPeriod}", _ct);

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -11,6 +9,7 @@ using ReportPipeline.Cli;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.Tests.Robustness;
+using ReportPipeline.Local;
 
 namespace ReportPipeline.IntegrationTests.Robustness;
 
@@ -69,7 +68,7 @@ public sealed class RobustnessTests(AzuriteFixture azurite, RobustnessTests.OddF
     [Fact]
     public async Task Cli_StorageOnAClosedPort_PrintsOneLineNamingItAndExitsOne()
     {
-        var port = ClosedPort();
+        var port = LoopbackPorts.Free();
         var storage = Regex.Replace(azurite.ConnectionString, @"127\.0\.0\.1:\d+", $"127.0.0.1:{port}");
         var report = files.Cases["pathological.md"].Path;
 
@@ -176,13 +175,6 @@ public sealed class RobustnessTests(AzuriteFixture azurite, RobustnessTests.OddF
         File.Delete(peakFile);
         var cpu = TimeSpan.FromSeconds(double.Parse(figures[1], CultureInfo.InvariantCulture) + double.Parse(figures[2], CultureInfo.InvariantCulture));
         return new CliRun(process.ExitCode, await output, await error, cpu, long.Parse(figures[0], CultureInfo.InvariantCulture));
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed record CliRun(int ExitCode, string Output, string Error, TimeSpan Cpu, long PeakKb);

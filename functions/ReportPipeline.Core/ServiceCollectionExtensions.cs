@@ -37,7 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CredentialService>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => MemberStateRegistry.LoadEmbedded());
-        services.AddSingleton(ThemeCatalog.Default);
+        services.AddSingleton(_ => ThemeCatalog.Default);
         services.AddSingleton<IFormatAnalyzer, PlainTextAnalyzer>();
         services.AddSingleton<IFormatAnalyzer, PdfAnalyzer>();
         services.AddSingleton<IFormatAnalyzer, DocxAnalyzer>();

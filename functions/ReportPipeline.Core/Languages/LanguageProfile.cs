@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.ObjectModel;
 
 namespace ReportPipeline.Core.Languages;
 
@@ -8,7 +9,7 @@ namespace ReportPipeline.Core.Languages;
 /// </summary>
 public sealed class LanguageProfile
 {
-    private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _strings;
+    private readonly FrozenDictionary<string, ReadOnlyDictionary<string, string>> _strings;
     private readonly FrozenDictionary<string, string> _texts;
 
     /// <summary>The folder holding a profile's cue files, each a list of weighted terms (<see cref="WeightedTerm"/>).</summary>
@@ -18,11 +19,11 @@ public sealed class LanguageProfile
 
     internal LanguageProfile(
         ProfileDocument document,
-        IReadOnlyDictionary<string, FrozenDictionary<string, string>> strings,
+        IReadOnlyDictionary<string, OrderedDictionary<string, string>> strings,
         IReadOnlyDictionary<string, string> texts)
     {
         Document = document;
-        _strings = strings.ToFrozenDictionary(StringComparer.Ordinal);
+        _strings = strings.ToFrozenDictionary(s => s.Key, s => new ReadOnlyDictionary<string, string>(s.Value), StringComparer.Ordinal);
         _texts = texts.ToFrozenDictionary(StringComparer.Ordinal);
         ScriptCharacters = CharacterRanges.Parse(document.Detection.Characters);
         _cues = _texts.Where(t => t.Key.StartsWith(CueFolder, StringComparison.Ordinal))
@@ -69,13 +70,19 @@ public sealed class LanguageProfile
 
     internal ProfileDocument Document { get; }
 
-    /// <summary>A flat string map of the profile by file name ("portal.json"); every language has the same keys.</summary>
+    /// <summary>A flat string map of the profile by file name ("portal.json"), in the file's order; every language has the same keys.</summary>
     public IReadOnlyDictionary<string, string> Strings(string fileName) =>
         _strings.TryGetValue(fileName, out var strings) ? strings : throw new KeyNotFoundException($"Language profile '{Code}' has no string file '{fileName}'.");
 
     /// <summary>Its cue files by name without folder or extension ("a", "null-heading"), in the order of their names.</summary>
     public IEnumerable<(string Name, IReadOnlyList<WeightedTerm> Terms)> Cues() =>
         _cues.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key[CueFolder.Length..^".txt".Length], c.Value));
+
+    /// <summary>The lines of a text file of the profile that are neither empty nor comments ('#'), trimmed.</summary>
+    public IReadOnlyList<string> Lines(string path) => [.. ContentLines(Text(path))];
+
+    internal static IEnumerable<string> ContentLines(string source) =>
+        source.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#'));
 
     /// <summary>A text file of the profile by its path in the folder ("cues/a.txt").</summary>
     public string Text(string path) =>

@@ -128,7 +128,7 @@ public sealed class LanguageProfiles
             document = ReadDocument(code, profileJson, faults);
         }
 
-        var strings = new Dictionary<string, FrozenDictionary<string, string>>(StringComparer.Ordinal);
+        var strings = new Dictionary<string, OrderedDictionary<string, string>>(StringComparer.Ordinal);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, content) in files.Where(f => f.Key != ProfileFile))
         {
@@ -261,16 +261,16 @@ public sealed class LanguageProfiles
         }
     }
 
-    private static FrozenDictionary<string, string> ReadStrings(string code, string name, string json, List<string> faults)
+    private static OrderedDictionary<string, string> ReadStrings(string code, string name, string json, List<string> faults)
     {
-        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var strings = new OrderedDictionary<string, string>(StringComparer.Ordinal);
         try
         {
             using var document = JsonDocument.Parse(json);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 faults.Add($"{code}/{name}: the file is not a JSON object of strings.");
-                return FrozenDictionary<string, string>.Empty;
+                return strings;
             }
 
             foreach (var property in document.RootElement.EnumerateObject())
@@ -290,7 +290,7 @@ public sealed class LanguageProfiles
             faults.Add($"{code}/{name}: {e.Message}");
         }
 
-        return strings.ToFrozenDictionary(StringComparer.Ordinal);
+        return strings;
     }
 
     private static void Compare(LanguageProfile reference, LanguageProfile profile, List<string> faults)

@@ -14,7 +14,7 @@ public sealed record WeightedTerm(double Weight, string Text)
     /// <summary>Reads a cue file; lines starting with '#' are comments. Throws <see cref="FormatException"/> naming the file and the line.</summary>
     public static IEnumerable<WeightedTerm> Parse(string source, bool matchAnywhere, string file)
     {
-        foreach (var line in Lines(source))
+        foreach (var line in LanguageProfile.ContentLines(source))
         {
             var space = line.IndexOf(' ', StringComparison.Ordinal);
             if (space < 0 || !double.TryParse(line[..space], NumberStyles.Float, CultureInfo.InvariantCulture, out var weight))
@@ -31,8 +31,4 @@ public sealed record WeightedTerm(double Weight, string Text)
             yield return new WeightedTerm(weight, term);
         }
     }
-
-    /// <summary>The lines of a profile's text file that are neither empty nor comments, trimmed.</summary>
-    public static IEnumerable<string> Lines(string source) =>
-        source.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#'));
 }

@@ -1,0 +1,65 @@
+using ReportPipeline.Core.Languages;
+
+namespace ReportPipeline.Core.Reports;
+
+/// <summary>A thematic key of the survey with the words that signal it.</summary>
+public sealed record Theme(string Key, string Title, IReadOnlyList<string> Terms);
+
+/// <summary>
+/// The survey's thematic keys and their vocabulary in the six UN languages. Terms are folded like the text
+/// (<see cref="TextNormalizer"/>: case, accents, Arabic letter variants) and found anywhere in it, in one pass.
+/// </summary>
+public sealed class ThemeCatalog
+{
+    /// <summary>The profiles' file naming each theme by its key, in the profile's language.</summary>
+    public const string TitlesFile = "themes.json";
+
+    private readonly TermMatcher _matcher;
+    private readonly int[] _themeOfTerm;
+
+    public ThemeCatalog(IReadOnlyList<Theme> themes)
+    {
+        Themes = themes;
+        var terms = themes.SelectMany((t, i) => t.Terms.Select(term => (Text: TextNormalizer.Normalize(term).Trim(), Theme: i))).Where(x => x.Text.Length > 0).ToList();
+        _matcher = new TermMatcher([.. terms.Select(t => t.Text)]);
+        _themeOfTerm = [.. terms.Select(t => t.Theme)];
+    }
+
+    public IReadOnlyList<Theme> Themes { get; }
+
+    /// <summary>
+    /// The themes of the language profiles: their keys, in order, and English titles from the reference profile's
+    /// <c>themes.json</c>, and each theme's terms from <c>themes/{key}.txt</c> of every language, so a passage in any language
+    /// (or quoting another) finds them.
+    /// </summary>
+    public static ThemeCatalog Default { get; } = FromProfiles(LanguageProfiles.Embedded);
+
+    public static ThemeCatalog FromProfiles(LanguageProfiles profiles)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        return new(
+        [
+            .. profiles.Reference.Strings(TitlesFile).Select(theme => new Theme(
+                theme.Key,
+                theme.Value,
+                [.. profiles.All.SelectMany(p => p.Lines($"themes/{theme.Key}.txt"))])),
+        ]);
+    }
+
+    /// <summary>The keys of the themes a passage mentions, in catalogue order.</summary>
+    public IReadOnlyList<string> Match(string text)
+    {
+        var found = new bool[Themes.Count];
+        var state = (Found: found, Map: _themeOfTerm);
+        _matcher.Scan(TextNormalizer.Normalize(text), ref state, static (ref (bool[] Found, int[] Map) s, int id, int _) => s.Found[s.Map[id]] = true);
+        return [.. Themes.Where((_, i) => found[i]).Select(t => t.Key)];
+    }
+
+    public static IReadOnlyList<ThemeMention> Summarise(IEnumerable<ExtractedAnswer> answers) =>
+        [.. answers
+            .SelectMany(a => a.Themes.Select(t => (Theme: t, a.Question)))
+            .GroupBy(x => x.Theme, StringComparer.Ordinal)
+            .Select(g => new ThemeMention(g.Key, [.. g.Select(x => x.Question).Distinct().Order()]))];
+
+    public string Title(string key) => Themes.FirstOrDefault(t => t.Key == key)?.Title ?? key;
+}

@@ -9,6 +9,12 @@ public sealed record MarkerDocument
     /// <summary>The labels that open a list item with a closing parenthesis alone ("b)"); none in a language that does not.</summary>
     public required IReadOnlyList<string> BareLabels { get; init; }
 
+    /// <summary>The language's own parentheses, beside '(' and ')', as pairs of an opening and a closing one ("（）").</summary>
+    public required string Parentheses { get; init; }
+
+    /// <summary>Punctuation, beside the common, that may stand between a marker and its text ("：", "、").</summary>
+    public required string Separators { get; init; }
+
     /// <summary>A word for "question" whose presence near the start of a paragraph makes an ordinal worth looking for.</summary>
     public required IReadOnlyList<string> QuestionWords { get; init; }
 

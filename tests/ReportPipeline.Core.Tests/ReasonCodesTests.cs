@@ -6,10 +6,12 @@ namespace ReportPipeline.Core.Tests;
 
 /// <summary>
 /// <see cref="ReasonCodes"/> is the one catalogue of error codes, and the portal explains every code a focal point can meet,
-/// in each language of the profiles (its <c>portal.json</c>), with nothing explained that the pipeline never says.
+/// in each language profile, with nothing explained that the pipeline never says.
 /// </summary>
 public sealed partial class ReasonCodesTests
 {
+    private const string PortalFile = "portal.json";
+
     public static TheoryData<string> Languages() => [.. LanguageProfiles.Embedded.All.Select(p => p.Code)];
 
     [Fact]
@@ -27,16 +29,20 @@ public sealed partial class ReasonCodesTests
     [MemberData(nameof(Languages))]
     public void PortalStrings_Language_ExplainEveryPortalCodeAndNoOther(string language)
     {
-        var strings = LanguageProfiles.Embedded.Get(language).Strings("portal.json");
+        var strings = LanguageProfiles.Embedded.Get(language).Strings(PortalFile);
+        var explained = strings.Keys.Select(k => ReasonKey().Match(k)).Where(m => m.Success).Select(m => m.Groups["code"].Value).ToList();
 
-        Assert.Equal(ReasonCodes.Portal.Order(StringComparer.Ordinal), Codes(strings, "reason.").Order(StringComparer.Ordinal));
-        Assert.Equal(ReasonCodes.Portal.Order(StringComparer.Ordinal), Codes(strings, "next.").Order(StringComparer.Ordinal));
+        Assert.Equal(ReasonCodes.Portal.Order(StringComparer.Ordinal), explained.Order(StringComparer.Ordinal));
+        Assert.All(explained, code =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(strings[$"reason.{code}"]), $"{language} says nothing of what {code} means");
+            Assert.True(strings.TryGetValue($"next.{code}", out var next) && !string.IsNullOrWhiteSpace(next), $"{language} says nothing of what to do after {code}");
+        });
     }
-
-    /// <summary>The codes a language's portal.json explains: what happened (<c>reason.{code}</c>) and what to do (<c>next.{code}</c>).</summary>
-    private static IEnumerable<string> Codes(IReadOnlyDictionary<string, string> strings, string prefix) =>
-        strings.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]);
 
     [GeneratedRegex("^[a-z]+(-[a-z]+)*$")]
     private static partial Regex CodeShape();
+
+    [GeneratedRegex("^reason\\.(?<code>[a-z]+(-[a-z]+)*)$")]
+    private static partial Regex ReasonKey();
 }

@@ -62,6 +62,9 @@ public sealed class LanguageProfile
     /// <summary>How it marks the guiding questions.</summary>
     public MarkerDocument Markers => Document.Markers;
 
+    /// <summary>How its letters are folded for matching.</summary>
+    public FoldingDocument Folding => Document.Folding;
+
     /// <summary>The names of its flat string maps ("portal.json", …).</summary>
     public IReadOnlyCollection<string> StringFiles => _strings.Keys;
 

@@ -210,7 +210,10 @@ public sealed class LanguageProfiles
     {
         void Fault(string key, string problem) => faults.Add($"{code}/{ProfileFile}: key '{key}' {problem}");
 
-        foreach (var (key, ranges) in new[] { ("detection.characters", document.Detection.Characters), ("sentences.uncasedStarts", document.Sentences.UncasedStarts) })
+        foreach (var (key, ranges) in new[]
+        {
+            ("detection.characters", document.Detection.Characters), ("sentences.uncasedStarts", document.Sentences.UncasedStarts), ("folding.drop", document.Folding.Drop),
+        })
         {
             try
             {
@@ -225,6 +228,11 @@ public sealed class LanguageProfiles
         if (document.Detection.Characters.Count == 0 || document.Detection.Weight < 1)
         {
             Fault("detection", "needs the characters of the script and a weight of at least 1.");
+        }
+
+        if (document.Folding.Letters.Any(l => l.Key.Length == 0 || l.Value.Length != 1))
+        {
+            Fault("folding.letters", "must fold one or more letters into exactly one.");
         }
 
         if (document.Vocabulary.AddressWindow < 1)

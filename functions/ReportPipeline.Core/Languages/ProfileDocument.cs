@@ -28,6 +28,8 @@ internal sealed record ProfileDocument
 
     public required MarkerDocument Markers { get; init; }
 
+    public required FoldingDocument Folding { get; init; }
+
     [JsonIgnore]
     public bool RightToLeft => Direction == "rtl";
 }

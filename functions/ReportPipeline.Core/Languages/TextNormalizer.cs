@@ -8,6 +8,12 @@ namespace ReportPipeline.Core.Languages;
 /// </summary>
 public static class TextNormalizer
 {
+    /// <summary>Marks a character no profile folds: U+FFFF is not a character.</summary>
+    private const char NoRule = '\uFFFF';
+
+    /// <summary>What each profile's folding makes of a character: '\0' drops it, <see cref="NoRule"/> leaves it to the common rules.</summary>
+    private static readonly char[] s_letters = ProfileFolding();
+
     public static string Normalize(ReadOnlySpan<char> text)
     {
         var rented = text.Length < 512 ? null : System.Buffers.ArrayPool<char>.Shared.Rent(text.Length + 2);
@@ -69,18 +75,13 @@ public static class TextNormalizer
             };
         }
 
+        if (s_letters[c] != NoRule)
+        {
+            return s_letters[c];
+        }
+
         switch (c)
         {
-            case >= '\u064B' and <= '\u065F' or '\u0670' or '\u0640':
-                return '\0';
-            case 'أ' or 'إ' or 'آ' or 'ٱ':
-                return 'ا';
-            case 'ة':
-                return 'ه';
-            case 'ى':
-                return 'ي';
-            case 'ё' or 'Ё':
-                return 'е';
             case >= '\uFF01' and <= '\uFF5E':
                 return char.ToLowerInvariant((char)(c - 0xFEE0)) is var n && (char.IsLetterOrDigit(n)) ? n : ' ';
             case >= '\u00C0' and <= '\u024F':
@@ -88,6 +89,33 @@ public static class TextNormalizer
             default:
                 return char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : (char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c) ? ' ' : c);
         }
+    }
+
+    private static char[] ProfileFolding()
+    {
+        var letters = new char[char.MaxValue + 1];
+        Array.Fill(letters, NoRule);
+        foreach (var folding in LanguageProfiles.Embedded.All.Select(p => p.Folding))
+        {
+            var drop = CharacterRanges.Parse(folding.Drop);
+            for (var c = 0; c < char.MaxValue; c++)
+            {
+                if (drop.Contains((char)c))
+                {
+                    letters[c] = '\0';
+                }
+            }
+
+            foreach (var (variants, letter) in folding.Letters)
+            {
+                foreach (var variant in variants)
+                {
+                    letters[variant] = letter[0];
+                }
+            }
+        }
+
+        return letters;
     }
 
     private static char StripAccent(char c) => c switch

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using ReportPipeline.Core.Languages;
 
 namespace ReportPipeline.Core.Survey;
 
@@ -11,7 +12,6 @@ namespace ReportPipeline.Core.Survey;
 /// </summary>
 public sealed partial class HtmlSurveyRenderer : ISurveyRenderer
 {
-    private static readonly HashSet<string> s_rightToLeft = new(StringComparer.OrdinalIgnoreCase) { "ar", "fa", "he", "ps", "ur", "ug", "sd", "yi", "dv" };
 
     private const string Style =
         "body{font-family:'Noto Sans','Noto Naskh Arabic','Noto Sans CJK SC',Arial,sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#1b1b1b}" +
@@ -243,7 +243,25 @@ public sealed partial class HtmlSurveyRenderer : ISurveyRenderer
     /// <summary>A BCP 47 tag as the detector gives it, or empty (unknown) for anything else.</summary>
     private static string Language(string tag) => LanguageTag().IsMatch(tag) ? tag : "";
 
-    private static string Direction(string lang) => lang.Length == 0 ? "auto" : s_rightToLeft.Contains(lang.Split('-')[0]) ? "rtl" : "ltr";
+    private static string Direction(string lang) => lang.Length == 0 ? "auto" : RightToLeft(lang) ? "rtl" : "ltr";
+
+    /// <summary>A profiled language as its profile says; another (a document may declare any) as the culture data says.</summary>
+    private static bool RightToLeft(string lang)
+    {
+        if (LanguageProfiles.Embedded.TryGet(lang.Split('-')[0].ToLowerInvariant(), out var profile))
+        {
+            return profile.RightToLeft;
+        }
+
+        try
+        {
+            return CultureInfo.GetCultureInfo(lang).TextInfo.IsRightToLeft;
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
 
     private static string Slug(string name) => new([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
 

@@ -17,6 +17,9 @@ public static class ReasonCodes
     public const string NoText = "no-text";
     public const string BadCredential = "bad-credential";
 
+    /// <summary>The key has been given its fill of upload slots for now (<c>Uploads__MaxSlotsPerHour</c>, <c>Uploads__MaxSlotsPerDay</c>).</summary>
+    public const string TooManySlots = "too-many-slots";
+
     /// <summary>The period is not open for reports (<c>Periods__Open</c>).</summary>
     public const string PeriodClosed = "period-closed";
 

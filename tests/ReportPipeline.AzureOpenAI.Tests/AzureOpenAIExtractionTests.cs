@@ -54,8 +54,10 @@ public sealed class AzureOpenAIExtractionTests : IAsyncLifetime
             Key = "test-key",
             RetryDelay = TimeSpan.FromMilliseconds(20),
             MaxRetryDelay = TimeSpan.FromSeconds(2),
-            AttemptTimeout = TimeSpan.FromSeconds(5),
-            TotalTimeout = TimeSpan.FromSeconds(20),
+            // No test here is about a timeout, and these run on the real clock: the defaults (3 and 10 minutes), not a few
+            // seconds that a loaded machine can spend on one call (first-call JIT included), which then retried and changed the count.
+            AttemptTimeout = new AzureOpenAIOptions().AttemptTimeout,
+            TotalTimeout = new AzureOpenAIOptions().TotalTimeout,
         };
         change?.Invoke(options);
         return options;

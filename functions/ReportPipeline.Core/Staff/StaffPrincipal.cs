@@ -18,11 +18,17 @@ public static class StaffRoles
 /// <summary>How staff prove who they are (app setting <c>Staff__Authentication</c>).</summary>
 public enum StaffAuthentication
 {
-    /// <summary>App Service Authentication signs staff in and sends <c>X-MS-CLIENT-PRINCIPAL</c>; without it, nobody is staff.</summary>
+    /// <summary>
+    /// App Service Authentication signs staff in with Microsoft Entra ID and sends <c>X-MS-CLIENT-PRINCIPAL</c>. The header is believed
+    /// only while the platform says authentication is on and names Entra as the provider; otherwise nobody is staff.
+    /// </summary>
     AppService,
 
-    /// <summary>The local host: whoever reaches it on 127.0.0.1 is staff with every role, and principal headers are ignored.</summary>
+    /// <summary>The local host: whoever reaches it on 127.0.0.1 is staff with every role, and principal headers are ignored. Refused in Azure.</summary>
     LocalUser,
+
+    /// <summary>No staff sign-in is set up (a deployment without an app registration): every staff request is refused.</summary>
+    Disabled,
 }
 
 /// <summary>Staff sign-in (app settings <c>Staff__*</c>).</summary>
@@ -97,19 +103,44 @@ public sealed record StaffPrincipal(string Id, string Name, IReadOnlySet<string>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
-/// <summary>Who made a staff request (null: nobody signed in, 401) and whether they hold the role asked for (else 403).</summary>
-public sealed record StaffDecision(StaffPrincipal? Principal, bool Allowed);
+/// <summary>
+/// Who made a staff request (null: nobody signed in, 401) and whether they hold the role asked for (else 403); or, when
+/// <see cref="Closed"/> is set, why nobody can be staff on this deployment at all, in plain words.
+/// </summary>
+public sealed record StaffDecision(StaffPrincipal? Principal, bool Allowed, string? Closed = null);
 
 /// <summary>The one place that decides whether a request is staff holding a role.</summary>
 public static class StaffGate
 {
     /// <summary>
     /// Locally the user is staff and any principal header is ignored (nothing in front of the local host strips a forged
-    /// one); behind App Service the principal it sends must hold <paramref name="role"/>.
+    /// one), but never in Azure. Behind App Service the principal it sends must hold <paramref name="role"/>, and is believed
+    /// only when <paramref name="platform"/> says App Service Authentication is on and <paramref name="identityProvider"/>
+    /// (<c>X-MS-CLIENT-PRINCIPAL-IDP</c>) is Entra's: with authentication off, any caller could write the header.
     /// </summary>
-    public static StaffDecision Decide(StaffAuthentication mode, string? principalHeader, string localUser, string role)
+    public static StaffDecision Decide(
+        StaffAuthentication mode, StaffPlatform platform, string? principalHeader, string? identityProvider, string localUser, string role)
     {
-        var principal = mode == StaffAuthentication.LocalUser ? StaffPrincipal.Local(localUser) : StaffPrincipal.FromAppService(principalHeader);
+        ArgumentNullException.ThrowIfNull(platform);
+        if (Closed(mode, platform) is { } closed)
+        {
+            return new(null, false, closed);
+        }
+
+        var principal = mode == StaffAuthentication.LocalUser ? StaffPrincipal.Local(localUser)
+            : string.Equals(identityProvider, StaffPlatform.EntraProvider, StringComparison.Ordinal) ? StaffPrincipal.FromAppService(principalHeader)
+            : null;
         return new(principal, principal?.Holds(role) == true);
     }
+
+    private static string? Closed(StaffAuthentication mode, StaffPlatform platform) => mode switch
+    {
+        StaffAuthentication.LocalUser when platform.InAzure =>
+            "Staff sign-in as the local user is for a local host and is refused in Azure; the operator sets Staff__Authentication to AppService.",
+        StaffAuthentication.LocalUser => null,
+        StaffAuthentication.AppService when !platform.AuthenticationEnabled =>
+            "Staff sign-in is off: App Service Authentication is not enabled on this app, so nobody can be signed in as staff.",
+        StaffAuthentication.AppService => null,
+        _ => "Staff sign-in is not set up on this deployment (no app registration was given); staff pages are closed.",
+    };
 }

@@ -4,8 +4,12 @@ using System.Text;
 
 namespace ReportPipeline.Core.Uploads;
 
-/// <summary>A credential as stored: only a salted hash of the secret, never the secret itself.</summary>
-public sealed record StoredCredential(string State, string Id, byte[] Salt, byte[] Hash, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt);
+/// <summary>A credential as stored: only a salted hash of the secret, never the secret itself; it stops working at <see cref="ExpiresAt"/>, if set.</summary>
+public sealed record StoredCredential(string State, string Id, byte[] Salt, byte[] Hash, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt, DateTimeOffset? ExpiresAt = null)
+{
+    /// <summary>Neither revoked nor expired at <paramref name="now"/>.</summary>
+    public bool IsActive(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || now < ExpiresAt);
+}
 
 /// <summary>A freshly issued credential: <see cref="Key"/> is shown once and exists nowhere else.</summary>
 public sealed record IssuedCredential(string State, string Id, string Key, DateTimeOffset IssuedAt);
@@ -25,12 +29,12 @@ public static class UploadCredential
     private const int MaxKeyLength = 128;
 
     /// <summary>Creates a credential for <paramref name="state"/>; the caller stores <c>Stored</c> and shows <c>Issued.Key</c> once.</summary>
-    public static (IssuedCredential Issued, StoredCredential Stored) Create(string state, DateTimeOffset now)
+    public static (IssuedCredential Issued, StoredCredential Stored) Create(string state, DateTimeOffset now, DateTimeOffset? expiresAt = null)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(IdLength / 2));
         var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
-        return (new IssuedCredential(state, id, $"{Prefix}{id}_{secret}", now), new StoredCredential(state, id, salt, Hash(salt, secret), now, null));
+        return (new IssuedCredential(state, id, $"{Prefix}{id}_{secret}", now), new StoredCredential(state, id, salt, Hash(salt, secret), now, null, expiresAt));
     }
 
     /// <summary>Splits a presented key into its id and secret; false for anything not shaped like a key.</summary>

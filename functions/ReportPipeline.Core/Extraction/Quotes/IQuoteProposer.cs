@@ -46,7 +46,10 @@ public static class QuoteFailures
     /// <summary>The answer was not the JSON object the contract asks for.</summary>
     public const string BadResponse = "openai-bad-response";
 
-    public static IReadOnlyList<string> All { get; } = [Unavailable, ContentFilter, Truncated, BadResponse];
+    /// <summary>The report would take more of the model than one report may (<c>Extraction__MaxModelTokensPerReport</c>); nothing was sent.</summary>
+    public const string OverBudget = "openai-over-budget";
+
+    public static IReadOnlyList<string> All { get; } = [Unavailable, ContentFilter, Truncated, BadResponse, OverBudget];
 }
 
 /// <summary>The model gave no usable answer; <see cref="Code"/> is one of <see cref="QuoteFailures"/>.</summary>

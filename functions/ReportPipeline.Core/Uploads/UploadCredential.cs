@@ -15,7 +15,7 @@ public sealed record StoredCredential(string State, string Id, byte[] Salt, byte
 public sealed record IssuedCredential(string State, string Id, string Key, DateTimeOffset IssuedAt);
 
 /// <summary>
-/// Upload keys <c>rp_{id}_{secret}</c>: a 16-hex-digit id (the row key, so lookup is one point read) and a
+/// Upload keys <c>rp_{id}_{secret}</c>: a 16-hex-digit id (the row key, found through its index row without a scan) and a
 /// 32-byte random secret in base64url. Stored as SHA-256(salt ‖ secret) with a 16-byte salt per credential.
 /// A single salted SHA-256 suffices because the secret is 256 random bits, not a password: there is no
 /// dictionary to guess from, so key stretching (PBKDF2) would add CPU per request and no security.

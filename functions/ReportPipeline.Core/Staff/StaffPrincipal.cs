@@ -3,43 +3,6 @@ using System.Text.Json;
 
 namespace ReportPipeline.Core.Staff;
 
-/// <summary>The app roles staff hold in the app registration; each staff endpoint asks for one of them.</summary>
-public static class StaffRoles
-{
-    /// <summary>Read coverage, uploads and survey links.</summary>
-    public const string SurveysRead = "Surveys.Read";
-
-    /// <summary>Compile the survey now, and the like: work that changes what the pipeline holds.</summary>
-    public const string PipelineOperate = "Pipeline.Operate";
-
-    public static IReadOnlyList<string> All { get; } = [SurveysRead, PipelineOperate];
-}
-
-/// <summary>How staff prove who they are (app setting <c>Staff__Authentication</c>).</summary>
-public enum StaffAuthentication
-{
-    /// <summary>
-    /// App Service Authentication signs staff in with Microsoft Entra ID and sends <c>X-MS-CLIENT-PRINCIPAL</c>. The header is believed
-    /// only while the platform says authentication is on and names Entra as the provider; otherwise nobody is staff.
-    /// </summary>
-    AppService,
-
-    /// <summary>The local host: whoever reaches it on 127.0.0.1 is staff with every role, and principal headers are ignored. Refused in Azure.</summary>
-    LocalUser,
-
-    /// <summary>No staff sign-in is set up (a deployment without an app registration): every staff request is refused.</summary>
-    Disabled,
-}
-
-/// <summary>Staff sign-in (app settings <c>Staff__*</c>).</summary>
-public sealed class StaffOptions
-{
-    public const string SectionName = "Staff";
-
-    /// <summary>AppService unless set: a deployment that forgot the setting lets no one in rather than everyone.</summary>
-    public StaffAuthentication Authentication { get; set; } = StaffAuthentication.AppService;
-}
-
 /// <summary>A member of staff as signed in: an id and a name for the audit log, and the app roles held.</summary>
 public sealed record StaffPrincipal(string Id, string Name, IReadOnlySet<string> Roles, bool IsLocal)
 {
@@ -101,46 +64,4 @@ public sealed record StaffPrincipal(string Id, string Name, IReadOnlySet<string>
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-}
-
-/// <summary>
-/// Who made a staff request (null: nobody signed in, 401) and whether they hold the role asked for (else 403); or, when
-/// <see cref="Closed"/> is set, why nobody can be staff on this deployment at all, in plain words.
-/// </summary>
-public sealed record StaffDecision(StaffPrincipal? Principal, bool Allowed, string? Closed = null);
-
-/// <summary>The one place that decides whether a request is staff holding a role.</summary>
-public static class StaffGate
-{
-    /// <summary>
-    /// Locally the user is staff and any principal header is ignored (nothing in front of the local host strips a forged
-    /// one), but never in Azure. Behind App Service the principal it sends must hold <paramref name="role"/>, and is believed
-    /// only when <paramref name="platform"/> says App Service Authentication is on and <paramref name="identityProvider"/>
-    /// (<c>X-MS-CLIENT-PRINCIPAL-IDP</c>) is Entra's: with authentication off, any caller could write the header.
-    /// </summary>
-    public static StaffDecision Decide(
-        StaffAuthentication mode, StaffPlatform platform, string? principalHeader, string? identityProvider, string localUser, string role)
-    {
-        ArgumentNullException.ThrowIfNull(platform);
-        if (Closed(mode, platform) is { } closed)
-        {
-            return new(null, false, closed);
-        }
-
-        var principal = mode == StaffAuthentication.LocalUser ? StaffPrincipal.Local(localUser)
-            : string.Equals(identityProvider, StaffPlatform.EntraProvider, StringComparison.Ordinal) ? StaffPrincipal.FromAppService(principalHeader)
-            : null;
-        return new(principal, principal?.Holds(role) == true);
-    }
-
-    private static string? Closed(StaffAuthentication mode, StaffPlatform platform) => mode switch
-    {
-        StaffAuthentication.LocalUser when platform.InAzure =>
-            "Staff sign-in as the local user is for a local host and is refused in Azure; the operator sets Staff__Authentication to AppService.",
-        StaffAuthentication.LocalUser => null,
-        StaffAuthentication.AppService when !platform.AuthenticationEnabled =>
-            "Staff sign-in is off: App Service Authentication is not enabled on this app, so nobody can be signed in as staff.",
-        StaffAuthentication.AppService => null,
-        _ => "Staff sign-in is not set up on this deployment (no app registration was given); staff pages are closed.",
-    };
 }

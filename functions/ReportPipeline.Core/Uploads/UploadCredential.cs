@@ -4,16 +4,6 @@ using System.Text;
 
 namespace ReportPipeline.Core.Uploads;
 
-/// <summary>A credential as stored: only a salted hash of the secret, never the secret itself; it stops working at <see cref="ExpiresAt"/>, if set.</summary>
-public sealed record StoredCredential(string State, string Id, byte[] Salt, byte[] Hash, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt, DateTimeOffset? ExpiresAt = null)
-{
-    /// <summary>Neither revoked nor expired at <paramref name="now"/>.</summary>
-    public bool IsActive(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || now < ExpiresAt);
-}
-
-/// <summary>A freshly issued credential: <see cref="Key"/> is shown once and exists nowhere else.</summary>
-public sealed record IssuedCredential(string State, string Id, string Key, DateTimeOffset IssuedAt);
-
 /// <summary>
 /// Upload keys <c>rp_{id}_{secret}</c>: a 16-hex-digit id (the row key, found through its index row without a scan) and a
 /// 32-byte random secret in base64url. Stored as SHA-256(salt ‖ secret) with a 16-byte salt per credential.

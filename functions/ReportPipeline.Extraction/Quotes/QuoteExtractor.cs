@@ -25,7 +25,7 @@ public sealed class QuoteExtractor(IQuoteProposer proposer, ThemeCatalog themes,
         var planned = chunks.Sum(c => (long)proposer.CountTokens(c.Text)) + ((long)chunks.Count * QuotePrompts.Overhead(proposer.CountTokens));
         if (planned > maxTokensPerReport)
         {
-            throw new QuoteProposalException(QuoteFailures.OverBudget,
+            throw new QuoteProposalException(ReasonCodes.OpenAIOverBudget,
                 $"The report would take about {planned} tokens of the model, more than the {maxTokensPerReport} one report may use; nothing was sent.");
         }
 
@@ -55,7 +55,7 @@ public sealed class QuoteExtractor(IQuoteProposer proposer, ThemeCatalog themes,
         IReadOnlyList<string> warnings = answers.Count == 0 ? [ExtractionWarnings.NoAnswers] : [];
         return new ExtractedReport(document.Language, document.Pages, answers, ThemeCatalog.Summarise(answers), warnings)
         {
-            Extractor = proposer.Name,
+            ExtractorVersion = proposer.ExtractorVersion,
             QuotesRejected = rejected,
             Usage = usage,
         };

@@ -31,25 +31,25 @@ public sealed class StaffAccess(IOptions<StaffOptions> options, StaffPlatform pl
         if (decision.Closed is { } closed)
         {
             logger.StaffRefused("anonymous", "-", action, role);
-            return ApiReply.Error(HttpStatusCode.Forbidden, "staff-sign-in-off", closed);
+            return ApiReply.Error(HttpStatusCode.Forbidden, ReasonCodes.StaffSignInOff, closed);
         }
 
         if (decision.Principal is not { } principal)
         {
             logger.StaffRefused("anonymous", "-", action, role);
-            return ApiReply.Error(HttpStatusCode.Unauthorized, "not-signed-in", "Sign in as CTED staff to do this.");
+            return ApiReply.Error(HttpStatusCode.Unauthorized, ReasonCodes.NotSignedIn, "Sign in as CTED staff to do this.");
         }
 
         if (!decision.Allowed)
         {
             logger.StaffRefused(LogValue.Safe(principal.Name), LogValue.Safe(principal.Id), action, role);
-            return ApiReply.Error(HttpStatusCode.Forbidden, "missing-role", $"This needs the app role {role}; ask the app's owner to assign it to you.");
+            return ApiReply.Error(HttpStatusCode.Forbidden, ReasonCodes.MissingRole, $"This needs the app role {role}; ask the app's owner to assign it to you.");
         }
 
         if (CrossOrigin(request))
         {
             logger.StaffRefused(LogValue.Safe(principal.Name), LogValue.Safe(principal.Id), action, "the app's own origin");
-            return ApiReply.Error(HttpStatusCode.Forbidden, "cross-origin", "This can only be done from the staff desk itself, not from another site.");
+            return ApiReply.Error(HttpStatusCode.Forbidden, ReasonCodes.CrossOrigin, "This can only be done from the staff desk itself, not from another site.");
         }
 
         logger.StaffActed(LogValue.Safe(principal.Name), LogValue.Safe(principal.Id), action);

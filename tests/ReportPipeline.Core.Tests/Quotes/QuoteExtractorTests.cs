@@ -35,7 +35,7 @@ public sealed class QuoteExtractorTests
         Assert.Equal([new Provenance(2, 3)], report.Answers[0].Provenance);
         Assert.All(report.Answers, a => Assert.Equal((ExtractionMethods.Quote, QuoteExtractor.QuoteConfidence), (a.Method, a.Confidence)));
         Assert.Contains("cft", report.Answers[1].Themes);
-        Assert.Equal("azure-openai/test-deployment", report.Extractor);
+        Assert.Equal("azure-openai/test-deployment", report.ExtractorVersion);
         Assert.Equal(0, report.QuotesRejected);
         Assert.Equal(10, report.Usage.Output);
         Assert.Empty(report.Warnings);
@@ -162,8 +162,8 @@ public sealed class QuoteExtractorTests
         var report = await router.ExtractAsync(Document(paragraphs), TestContext.Current.CancellationToken);
         var small = await new QuoteExtractor(proposer, ThemeCatalog.Default, budget.MaxModelTokensPerReport).ExtractAsync(s_report, TestContext.Current.CancellationToken);
 
-        Assert.StartsWith(QuoteFailures.OverBudget + ":", report.Warnings[0], StringComparison.Ordinal);
-        Assert.NotEqual(proposer.Name, report.Extractor);
+        Assert.StartsWith(ReasonCodes.OpenAIOverBudget + ":", report.Warnings[0], StringComparison.Ordinal);
+        Assert.NotEqual(proposer.ExtractorVersion, report.ExtractorVersion);
         Assert.Single(proposer.Prompts);
         Assert.Equal(Challenge, Assert.Single(small.Answers).Text);
     }

@@ -20,8 +20,21 @@ param environmentName string
 })
 param location string
 
-@description('Object ID of the deploying user or service principal, given the app\'s data roles for local debugging. Leave empty to skip.')
+@description('Object ID of the deploying user or service principal (azd sets it); given the app\'s data roles only with grantDeployerDataRoles.')
 param principalId string = ''
+
+@description('Give principalId the app\'s storage and AI data roles, to run the CLI against Azure. Off by default: nobody keeps standing access to the reports.')
+param grantDeployerDataRoles bool = false
+
+@description('Days a deleted or overwritten blob stays recoverable (blob soft delete and versions).')
+@minValue(1)
+@maxValue(365)
+param reportRetentionDays int = 30
+
+@description('Days a refused report\'s copy in reports-quarantine is kept before a lifecycle rule deletes it; its ledger row and reason stay.')
+@minValue(1)
+@maxValue(3650)
+param refusedRetentionDays int = 30
 
 @description('Principal type of principalId.')
 @allowed([
@@ -154,6 +167,9 @@ module storage 'app/storage.bicep' = {
     browserUploadOrigins: [
       portalOrigin
     ]
+    softDeleteRetentionDays: reportRetentionDays
+    quarantineContainerName: 'reports-quarantine'
+    refusedRetentionDays: refusedRetentionDays
   }
 }
 
@@ -212,6 +228,7 @@ module rbac 'app/rbac.bicep' = {
     eventGridPrincipalId: eventGrid.outputs.principalId
     userPrincipalId: principalId
     userPrincipalType: principalType
+    grantUserDataRoles: grantDeployerDataRoles
   }
   dependsOn: [
     storage

@@ -48,17 +48,30 @@ public static class Csv
         return fields;
     }
 
-    /// <summary>Quotes a cell, and prefixes an apostrophe where a spreadsheet would run the cell as a formula.</summary>
+    /// <summary>
+    /// A cell for any spreadsheet in any locale: always quoted, so no comma, semicolon or tab inside it separates cells where
+    /// quotes are honoured; and an apostrophe before each character that would start a formula, at the cell's start and after
+    /// any separator, so a program that splits on one regardless still finds no formula.
+    /// </summary>
     public static string Cell(string value)
     {
-        // Full-width forms too: some spreadsheets fold them to their ASCII twins before parsing.
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '|' or '\uFF1D' or '\uFF0B' or '\uFF0D' or '\uFF20')
+        ArgumentNullException.ThrowIfNull(value);
+        var cell = new StringBuilder(value.Length + 4).Append('"');
+        for (var i = 0; i < value.Length; i++)
         {
-            value = "'" + value;
+            if ((i == 0 || IsSeparator(value[i - 1])) && IsFormulaStart(value[i]))
+            {
+                cell.Append('\'');
+            }
+
+            cell.Append(value[i] == '"' ? "\"\"" : value[i]);
         }
 
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
+        return cell.Append('"').ToString();
     }
+
+    private static bool IsSeparator(char c) => c is ',' or ';' or '\t' or '|' or '\n' or '\r' or '\uFF0C' or '\uFF1B';
+
+    // Full-width forms too: some spreadsheets fold them to their ASCII twins before parsing.
+    private static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r' or '|' or '\uFF1D' or '\uFF0B' or '\uFF0D' or '\uFF20';
 }

@@ -21,6 +21,9 @@ public static class ReasonCodes
     public const string NoText = "no-text";
     public const string BadCredential = "bad-credential";
 
+    /// <summary>The key has been given its fill of upload slots for now (<c>Uploads__MaxSlotsPerHour</c>, <c>Uploads__MaxSlotsPerDay</c>).</summary>
+    public const string TooManySlots = "too-many-slots";
+
     /// <summary>The period is not open for reports (<c>Periods__Open</c>).</summary>
     public const string PeriodClosed = "period-closed";
 
@@ -36,6 +39,12 @@ public static class ReasonCodes
     public const string NotSignedIn = "not-signed-in";
     public const string MissingRole = "missing-role";
 
+    /// <summary>Staff sign-in is closed on this deployment: no app registration, App Service Authentication off, or the local user's mode in Azure.</summary>
+    public const string StaffSignInOff = "staff-sign-in-off";
+
+    /// <summary>A state-changing staff request sent by a page of another origin.</summary>
+    public const string CrossOrigin = "cross-origin";
+
     /// <summary>Azure OpenAI stayed unreachable, throttled or failing after the retries, or refused our credentials.</summary>
     public const string OpenAIUnavailable = "openai-unavailable";
 
@@ -48,6 +57,9 @@ public static class ReasonCodes
     /// <summary>The answer was not the JSON object the contract asks for.</summary>
     public const string OpenAIBadResponse = "openai-bad-response";
 
+    /// <summary>The report would take more of the model than one report may (<c>Extraction__MaxModelTokensPerReport</c>); nothing was sent.</summary>
+    public const string OpenAIOverBudget = "openai-over-budget";
+
     /// <summary>The CLI could not read a file for a reason of the machine's (I/O, network, a remote service), not the document's.</summary>
     public const string Unavailable = "unavailable";
 
@@ -58,9 +70,9 @@ public static class ReasonCodes
     public static IReadOnlyList<string> Portal { get; } =
     [
         BadPath, BadPeriod, UnknownState, BadFileName, Empty, TooLarge, UnsupportedFormat, Corrupt, Encrypted, NeedsOcr, TooManyPages,
-        NoText, BadCredential, PeriodClosed, ProcessingFailed, OcrUnavailable, Timeout, BadRequest,
+        NoText, BadCredential, TooManySlots, PeriodClosed, ProcessingFailed, OcrUnavailable, Timeout, BadRequest,
     ];
 
     /// <summary>Why the model gave no usable answer: each becomes the reason code of the fallback warning on the submission.</summary>
-    public static IReadOnlyList<string> OpenAIFailures { get; } = [OpenAIUnavailable, OpenAIContentFilter, OpenAITruncated, OpenAIBadResponse];
+    public static IReadOnlyList<string> OpenAIFailures { get; } = [OpenAIUnavailable, OpenAIContentFilter, OpenAITruncated, OpenAIBadResponse, OpenAIOverBudget];
 }

@@ -19,7 +19,7 @@ public sealed class ExtractionRouter(
     IQuoteProposer? proposer = null) : IAnswerExtractor
 {
     private readonly QuoteExtractor? _quotes = options.Value.Mode != ExtractionMode.Local && proposer is { IsConfigured: true }
-        ? new QuoteExtractor(proposer, themes)
+        ? new QuoteExtractor(proposer, themes, options.Value.MaxModelTokensPerReport)
         : null;
 
     /// <summary>The model's version when it is asked first, else the local extractor's.</summary>

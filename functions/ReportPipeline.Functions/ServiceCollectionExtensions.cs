@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core;
+using ReportPipeline.Core.Staff;
 using ReportPipeline.Documents;
 using ReportPipeline.Extraction;
 using ReportPipeline.Functions.Http;
@@ -40,6 +41,7 @@ public static class ServiceCollectionExtensions
         .AddTransient<GetStaffOverviewFunction>()
         .AddTransient<ListAllUploadsFunction>()
         .AddTransient<ServePageFunction>()
+        .AddSingleton(StaffPlatform.Read(configuration))
         .AddSingleton<StaffAccess>();
 
     /// <summary>What Program runs: the pipeline and its telemetry on the Functions worker.</summary>

@@ -130,11 +130,13 @@ var appSettings = {
   DocumentIntelligence__MinPollInterval: '00:00:01'
   DocumentIntelligence__TotalTimeout: '00:04:00'
   DocumentIntelligence__MaxResubmits: '2'
+  DocumentIntelligence__MaxPages: '300'
   DocumentIntelligence__BreakFailureRatio: '0.5'
   DocumentIntelligence__BreakSampling: '00:01:00'
   DocumentIntelligence__BreakMinimumThroughput: '10'
   DocumentIntelligence__BreakDuration: '00:00:30'
   Extraction__Mode: 'Auto'
+  Extraction__MaxModelTokensPerReport: '200000'
   AzureOpenAI__Endpoint: openAiEndpoint
   AzureOpenAI__Deployment: openAiDeploymentName
   AzureOpenAI__ManagedIdentityClientId: identityClientId
@@ -153,8 +155,11 @@ var appSettings = {
   Links__DefaultMinutes: '60'
   Links__MaxMinutes: '240'
   Uploads__SlotMinutes: '15'
-  // Staff are whoever App Service Authentication says, with the app roles in X-MS-CLIENT-PRINCIPAL.
-  Staff__Authentication: 'AppService'
+  Uploads__MaxSlotsPerHour: '20'
+  Uploads__MaxSlotsPerDay: '100'
+  // Staff are whoever App Service Authentication says, with the app roles in X-MS-CLIENT-PRINCIPAL; with no app
+  // registration, authentication is off and the staff routes are closed outright (Disabled), never open to a forged header.
+  Staff__Authentication: empty(staffAuthClientId) ? 'Disabled' : 'AppService'
   // The portal is served at /: the host's own start page must not take that path.
   AzureWebJobsDisableHomepage: 'true'
 }
@@ -257,9 +262,11 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
           }
         }
       }
+      // No token store: /.auth/me would hand a staff member's ID token to any script on this origin; the app needs only
+      // the principal header.
       login: {
         tokenStore: {
-          enabled: true
+          enabled: false
         }
       }
     }

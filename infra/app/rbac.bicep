@@ -22,8 +22,11 @@ param managedIdentityPrincipalId string
 @description('Principal ID of the Event Grid system topic\'s identity, which writes dead-lettered events.')
 param eventGridPrincipalId string
 
-@description('Object ID of the deploying user or service principal, given the same data roles for local debugging; empty to skip.')
+@description('Object ID of the deploying user or service principal, given the same data roles for local debugging when grantUserDataRoles is true.')
 param userPrincipalId string = ''
+
+@description('Give userPrincipalId the app\'s data roles (read every report, write every table). Off unless an operator asks: the deployer keeps no standing access to the evidence.')
+param grantUserDataRoles bool = false
 
 @description('Principal type of userPrincipalId.')
 @allowed([
@@ -35,7 +38,6 @@ param userPrincipalType string = 'User'
 
 // Built-in role definition IDs (the same in every tenant).
 var roles = {
-  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   storageBlobDelegator: 'db58b8e5-c6ad-4a2a-8342-4190687cbf4a'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
@@ -45,19 +47,19 @@ var roles = {
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
 
-// Blob Data Owner: the Functions host (leases, secrets, deployment package) and the blob trigger.
+// Blob Data Contributor: the Functions host (leases, secrets, deployment package), the blob trigger and the pipeline's
+// containers; Owner would add managing ACLs and ownership, which nothing here does.
 // Queue Data Contributor: the blob trigger's internal queues and its poison queue.
 // Table Data Contributor: the pipeline's tables (Uploads, Submissions, Answers, Surveys, Credentials).
-// Blob Delegator: user-delegation keys for staff links and upload slots. Blob Data Owner also grants
-// generateUserDelegationKey; the explicit role keeps SAS issuing working if Owner is narrowed later.
+// Blob Delegator: user-delegation keys for staff links and upload slots.
 var storageRoleIds = [
-  roles.storageBlobDataOwner
+  roles.storageBlobDataContributor
   roles.storageQueueDataContributor
   roles.storageTableDataContributor
   roles.storageBlobDelegator
 ]
 
-var assignUser = !empty(userPrincipalId)
+var assignUser = grantUserDataRoles && !empty(userPrincipalId)
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName

@@ -31,10 +31,18 @@ param tableNames array
 @description('Origins whose pages may PUT reports straight to an upload slot (the portal); CORS allows only that.')
 param browserUploadOrigins array
 
-@description('Days that deleted blobs and containers stay recoverable (soft delete).')
+@description('Days that deleted blobs and containers, and replaced versions of a blob, stay recoverable (soft delete, versioning).')
 @minValue(1)
 @maxValue(365)
 param softDeleteRetentionDays int = 7
+
+@description('Container holding the copies of refused reports; a lifecycle rule deletes them after refusedRetentionDays.')
+param quarantineContainerName string
+
+@description('Days a refused report\'s copy is kept before the lifecycle rule deletes it (its ledger row and reason stay).')
+@minValue(1)
+@maxValue(3650)
+param refusedRetentionDays int = 30
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -82,6 +90,8 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
         }
       ]
     }
+    // A report overwritten or deleted by mistake (or by a leaked identity) stays recoverable for the retention period.
+    isVersioningEnabled: true
     deleteRetentionPolicy: {
       enabled: true
       days: softDeleteRetentionDays
@@ -102,6 +112,68 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
     }
   }
 ]
+
+// Refused reports are evidence of what was sent for a while, not forever: one leaked key could otherwise fill the account.
+// Replaced versions go once their recovery window has passed.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'delete-refused-reports'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${quarantineContainerName}/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterCreationGreaterThan: refusedRetentionDays
+                }
+              }
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: refusedRetentionDays
+                }
+              }
+            }
+          }
+        }
+        {
+          name: 'delete-replaced-versions'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+            }
+            actions: {
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: softDeleteRetentionDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+  dependsOn: [
+    containers
+  ]
+}
 
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
   parent: storage

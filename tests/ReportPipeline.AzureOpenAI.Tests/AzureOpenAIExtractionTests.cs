@@ -70,8 +70,11 @@ public sealed class AzureOpenAIExtractionTests : IAsyncLifetime
             ["AzureOpenAI:Key"] = "test-key",
             ["AzureOpenAI:RetryDelay"] = "00:00:00.020",
             ["AzureOpenAI:MaxRetryDelay"] = "00:00:02",
-            ["AzureOpenAI:AttemptTimeout"] = "00:00:05",
-            ["AzureOpenAI:TotalTimeout"] = "00:00:20",
+            // No test here is about a timeout, and these run on the real clock unless a test passes its own: the defaults
+            // (3 and 10 minutes), not a few seconds that a loaded machine can spend on one call (first-call JIT included),
+            // which then retried and changed the call count.
+            ["AzureOpenAI:AttemptTimeout"] = "00:03:00",
+            ["AzureOpenAI:TotalTimeout"] = "00:10:00",
         }).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton(clock ?? TimeProvider.System);
         services.AddValidatedOptions<ExtractionOptions>(configuration, ExtractionOptions.SectionName);

@@ -174,6 +174,7 @@ public sealed partial class SurveyCompilerTests
         Assert.Equal((193 * 4) + 1, lines.Length);
         var rows = lines.Skip(1).Select(Csv.SplitLine).ToList();
         Assert.All(rows, r => Assert.Equal(17, r.Count));
+        Assert.All(lines.Skip(1), l => Assert.True(l.StartsWith('"') && l.EndsWith('"'), $"Row '{l}' has a cell that is not quoted."));
         Assert.All(rows.SelectMany(r => r), cell => Assert.False(cell.Length > 0 && "=+-@\t\r|＝＋－＠".Contains(cell[0]), $"Cell '{cell}' starts a formula."));
         var egypt = rows.Single(r => r[2] == "EGY" && r[10] == "b");
         Assert.Equal("'@SUM(A1) التعاون الدولي مع المديرية التنفيذية", egypt[16]);

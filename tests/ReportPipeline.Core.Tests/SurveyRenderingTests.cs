@@ -69,11 +69,17 @@ public sealed class SurveyRenderingTests
     }
 
     [Theory]
-    [InlineData("=1+1", "'=1+1")]
-    [InlineData("+cmd", "'+cmd")]
-    [InlineData("-2", "'-2")]
-    [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    [InlineData("plain", "plain")]
+    [InlineData("=1+1", "\"'=1+1\"")]
+    [InlineData("+cmd", "\"'+cmd\"")]
+    [InlineData("-2", "\"'-2\"")]
+    [InlineData("@SUM(A1)", "\"'@SUM(A1)\"")]
+    [InlineData("\uFF1DSUM(A1)", "\"'\uFF1DSUM(A1)\"")]
+    [InlineData("plain", "\"plain\"")]
+    [InlineData("", "\"\"")]
     [InlineData("a,b", "\"a,b\"")]
+    [InlineData("say \"no\"", "\"say \"\"no\"\"\"")]
+    [InlineData("Border checks;=HYPERLINK(\"x\")", "\"Border checks;'=HYPERLINK(\"\"x\"\")\"")]
+    [InlineData("a,=1;+2\t-3|@4", "\"a,'=1;'+2\t'-3|'@4\"")]
+    [InlineData("fine, - spaced", "\"fine, - spaced\"")]
     public void Cell_FormulaOrSeparator_Neutralised(string value, string expected) => Assert.Equal(expected, Csv.Cell(value));
 }

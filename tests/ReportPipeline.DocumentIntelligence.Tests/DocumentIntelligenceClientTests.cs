@@ -77,6 +77,7 @@ public sealed class DocumentIntelligenceClientTests : IAsyncLifetime
         Assert.Equal("2024-11-30", query["api-version"]);
         Assert.Equal("utf16CodeUnit", query["stringIndexType"]);
         Assert.Equal("languages", query["features"]);
+        Assert.Equal("1-300", query["pages"]);
         Assert.Equal("application/pdf", post.ContentType);
         Assert.Equal(s_pdf, post.Body);
         Assert.Equal("test-key", post.Key);
@@ -113,6 +114,21 @@ public sealed class DocumentIntelligenceClientTests : IAsyncLifetime
         // The official id has no opaque parameter, so this server does not know it (404 NotFound): the client polled the URL it was given.
         Assert.Equal(location, _server.Endpoint + _server.Gets.First().PathAndQuery);
         Assert.Equal("ResubmitLimit", e.Code);
+    }
+
+    [Theory]
+    [InlineData("https://elsewhere.example")]
+    [InlineData("http://127.0.0.2")]
+    public async Task AnalyzeAsync_OperationLocationOnAnotherHost_IsNeverPolled(string host)
+    {
+        var endpoint = new Uri(_server.Endpoint);
+        var location = _server.OperationLocation().Replace(_server.Endpoint, $"{host}:{endpoint.Port}", StringComparison.Ordinal);
+        _server.Submits.Enqueue(new Reply(202, null, new Dictionary<string, string> { ["Operation-Location"] = location }));
+
+        var e = await Assert.ThrowsAsync<DocumentIntelligenceException>(() => Client(Options(o => o.MaxResubmits = 0)).AnalyzeAsync(s_pdf, "application/pdf", Ct));
+
+        Assert.Equal("ForeignOperationLocation", e.Code);
+        Assert.Empty(_server.Gets);
     }
 
     [Fact]

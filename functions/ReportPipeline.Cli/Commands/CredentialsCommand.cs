@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using ReportPipeline.Core.Uploads;
 
 namespace ReportPipeline.Cli.Commands;
@@ -20,11 +21,17 @@ internal static class CredentialsCommand
     private static Command Issue(Option<string?> storage)
     {
         var state = State();
-        var command = new Command("issue", "Issue a new upload key; it is printed once and only its salted hash is stored.") { state };
+        var expires = new Option<string?>("--expires")
+        {
+            Description = "When the key stops working, in UTC: a date (2027-06-30, its first moment) or a time (2027-06-30T18:00Z). Default: never.",
+        };
+        var command = new Command("issue", "Issue a new upload key; it is printed once and only its salted hash is stored.") { state, expires };
         command.SetAction(async (result, cancellationToken) => await WithServiceAsync(result, storage, async service =>
         {
-            var issued = await service.IssueAsync(result.GetValue(state)!, cancellationToken);
-            Console.Error.WriteLine($"Upload key {issued.Id} for {issued.State}, issued {issued.IssuedAt:u}. It is shown only now: hand it to the state's focal point over a secure channel.");
+            var expiresAt = ParseExpiry(result.GetValue(expires));
+            var issued = await service.IssueAsync(result.GetValue(state)!, expiresAt, cancellationToken);
+            var until = expiresAt is { } at ? $", valid until {at:u}" : "";
+            Console.Error.WriteLine($"Upload key {issued.Id} for {issued.State}, issued {issued.IssuedAt:u}{until}. It is shown only now: hand it to the state's focal point over a secure channel.");
             Console.WriteLine(issued.Key);
             return 0;
         }));
@@ -53,13 +60,19 @@ internal static class CredentialsCommand
         {
             foreach (var credential in (await service.ListAsync(result.GetValue(state)!, cancellationToken)).OrderBy(c => c.IssuedAt))
             {
-                Console.WriteLine($"{credential.Id}  issued {credential.IssuedAt:u}  {(credential.RevokedAt is { } at ? $"revoked {at:u}" : "active")}");
+                var status = credential.RevokedAt is { } at ? $"revoked {at:u}" : credential.ExpiresAt is { } end ? $"expires {end:u}" : "active";
+                Console.WriteLine($"{credential.Id}  issued {credential.IssuedAt:u}  {status}");
             }
 
             return 0;
         }));
         return command;
     }
+
+    private static DateTimeOffset? ParseExpiry(string? text) =>
+        text is null ? null
+        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at
+        : throw new ArgumentException($"--expires '{text}' is not a date or time, such as 2027-06-30 or 2027-06-30T18:00Z.");
 
     private static async Task<int> WithServiceAsync(ParseResult result, Option<string?> storage, Func<CredentialService, Task<int>> action)
     {

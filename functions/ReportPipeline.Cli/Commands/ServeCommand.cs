@@ -42,7 +42,7 @@ internal static class ServeCommand
         await using var server = await LocalServer.StartAsync(host.Services, port, ingest: true, Console.WriteLine, cancellationToken);
         Console.WriteLine($"Member-state portal: {server.Url}");
         var local = host.Get<IOptions<StaffOptions>>().Value.Authentication == StaffAuthentication.LocalUser;
-        Console.WriteLine($"Staff desk:          {server.StaffUrl}{(local ? " (you are staff here, as the local user)" : " (App Service principal required)")}");
+        Console.WriteLine($"Staff desk:          {server.StaffUrl}{(local ? " (you are staff here, as the local user)" : " (closed here: staff sign in through App Service Authentication, in Azure)")}");
         Console.WriteLine($"API:                 {server.Url}api/… (the same functions and routes as in Azure)");
         Console.WriteLine($"New blobs under reports/ are ingested within {2 * LocalServer.PollInterval.TotalSeconds:0} s, standing in for Event Grid (which Azure uses).");
         Console.Error.WriteLine(host.IsEmbedded ? "Azurite keeps running; press Ctrl+C to stop." : "Press Ctrl+C to stop.");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -52,6 +53,7 @@ internal sealed class LocalServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
+        app.Use(RefuseForeignHosts);
         HttpFunctionRoutes.Map(app, services);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -67,6 +69,23 @@ internal sealed class LocalServer : IAsyncDisposable
             await server.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Answers only requests addressed to a loopback name: a web page elsewhere can point its own host name at 127.0.0.1 (DNS
+    /// rebinding) and would otherwise read the staff API, and the links it returns, as the local user.
+    /// </summary>
+    private static Task RefuseForeignHosts(HttpContext context, RequestDelegate next)
+    {
+        var host = context.Request.Host.Host;
+        if (host is "127.0.0.1" or "[::1]" || host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return next(context);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status421MisdirectedRequest;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync("This local server answers only to 127.0.0.1 and localhost.", context.RequestAborted);
     }
 
     public async ValueTask DisposeAsync()

@@ -5,7 +5,7 @@ using System.Text;
 namespace ReportPipeline.Core.Uploads;
 
 /// <summary>
-/// Upload keys <c>rp_{id}_{secret}</c>: a 16-hex-digit id (the row key, so lookup is one point read) and a
+/// Upload keys <c>rp_{id}_{secret}</c>: a 16-hex-digit id (the row key, found through its index row without a scan) and a
 /// 32-byte random secret in base64url. Stored as SHA-256(salt ‖ secret) with a 16-byte salt per credential.
 /// A single salted SHA-256 suffices because the secret is 256 random bits, not a password: there is no
 /// dictionary to guess from, so key stretching (PBKDF2) would add CPU per request and no security.
@@ -19,12 +19,12 @@ public static class UploadCredential
     private const int MaxKeyLength = 128;
 
     /// <summary>Creates a credential for <paramref name="state"/>; the caller stores <c>Stored</c> and shows <c>Issued.Key</c> once.</summary>
-    public static (IssuedCredential Issued, StoredCredential Stored) Create(string state, DateTimeOffset now)
+    public static (IssuedCredential Issued, StoredCredential Stored) Create(string state, DateTimeOffset now, DateTimeOffset? expiresAt = null)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(IdLength / 2));
         var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
-        return (new IssuedCredential(state, id, $"{Prefix}{id}_{secret}", now), new StoredCredential(state, id, salt, Hash(salt, secret), now, null));
+        return (new IssuedCredential(state, id, $"{Prefix}{id}_{secret}", now), new StoredCredential(state, id, salt, Hash(salt, secret), now, null, expiresAt));
     }
 
     /// <summary>Splits a presented key into its id and secret; false for anything not shaped like a key.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core.Telemetry;
@@ -19,7 +20,9 @@ public sealed class UploadSlotService(
 {
     public async Task<UploadSlotResult> RequestAsync(string? key, string? state, string? period, string? fileName, CancellationToken cancellationToken)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["State"] = state ?? "", ["Period"] = period ?? "" });
+        // State and period are the caller's words until the key is checked: logged only made safe.
+        var (loggedState, loggedPeriod) = (LogValue.Safe(state), LogValue.Safe(period));
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["State"] = loggedState, ["Period"] = loggedPeriod });
         var result = await DecideAsync(key, state ?? "", period ?? "", fileName, cancellationToken);
         if (result.Slot is { } slot)
         {
@@ -29,7 +32,7 @@ public sealed class UploadSlotService(
         else
         {
             metrics.SlotRefused(result.ReasonCode!);
-            logger.UploadSlotRefused(state ?? "", period ?? "", result.ReasonCode!);
+            logger.UploadSlotRefused(loggedState, loggedPeriod, result.ReasonCode!);
         }
 
         return result;
@@ -56,6 +59,14 @@ public sealed class UploadSlotService(
         if (UploadSlotRules.ProblemWithFileName(fileName) is { } problem)
         {
             return UploadSlotResult.Refused(ReasonCodes.BadFileName, problem);
+        }
+
+        UploadCredential.TryParse(key, out var keyId, out _);
+        if (await credentials.TakeSlotAsync(memberState.Iso3, keyId, cancellationToken) is { } nextAt)
+        {
+            return UploadSlotResult.Refused(ReasonCodes.TooManySlots,
+                $"This key has been given as many upload slots as allowed ({options.Value.MaxSlotsPerHour} an hour, {options.Value.MaxSlotsPerDay} a day); "
+                + $"ask again after {nextAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.");
         }
 
         var now = time.GetUtcNow();

@@ -23,10 +23,11 @@ public sealed class DocxAnalyzer(IOptions<AnalysisOptions> options) : IFormatAna
     public Task<LayoutDocument> AnalyzeAsync(ReadOnlyMemory<byte> content, DocumentFormat format, CancellationToken cancellationToken)
     {
         var limits = options.Value;
-        using var package = BoundedZip.Copy(content, limits.MaxDocxUncompressedBytes, limits.MaxDocxEntries, limits.MaxDocxPartBytes, cancellationToken);
+        using var package = BoundedZip.Copy(
+            content, limits.MaxDocxUncompressedBytes, limits.MaxDocxEntries, limits.MaxDocxPartBytes, out var xmlParts, cancellationToken);
         try
         {
-            CheckNesting(package, limits.MaxDocxDepth, cancellationToken);
+            CheckNesting(package, xmlParts, limits.MaxDocxDepth, cancellationToken);
             package.Position = 0;
             // The part check above already holds every part to this many bytes, so this is only the reader's own backstop.
             var settings = new OpenSettings { AutoSave = false, MaxCharactersInPart = limits.MaxDocxPartBytes };
@@ -43,23 +44,31 @@ public sealed class DocxAnalyzer(IOptions<AnalysisOptions> options) : IFormatAna
 
     /// <summary>
     /// Refuses XML nested deeper than <paramref name="maxDepth"/> before the Open XML SDK builds its tree, which it does
-    /// recursively: a few hundred thousand nested content controls would overflow the stack and end the process.
+    /// recursively: a few hundred thousand nested content controls would overflow the stack and end the process. Every part
+    /// that is or may be XML is checked (<paramref name="xmlParts"/>), whatever its name.
     /// </summary>
-    private static void CheckNesting(MemoryStream package, int maxDepth, CancellationToken cancellationToken)
+    private static void CheckNesting(MemoryStream package, IReadOnlySet<int> xmlParts, int maxDepth, CancellationToken cancellationToken)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, IgnoreComments = true };
         using var zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
-        foreach (var entry in zip.Entries.Where(e => BoundedZip.IsXml(e.FullName)))
+        foreach (var entry in zip.Entries.Where((_, index) => xmlParts.Contains(index)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var reader = XmlReader.Create(entry.Open(), settings);
-            while (reader.Read())
+            try
             {
-                if (reader.Depth > maxDepth)
+                while (reader.Read())
                 {
-                    throw new ReportRejectedException(ReasonCodes.TooLarge,
-                        $"The Word file nests its content more than {maxDepth} levels deep in {entry.FullName}, more than can be read safely.");
+                    if (reader.Depth > maxDepth)
+                    {
+                        throw new ReportRejectedException(ReasonCodes.TooLarge,
+                            $"The Word file nests its content more than {maxDepth} levels deep in {entry.FullName}, more than can be read safely.");
+                    }
                 }
+            }
+            catch (XmlException)
+            {
+                // Malformed past this point: nothing deeper can be built from it. Whether that refuses the file is the SDK's call.
             }
         }
     }

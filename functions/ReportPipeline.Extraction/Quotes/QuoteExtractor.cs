@@ -7,8 +7,9 @@ namespace ReportPipeline.Extraction.Quotes;
 /// A language model proposes, the document decides: the report goes to the model in chunks under its token budget, each
 /// proposed quote is looked up in the chunk it came from, found quotes become answers with the page and paragraph where
 /// they stand, and the rest are dropped and counted. Duplicates, and quotes inside a longer one of the same question, merge.
+/// A report whose chunks together would take more than <c>maxTokensPerReport</c> input tokens is not sent at all.
 /// </summary>
-public sealed class QuoteExtractor(IQuoteProposer proposer, ThemeCatalog themes)
+public sealed class QuoteExtractor(IQuoteProposer proposer, ThemeCatalog themes, int maxTokensPerReport = int.MaxValue)
 {
     /// <summary>The model gives no score; a verified quote under a question it chose ranks below an explicit marker (<see cref="AnswerExtractor.MarkerConfidence"/>).</summary>
     public const double QuoteConfidence = 0.8;
@@ -21,6 +22,13 @@ public sealed class QuoteExtractor(IQuoteProposer proposer, ThemeCatalog themes)
         ArgumentNullException.ThrowIfNull(document);
         var paragraphs = document.ContentParagraphs.Where(p => p.Role != ParagraphRole.Footnote && p.Text.Length > 0);
         var chunks = ReportChunker.Split(paragraphs, TextBudget(), proposer.CountTokens);
+        var planned = chunks.Sum(c => (long)proposer.CountTokens(c.Text)) + ((long)chunks.Count * QuotePrompts.Overhead(proposer.CountTokens));
+        if (planned > maxTokensPerReport)
+        {
+            throw new QuoteProposalException(ReasonCodes.OpenAIOverBudget,
+                $"The report would take about {planned} tokens of the model, more than the {maxTokensPerReport} one report may use; nothing was sent.");
+        }
+
         var verified = new List<VerifiedQuote>();
         var rejected = 0;
         var usage = TokenUsage.None;

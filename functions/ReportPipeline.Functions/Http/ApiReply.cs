@@ -30,6 +30,8 @@ public sealed class ApiReply(HttpStatusCode status, object body) : IActionResult
         response.ContentType = "application/json; charset=utf-8";
         response.Headers.CacheControl = "no-store";
         response.Headers.XContentTypeOptions = "nosniff";
+        // Browsers heed this only over HTTPS, which App Service enforces; a year, as for any site that never serves HTTP.
+        response.Headers.StrictTransportSecurity = "max-age=31536000";
         if (status == HttpStatusCode.Unauthorized)
         {
             response.Headers.WWWAuthenticate = "Bearer";

@@ -5,17 +5,20 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Staff;
+using ReportPipeline.Core.Telemetry;
 
 namespace ReportPipeline.Functions.Http;
 
 /// <summary>
 /// Lets a staff request through when <see cref="StaffGate"/> says so, and writes the audit log: who did what, or who was
 /// refused what. Behind App Service Authentication the principal is the header the platform sets (it strips one a caller
-/// sends); the local host ignores that header and treats its user as staff.
+/// sends), believed only while the platform says authentication is on; the local host ignores that header and treats its
+/// user as staff. A request that changes something must come from the app's own origin when a browser sends it.
 /// </summary>
-public sealed class StaffAccess(IOptions<StaffOptions> options, ILogger<StaffAccess> logger)
+public sealed class StaffAccess(IOptions<StaffOptions> options, StaffPlatform platform, ILogger<StaffAccess> logger)
 {
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
+    public const string IdentityProviderHeader = "X-MS-CLIENT-PRINCIPAL-IDP";
 
     /// <summary>Who is asking, or null when nobody is signed in.</summary>
     public StaffPrincipal? Identify(HttpRequest request) => Decide(request, StaffRoles.SurveysRead).Principal;
@@ -24,6 +27,13 @@ public sealed class StaffAccess(IOptions<StaffOptions> options, ILogger<StaffAcc
     public IActionResult? Refusal(HttpRequest request, string role, string action)
     {
         var decision = Decide(request, role);
+        action = LogValue.Safe(action);
+        if (decision.Closed is { } closed)
+        {
+            logger.StaffRefused("anonymous", "-", action, role);
+            return ApiReply.Error(HttpStatusCode.Forbidden, ReasonCodes.StaffSignInOff, closed);
+        }
+
         if (decision.Principal is not { } principal)
         {
             logger.StaffRefused("anonymous", "-", action, role);
@@ -32,11 +42,17 @@ public sealed class StaffAccess(IOptions<StaffOptions> options, ILogger<StaffAcc
 
         if (!decision.Allowed)
         {
-            logger.StaffRefused(principal.Name, principal.Id, action, role);
+            logger.StaffRefused(LogValue.Safe(principal.Name), LogValue.Safe(principal.Id), action, role);
             return ApiReply.Error(HttpStatusCode.Forbidden, ReasonCodes.MissingRole, $"This needs the app role {role}; ask the app's owner to assign it to you.");
         }
 
-        logger.StaffActed(principal.Name, principal.Id, action);
+        if (CrossOrigin(request))
+        {
+            logger.StaffRefused(LogValue.Safe(principal.Name), LogValue.Safe(principal.Id), action, "the app's own origin");
+            return ApiReply.Error(HttpStatusCode.Forbidden, ReasonCodes.CrossOrigin, "This can only be done from the staff desk itself, not from another site.");
+        }
+
+        logger.StaffActed(LogValue.Safe(principal.Name), LogValue.Safe(principal.Id), action);
         return null;
     }
 
@@ -50,9 +66,24 @@ public sealed class StaffAccess(IOptions<StaffOptions> options, ILogger<StaffAcc
         return Refusal(request, role, action) ?? (Period.TryParse(periodText, out period) ? null : RequestValues.BadPeriod(periodText));
     }
 
+    /// <summary>
+    /// A state-changing request whose browser names another origin than the host it was sent to (a page elsewhere riding the
+    /// staff member's sign-in cookie). Browsers send <c>Origin</c> with every cross-origin POST; a client with none is no browser.
+    /// </summary>
+    private static bool CrossOrigin(HttpRequest request)
+    {
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || request.Headers.Origin.FirstOrDefault() is not { } origin)
+        {
+            return false;
+        }
+
+        return !Uri.TryCreate(origin, UriKind.Absolute, out var uri) || !string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+    }
+
     private StaffDecision Decide(HttpRequest request, string role)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return StaffGate.Decide(options.Value.Authentication, request.Headers[PrincipalHeader].FirstOrDefault(), Environment.UserName, role);
+        return StaffGate.Decide(options.Value.Authentication, platform, request.Headers[PrincipalHeader].FirstOrDefault(),
+            request.Headers[IdentityProviderHeader].FirstOrDefault(), Environment.UserName, role);
     }
 }

@@ -43,7 +43,12 @@ public sealed class RequestUploadSlotFunction(UploadSlotService slots)
             });
         }
 
-        var status = result.ReasonCode == ReasonCodes.BadCredential ? HttpStatusCode.Unauthorized : HttpStatusCode.BadRequest;
+        var status = result.ReasonCode switch
+        {
+            ReasonCodes.BadCredential => HttpStatusCode.Unauthorized,
+            ReasonCodes.TooManySlots => HttpStatusCode.TooManyRequests,
+            _ => HttpStatusCode.BadRequest,
+        };
         return ApiReply.Error(status, result.ReasonCode!, result.Message!);
     }
 

@@ -14,6 +14,8 @@ public sealed class PageReply(WebFile file, string blobOrigin) : IActionResult
         response.ContentType = file.ContentType;
         response.Headers.CacheControl = "no-cache";
         response.Headers.XContentTypeOptions = "nosniff";
+        // Browsers heed this only over HTTPS, which App Service enforces; a year, as for any site that never serves HTTP.
+        response.Headers.StrictTransportSecurity = "max-age=31536000";
         response.Headers["Referrer-Policy"] = "no-referrer";
         response.Headers.XFrameOptions = "DENY";
         // Report text is rendered with textContent, and no script runs but ours; the browser PUTs a report straight to its slot.

@@ -56,7 +56,7 @@ public sealed class DocumentIntelligenceClient(
     {
         var service = options.ApiVersion == DocumentIntelligenceOptions.V31 ? "formrecognizer" : "documentintelligence";
         var uri = new Uri($"{options.Endpoint!.TrimEnd('/')}/{service}/documentModels/{options.ModelId}:analyze"
-            + $"?api-version={options.ApiVersion}&stringIndexType=utf16CodeUnit&features=languages");
+            + $"?api-version={options.ApiVersion}&stringIndexType=utf16CodeUnit&features=languages&pages=1-{options.MaxPages}");
         using var response = await SendAsync(() =>
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ReadOnlyMemoryContent(content) };
@@ -72,6 +72,13 @@ public sealed class DocumentIntelligenceClient(
         if (!Uri.TryCreate(location, UriKind.Absolute, out var operation))
         {
             throw new DocumentIntelligenceException(response.StatusCode, "NoOperationLocation", "The service accepted the document but sent no Operation-Location.");
+        }
+
+        // The bearer token goes with every poll: only to the endpoint it was obtained for, never to a host a reply names.
+        if (Uri.Compare(operation, uri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            throw new DocumentIntelligenceException(response.StatusCode, "ForeignOperationLocation",
+                $"The service named an operation on {operation.GetLeftPart(UriPartial.Authority)}, not on the configured endpoint {uri.GetLeftPart(UriPartial.Authority)}.");
         }
 
         return (operation, PollWait(response));

@@ -29,6 +29,13 @@ public sealed class DocumentIntelligenceOptions : AzureServiceOptions
     /// <summary>Shortest poll interval, whatever Retry-After says.</summary>
     public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Pages of one document the service is asked to read (its <c>pages</c> parameter, <c>1-N</c>): it bills per page analysed, so a
+    /// leaked key's thousand-page scan costs no more than this. A report's annexes past it go unread.
+    /// </summary>
+    [Range(1, 2000)]
+    public int MaxPages { get; set; } = 300;
+
     /// <summary>Resubmissions after an expired operation or a failed one with InternalServerError.</summary>
     [Range(0, 5)]
     public int MaxResubmits { get; set; } = 2;

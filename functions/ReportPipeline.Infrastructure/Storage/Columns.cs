@@ -42,6 +42,10 @@ public static class Columns
     public const string Hash = "Hash";
     public const string IssuedAt = "IssuedAt";
     public const string RevokedAt = "RevokedAt";
+    public const string ExpiresAt = "ExpiresAt";
+
+    /// <summary>Credentials: the times (Unix milliseconds, 8 bytes each, little-endian) of the slots given in the last day.</summary>
+    public const string RecentSlots = "RecentSlots";
 
     /// <summary>Blob metadata of a quarantined report.</summary>
     public const string ReasonMetadata = "reason";

@@ -1,6 +1,11 @@
+using ReportPipeline.Infrastructure.Uploads;
+
 namespace ReportPipeline.Infrastructure.Storage;
 
-/// <summary>Creates the containers and tables where infrastructure as code has not (Azurite, a fresh account).</summary>
+/// <summary>
+/// Creates the containers and tables where infrastructure as code has not (Azurite, a fresh account), and indexes upload
+/// keys issued before keys were found by their id's index row (every CLI command that touches storage runs this first).
+/// </summary>
 public sealed class StorageProvisioner(StorageClientFactory clients)
 {
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
@@ -14,5 +19,7 @@ public sealed class StorageProvisioner(StorageClientFactory clients)
         {
             await clients.Tables.CreateTableIfNotExistsAsync(table, cancellationToken);
         }
+
+        await new TableCredentialStore(clients).IndexExistingAsync(cancellationToken);
     }
 }

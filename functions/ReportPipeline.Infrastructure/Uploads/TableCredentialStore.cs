@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Azure;
 using Azure.Data.Tables;
 using ReportPipeline.Core.Uploads;
@@ -6,31 +7,73 @@ using ReportPipeline.Infrastructure.Storage;
 namespace ReportPipeline.Infrastructure.Uploads;
 
 /// <summary>
-/// The <c>Credentials</c> table: PK ISO3, RK credential id; Salt and Hash (binary), IssuedAt, RevokedAt.
+/// The <c>Credentials</c> table: PK ISO3, RK credential id; Salt and Hash (binary), IssuedAt, RevokedAt, ExpiresAt (none: never), and RecentSlots;
+/// and PK <see cref="IdIndexPartition"/>, RK credential id, State: the index that finds a presented key's row without a scan.
 /// Revoked rows stay, so who could upload when remains auditable.
 /// </summary>
 public sealed class TableCredentialStore(StorageClientFactory clients) : ICredentialStore
 {
+    /// <summary>The partition of the id index: RK the credential id, column State. No state's code has a tilde.</summary>
+    public const string IdIndexPartition = "~id";
+
+    private const int MaxSlotAttempts = 8;
     private readonly TableClient _table = clients.Tables.GetTableClient(StorageNames.CredentialsTable);
 
-    public Task AddAsync(StoredCredential credential, CancellationToken cancellationToken) =>
-        _table.AddEntityAsync(new TableEntity(TableKeys.Checked(credential.State), TableKeys.Checked(credential.Id))
+    public async Task AddAsync(StoredCredential credential, CancellationToken cancellationToken)
+    {
+        // The index first: a credential row is never there without the row that finds it.
+        await _table.AddEntityAsync(IndexRow(credential.State, credential.Id), cancellationToken);
+        await _table.AddEntityAsync(new TableEntity(TableKeys.Checked(credential.State), TableKeys.Checked(credential.Id))
         {
             [Columns.Salt] = credential.Salt,
             [Columns.Hash] = credential.Hash,
             [Columns.IssuedAt] = credential.IssuedAt,
             [Columns.RevokedAt] = credential.RevokedAt,
+            [Columns.ExpiresAt] = credential.ExpiresAt,
         }, cancellationToken);
+    }
 
+    /// <summary>Two point reads: the id's index row names the state, whose partition holds the credential. An unknown id costs one.</summary>
     public async Task<StoredCredential?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        // A scan of one small table (a few keys per state): the key names its id, not its state.
-        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.RowKey == id, maxPerPage: 1, cancellationToken: cancellationToken))
+        var index = await _table.GetEntityIfExistsAsync<TableEntity>(IdIndexPartition, TableKeys.Checked(id), cancellationToken: cancellationToken);
+        if (!index.HasValue || index.Value!.GetString(Columns.State) is not { Length: > 0 } state)
         {
-            return ToCredential(entity);
+            return null;
         }
 
-        return null;
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Checked(state), id, cancellationToken: cancellationToken);
+        return found.HasValue ? ToCredential(found.Value!) : null;
+    }
+
+    /// <summary>
+    /// Writes the index row of every credential issued before there was an index (one scan, once per host start of the CLI that
+    /// issues keys); returns how many it added.
+    /// </summary>
+    public async Task<int> IndexExistingAsync(CancellationToken cancellationToken)
+    {
+        var indexed = new HashSet<string>(StringComparer.Ordinal);
+        var credentials = new List<(string State, string Id)>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(select: [nameof(TableEntity.PartitionKey), nameof(TableEntity.RowKey)], cancellationToken: cancellationToken))
+        {
+            if (entity.PartitionKey == IdIndexPartition)
+            {
+                indexed.Add(entity.RowKey);
+            }
+            else
+            {
+                credentials.Add((entity.PartitionKey, entity.RowKey));
+            }
+        }
+
+        var added = 0;
+        foreach (var (state, id) in credentials.Where(c => !indexed.Contains(c.Id)))
+        {
+            await _table.UpsertEntityAsync(IndexRow(state, id), TableUpdateMode.Replace, cancellationToken);
+            added++;
+        }
+
+        return added;
     }
 
     public async Task<IReadOnlyList<StoredCredential>> ListAsync(string state, CancellationToken cancellationToken)
@@ -42,6 +85,33 @@ public sealed class TableCredentialStore(StorageClientFactory clients) : ICreden
         }
 
         return list;
+    }
+
+    public async Task<bool> TryTakeSlotAsync(
+        string state, string id, Func<IReadOnlyList<DateTimeOffset>, IReadOnlyList<DateTimeOffset>?> take, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxSlotAttempts; attempt++)
+        {
+            var found = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Checked(state), TableKeys.Checked(id), cancellationToken: cancellationToken);
+            if (!found.HasValue || take(ReadTimes(found.Value!.GetBinary(Columns.RecentSlots))) is not { } kept)
+            {
+                return false;
+            }
+
+            var entity = new TableEntity(found.Value.PartitionKey, found.Value.RowKey) { [Columns.RecentSlots] = WriteTimes(kept) };
+            try
+            {
+                await _table.UpdateEntityAsync(entity, found.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Another request of the same key took a slot meanwhile: count again with it.
+            }
+        }
+
+        // Requests of one key racing this hard are not a state sending its report.
+        return false;
     }
 
     public async Task<int> RevokeAsync(string state, string? id, DateTimeOffset at, CancellationToken cancellationToken)
@@ -67,6 +137,25 @@ public sealed class TableCredentialStore(StorageClientFactory clients) : ICreden
         return revoked;
     }
 
+    private static TableEntity IndexRow(string state, string id) =>
+        new(IdIndexPartition, TableKeys.Checked(id)) { [Columns.State] = TableKeys.Checked(state) };
+
+    private static List<DateTimeOffset> ReadTimes(byte[]? bytes) =>
+        bytes is null ? [] : [.. Enumerable.Range(0, bytes.Length / sizeof(long))
+            .Select(i => DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(i * sizeof(long)))))];
+
+    private static byte[] WriteTimes(IReadOnlyList<DateTimeOffset> times)
+    {
+        var bytes = new byte[times.Count * sizeof(long)];
+        for (var i = 0; i < times.Count; i++)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(i * sizeof(long)), times[i].ToUnixTimeMilliseconds());
+        }
+
+        return bytes;
+    }
+
     private static StoredCredential ToCredential(TableEntity e) => new(
-        e.PartitionKey, e.RowKey, e.GetBinary(Columns.Salt), e.GetBinary(Columns.Hash), e.GetDateTimeOffset(Columns.IssuedAt) ?? DateTimeOffset.MinValue, e.GetDateTimeOffset(Columns.RevokedAt));
+        e.PartitionKey, e.RowKey, e.GetBinary(Columns.Salt), e.GetBinary(Columns.Hash), e.GetDateTimeOffset(Columns.IssuedAt) ?? DateTimeOffset.MinValue, e.GetDateTimeOffset(Columns.RevokedAt),
+        e.GetDateTimeOffset(Columns.ExpiresAt));
 }

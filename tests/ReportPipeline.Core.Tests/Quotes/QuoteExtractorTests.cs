@@ -1,5 +1,6 @@
 using ReportPipeline.Core.Reports;
 using ReportPipeline.Evaluation;
+using ReportPipeline.Extraction;
 using ReportPipeline.Extraction.Quotes;
 
 namespace ReportPipeline.Core.Tests.Quotes;
@@ -147,5 +148,23 @@ public sealed class QuoteExtractorTests
         Assert.Equal(1, root.GetProperty("quotesRejected").GetInt32());
         Assert.Equal(10, root.GetProperty("tokens").GetProperty("output").GetInt64());
         Assert.Equal("quote", root.GetProperty("answers")[0].GetProperty("method").GetString());
+    }
+
+    [Fact]
+    public async Task ExtractAsync_ReportOverTheTokenBudget_SendsNothingAndTheRouterAnswersLocallyWithAWarning()
+    {
+        var proposer = new ScriptedProposer(_ => [new("a", Challenge)]);
+        var budget = new ExtractionOptions { Mode = ExtractionMode.AzureOpenAI, MaxModelTokensPerReport = 1000 };
+        var paragraphs = Enumerable.Range(1, 400).Select(i => new LayoutParagraph(i, i, ParagraphRole.Body, $"{Challenge} Paragraph {i} of a very long annex.")).ToArray();
+        var router = new ExtractionRouter(new AnswerExtractor(ThemeCatalog.Default), ThemeCatalog.Default,
+            Microsoft.Extensions.Options.Options.Create(budget), Microsoft.Extensions.Logging.Abstractions.NullLogger<ExtractionRouter>.Instance, proposer);
+
+        var report = await router.ExtractAsync(Document(paragraphs), TestContext.Current.CancellationToken);
+        var small = await new QuoteExtractor(proposer, ThemeCatalog.Default, budget.MaxModelTokensPerReport).ExtractAsync(s_report, TestContext.Current.CancellationToken);
+
+        Assert.StartsWith(ReasonCodes.OpenAIOverBudget + ":", report.Warnings[0], StringComparison.Ordinal);
+        Assert.NotEqual(proposer.ExtractorVersion, report.ExtractorVersion);
+        Assert.Single(proposer.Prompts);
+        Assert.Equal(Challenge, Assert.Single(small.Answers).Text);
     }
 }

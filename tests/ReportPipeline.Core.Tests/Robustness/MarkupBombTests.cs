@@ -43,6 +43,29 @@ public sealed class MarkupBombTests
         Assert.Contains("levels deep", refusal.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("word/document")]
+    [InlineData("word/document.bin")]
+    [InlineData("word/DOCUMENT")]
+    public async Task AnalyzeAsync_DocxMainPartTypedByContentTypeNotByName_IsHeldToTheSameLimits(string partName)
+    {
+        // An OPC part is typed by [Content_Types].xml, not its extension; the SDK parses the main part whatever it is called.
+        var nested = await RefuseAsync(new DocxAnalyzer(s_options), OddDocuments.DocxDeeplyNested(100_000, partName), DocumentFormat.Docx);
+        var huge = await RefuseAsync(new DocxAnalyzer(s_options), OddDocuments.DocxDeeplyNested(200_000, partName), DocumentFormat.Docx);
+
+        Assert.Equal((ReasonCodes.TooLarge, ReasonCodes.TooLarge), (nested.Refusal.ReasonCode, huge.Refusal.ReasonCode));
+        Assert.Contains($"levels deep in {partName}", nested.Refusal.Message, StringComparison.Ordinal);
+        Assert.Contains($"part {partName} is larger", huge.Refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_DocxMainPartWithoutAnExtensionWithinTheLimit_ReadsTheText()
+    {
+        var layout = await new DocxAnalyzer(s_options).AnalyzeAsync(OddDocuments.DocxDeeplyNested(100, "word/document"), DocumentFormat.Docx, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Deeply nested text."], layout.Paragraphs.Select(p => p.Text));
+    }
+
     [Fact]
     public async Task AnalyzeAsync_DocxNestedWithinTheLimit_ReadsTheText()
     {

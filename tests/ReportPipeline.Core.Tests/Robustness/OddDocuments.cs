@@ -122,7 +122,7 @@ internal static class OddDocuments
     }
 
     /// <summary>A Word file whose only paragraph sits inside <paramref name="depth"/> nested content controls.</summary>
-    public static byte[] DocxDeeplyNested(int depth) => Docx(body =>
+    public static byte[] DocxDeeplyNested(int depth, string partName = "word/document.xml") => Docx(partName, body =>
     {
         var open = "<w:sdt><w:sdtContent>"u8.ToArray();
         var close = "</w:sdtContent></w:sdt>"u8.ToArray();
@@ -209,15 +209,22 @@ internal static class OddDocuments
     }
 
     /// <summary>A minimal Word file; <paramref name="writeBody"/> writes the XML inside w:body.</summary>
-    private static byte[] Docx(Action<Stream> writeBody)
+    private static byte[] Docx(Action<Stream> writeBody) => Docx("word/document.xml", writeBody);
+
+    /// <summary>
+    /// A minimal Word file whose main part is <paramref name="partName"/>, typed by an override in <c>[Content_Types].xml</c>
+    /// whatever its extension (a <c>.bin</c> part would otherwise be an image).
+    /// </summary>
+    private static byte[] Docx(string partName, Action<Stream> writeBody)
     {
         var files = new Dictionary<string, string>
         {
             ["[Content_Types].xml"] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
                 + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>",
+                + "<Default Extension=\"bin\" ContentType=\"image/png\"/>"
+                + $"<Override PartName=\"/{partName}\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>",
             ["_rels/.rels"] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>",
+                + $"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"{partName}\"/></Relationships>",
         };
         using var zip = new MemoryStream();
         using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
@@ -228,7 +235,7 @@ internal static class OddDocuments
                 entry.Write(Encoding.UTF8.GetBytes(content));
             }
 
-            using var document = archive.CreateEntry("word/document.xml").Open();
+            using var document = archive.CreateEntry(partName).Open();
             document.Write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"u8);
             writeBody(document);
             document.Write("</w:body></w:document>"u8);

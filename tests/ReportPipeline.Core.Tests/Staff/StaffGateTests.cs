@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using ReportPipeline.Core.Staff;
 
 namespace ReportPipeline.Core.Tests.Staff;
@@ -7,6 +8,14 @@ namespace ReportPipeline.Core.Tests.Staff;
 public sealed class StaffGateTests
 {
     private const string RoleType = "http://schemas.microsoft.com/ws/2008/06/identity/claims/role";
+
+    private const string Entra = StaffPlatform.EntraProvider;
+
+    /// <summary>App Service with its authentication on, as the app is deployed with an app registration.</summary>
+    private static readonly StaffPlatform s_signedIn = new(AuthenticationEnabled: true, InAzure: true);
+
+    /// <summary>The local host: no App Service around it.</summary>
+    private static readonly StaffPlatform s_local = new(AuthenticationEnabled: false, InAzure: false);
 
     private static string Principal(object principal) => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(principal)));
 
@@ -27,7 +36,7 @@ public sealed class StaffGateTests
     [Fact]
     public void Decide_AppServiceWithRole_AllowsTheNamedUser()
     {
-        var decision = StaffGate.Decide(StaffAuthentication.AppService, EntraUser(StaffRoles.SurveysRead), "local", StaffRoles.SurveysRead);
+        var decision = StaffGate.Decide(StaffAuthentication.AppService, s_signedIn, EntraUser(StaffRoles.SurveysRead), Entra, "local", StaffRoles.SurveysRead);
 
         Assert.True(decision.Allowed);
         Assert.Equal(("0c3e-oid", "Ada Analyst", false), (decision.Principal!.Id, decision.Principal.Name, decision.Principal.IsLocal));
@@ -36,7 +45,7 @@ public sealed class StaffGateTests
     [Fact]
     public void Decide_AppServiceWithAnotherRole_IsSignedInButNotAllowed()
     {
-        var decision = StaffGate.Decide(StaffAuthentication.AppService, EntraUser(StaffRoles.SurveysRead), "local", StaffRoles.PipelineOperate);
+        var decision = StaffGate.Decide(StaffAuthentication.AppService, s_signedIn, EntraUser(StaffRoles.SurveysRead), Entra, "local", StaffRoles.PipelineOperate);
 
         Assert.False(decision.Allowed);
         Assert.Equal("Ada Analyst", decision.Principal!.Name);
@@ -51,7 +60,7 @@ public sealed class StaffGateTests
     [InlineData("eyJjbGFpbXMiOiJ4In0=")]
     public void Decide_AppServiceWithoutAPrincipal_IsNobody(string? header)
     {
-        var decision = StaffGate.Decide(StaffAuthentication.AppService, header, "local", StaffRoles.SurveysRead);
+        var decision = StaffGate.Decide(StaffAuthentication.AppService, s_signedIn, header, Entra, "local", StaffRoles.SurveysRead);
 
         Assert.Equal((null, false), (decision.Principal, decision.Allowed));
     }
@@ -61,7 +70,7 @@ public sealed class StaffGateTests
     {
         var header = Principal(new { auth_typ = "aad", claims = new[] { new { typ = "roles", val = StaffRoles.SurveysRead } } });
 
-        Assert.Null(StaffGate.Decide(StaffAuthentication.AppService, header, "local", StaffRoles.SurveysRead).Principal);
+        Assert.Null(StaffGate.Decide(StaffAuthentication.AppService, s_signedIn, header, Entra, "local", StaffRoles.SurveysRead).Principal);
     }
 
     [Fact]
@@ -73,7 +82,7 @@ public sealed class StaffGateTests
             claims = new[] { new { typ = "oid", val = "1" }, new { typ = RoleType, val = StaffRoles.PipelineOperate } },
         });
 
-        var decision = StaffGate.Decide(StaffAuthentication.AppService, header, "local", StaffRoles.PipelineOperate);
+        var decision = StaffGate.Decide(StaffAuthentication.AppService, s_signedIn, header, Entra, "local", StaffRoles.PipelineOperate);
 
         Assert.True(decision.Allowed);
         Assert.Equal("1", decision.Principal!.Name);
@@ -84,13 +93,13 @@ public sealed class StaffGateTests
     {
         var header = Convert.ToBase64String(new byte[StaffPrincipal.MaxHeaderLength]);
 
-        Assert.Null(StaffGate.Decide(StaffAuthentication.AppService, header, "local", StaffRoles.SurveysRead).Principal);
+        Assert.Null(StaffGate.Decide(StaffAuthentication.AppService, s_signedIn, header, Entra, "local", StaffRoles.SurveysRead).Principal);
     }
 
     [Fact]
     public void Decide_LocalUser_IgnoresAForgedPrincipalAndHoldsEveryRole()
     {
-        var decision = StaffGate.Decide(StaffAuthentication.LocalUser, EntraUser(), "ops", StaffRoles.PipelineOperate);
+        var decision = StaffGate.Decide(StaffAuthentication.LocalUser, s_local, EntraUser(), Entra, "ops", StaffRoles.PipelineOperate);
 
         Assert.True(decision.Allowed);
         Assert.Equal(("ops", true), (decision.Principal!.Name, decision.Principal.IsLocal));
@@ -101,5 +110,56 @@ public sealed class StaffGateTests
     public void Options_Default_IsAppServiceSoAForgottenSettingLetsNobodyIn()
     {
         Assert.Equal(StaffAuthentication.AppService, new StaffOptions().Authentication);
+    }
+
+    /// <summary>Every mode but the local host's on a machine of its own: an Entra user with every role, forged by the caller.</summary>
+    public static TheoryData<StaffAuthentication, bool, bool, string?> ForgedPrincipalSettings() => new()
+    {
+        { StaffAuthentication.AppService, false, true, Entra },
+        { StaffAuthentication.AppService, false, false, Entra },
+        { StaffAuthentication.AppService, true, true, null },
+        { StaffAuthentication.AppService, true, true, "github" },
+        { StaffAuthentication.Disabled, false, true, Entra },
+        { StaffAuthentication.Disabled, true, true, Entra },
+        { StaffAuthentication.LocalUser, false, true, Entra },
+        { StaffAuthentication.LocalUser, true, true, Entra },
+        { (StaffAuthentication)42, true, true, Entra },
+    };
+
+    [Theory]
+    [MemberData(nameof(ForgedPrincipalSettings))]
+    public void Decide_ForgedPrincipalWhereThePlatformVouchesForNobody_IsRefused(StaffAuthentication mode, bool authenticationOn, bool inAzure, string? provider)
+    {
+        var decision = StaffGate.Decide(mode, new StaffPlatform(authenticationOn, inAzure), EntraUser(StaffRoles.All.ToArray()), provider, "ops", StaffRoles.SurveysRead);
+
+        Assert.Equal((null, false), (decision.Principal, decision.Allowed));
+    }
+
+    [Theory]
+    [InlineData(StaffAuthentication.AppService, false, "App Service Authentication is not enabled")]
+    [InlineData(StaffAuthentication.Disabled, true, "not set up")]
+    [InlineData(StaffAuthentication.LocalUser, true, "refused in Azure")]
+    public void Decide_ModeThatCanAdmitNobody_SaysWhyInPlainWords(StaffAuthentication mode, bool authenticationOn, string why)
+    {
+        var decision = StaffGate.Decide(mode, new StaffPlatform(authenticationOn, InAzure: true), EntraUser(StaffRoles.SurveysRead), Entra, "ops", StaffRoles.SurveysRead);
+
+        Assert.Contains(why, decision.Closed, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("True", null, null, true, false)]
+    [InlineData("true", "abc", null, true, true)]
+    [InlineData("False", null, "site", false, true)]
+    [InlineData(null, null, null, false, false)]
+    public void Platform_ReadFromAppServiceSettings(string? authEnabled, string? instance, string? site, bool authenticationOn, bool inAzure)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [StaffPlatform.AuthenticationEnabledSetting] = authEnabled,
+            [StaffPlatform.InstanceIdSetting] = instance,
+            [StaffPlatform.SiteNameSetting] = site,
+        }).Build();
+
+        Assert.Equal(new StaffPlatform(authenticationOn, inAzure), StaffPlatform.Read(configuration));
     }
 }

@@ -72,9 +72,11 @@ public sealed class InfraTemplateTests
         var storageRoles = rbac["variables"]!["storageRoleIds"]!.AsArray().Select(r => (string)r!).ToList();
 
         Assert.Equal(
-            ["storageBlobDataOwner", "storageQueueDataContributor", "storageTableDataContributor", "storageBlobDelegator"],
+            ["storageBlobDataContributor", "storageQueueDataContributor", "storageTableDataContributor", "storageBlobDelegator"],
             storageRoles.Select(r => r.Replace("[variables('roles').", "", StringComparison.Ordinal).TrimEnd(']')));
         Assert.Equal("db58b8e5-c6ad-4a2a-8342-4190687cbf4a", (string?)roles["storageBlobDelegator"]);
+        Assert.Equal("ba92f5b4-2d11-453d-a403-e96b0029c9fe", (string?)roles["storageBlobDataContributor"]);
+        Assert.DoesNotContain("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", template.Compiled.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("a97b65f3-24c7-4388-baec-2e87135dc908", (string?)roles["cognitiveServicesUser"]);
         Assert.Equal("5e0bd9bd-7b93-4f28-af87-19fc36ad61bd", (string?)roles["cognitiveServicesOpenAIUser"]);
         var forIdentity = template.Resources()
@@ -150,12 +152,12 @@ public sealed class InfraTemplateTests
     }
 
     [Fact]
-    public async Task AppSettings_SetSurveyScheduleStaffSignInAndNoHomepage()
+    public async Task AppSettings_SetSurveyScheduleStaffSignInClosedWithoutAnAppRegistrationAndNoHomepage()
     {
         var settings = (await TemplateAsync()).SiteConfig("appsettings");
 
         Assert.True(settings.ContainsKey("SurveySchedule"));
-        Assert.Equal("AppService", (string?)settings["Staff__Authentication"]);
+        Assert.Equal("[if(empty(parameters('staffAuthClientId')), 'Disabled', 'AppService')]", (string?)settings["Staff__Authentication"]);
         Assert.Equal("true", (string?)settings["AzureWebJobsDisableHomepage"]);
     }
 
@@ -194,5 +196,50 @@ public sealed class InfraTemplateTests
         Assert.Equal(BrowserUploads.MaxAgeSeconds, (int)rule["maxAgeInSeconds"]!);
         Assert.Equal(["[variables('portalOrigin')]"], origins);
         Assert.Equal("[format('https://{0}.azurewebsites.net', variables('functionAppName'))]", (string?)template.Compiled["variables"]!["portalOrigin"]);
+    }
+
+    [Fact]
+    public async Task EasyAuth_KeepsNoTokenStore()
+    {
+        var auth = (await TemplateAsync()).SiteConfig("authsettingsV2");
+
+        Assert.False((bool)auth["login"]!["tokenStore"]!["enabled"]!);
+    }
+
+    [Fact]
+    public async Task Storage_VersionsAndSoftDeletesBlobsForTheRetentionAnOperatorSets()
+    {
+        var template = await TemplateAsync();
+        var blobs = (await SingleAsync("Microsoft.Storage/storageAccounts/blobServices"))["properties"]!;
+        var storage = template.ModuleParameters("storage");
+
+        Assert.True((bool)blobs["isVersioningEnabled"]!);
+        Assert.True((bool)blobs["deleteRetentionPolicy"]!["enabled"]!);
+        Assert.Equal("[parameters('softDeleteRetentionDays')]", (string?)blobs["deleteRetentionPolicy"]!["days"]);
+        Assert.Equal("[parameters('reportRetentionDays')]", (string?)storage["softDeleteRetentionDays"]!["value"]);
+        Assert.Equal(30, (int)template.Compiled["parameters"]!["reportRetentionDays"]!["defaultValue"]!);
+    }
+
+    [Fact]
+    public async Task Storage_LifecycleDeletesRefusedReportCopiesAfterTheirRetention()
+    {
+        var template = await TemplateAsync();
+        var rules = (await SingleAsync("Microsoft.Storage/storageAccounts/managementPolicies"))["properties"]!["policy"]!["rules"]!.AsArray();
+        var refused = Assert.Single(rules, r => (string?)r!["name"] == "delete-refused-reports")!["definition"]!;
+
+        Assert.Equal([$"[format('{{0}}/', parameters('quarantineContainerName'))]"], refused["filters"]!["prefixMatch"]!.AsArray().Select(p => (string?)p));
+        Assert.Equal("[parameters('refusedRetentionDays')]", (string?)refused["actions"]!["baseBlob"]!["delete"]!["daysAfterCreationGreaterThan"]);
+        Assert.Equal(StorageNames.QuarantineContainer, (string?)template.ModuleParameters("storage")["quarantineContainerName"]!["value"]);
+    }
+
+    [Fact]
+    public async Task DeployerDataRoles_AreOptInAndOffByDefault()
+    {
+        var template = await TemplateAsync();
+        var rbac = template.Compiled["resources"]!.AsArray().Single(r => (string?)r!["name"] == "rbac")!["properties"]!["template"]!;
+
+        Assert.False((bool)template.Compiled["parameters"]!["grantDeployerDataRoles"]!["defaultValue"]!);
+        Assert.Equal("[parameters('grantDeployerDataRoles')]", (string?)template.ModuleParameters("rbac")["grantUserDataRoles"]!["value"]);
+        Assert.Equal("[and(parameters('grantUserDataRoles'), not(empty(parameters('userPrincipalId'))))]", (string?)rbac["variables"]!["assignUser"]);
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReportPipeline.Cli.Serve;
 using ReportPipeline.Core;
+using ReportPipeline.Core.Staff;
 using ReportPipeline.Core.Uploads;
 using ReportPipeline.Functions;
 using ReportPipeline.Infrastructure.Storage;
@@ -40,7 +41,10 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public Uri Url => Server.Url;
 
-    /// <summary>Services where staff are who App Service Authentication's principal says (as in Azure), logging to a fake collector.</summary>
+    /// <summary>
+    /// Services where staff are who App Service Authentication's principal says, the platform saying that authentication is
+    /// on (as in Azure with an app registration), logging to a fake collector.
+    /// </summary>
     public ServiceProvider AppServiceServices { get; private set; } = null!;
 
     /// <summary>A second server over those services, leaving ingestion to <see cref="Server"/>.</summary>
@@ -56,20 +60,30 @@ public sealed class PortalFixture : IAsyncLifetime
         await Services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(TestContext.Current.CancellationToken);
         Server = await LocalServer.StartAsync(Services, 0, ingest: true, ServerLines.Enqueue, TestContext.Current.CancellationToken);
         _owned.Add(Server);
-        AppServiceServices = CreateServices("AppService", s => s.AddLogging(logging => logging.AddFakeLogging()));
+        AppServiceServices = CreateServices("AppService", s => s.AddLogging(logging => logging.AddFakeLogging()), AzureWithAuthentication);
         AppServiceServer = await LocalServer.StartAsync(AppServiceServices, 0, ingest: false, ServerLines.Enqueue, TestContext.Current.CancellationToken);
         _owned.Add(AppServiceServer);
     }
 
-    /// <summary>The app's composition root over this fixture's Azurite, with staff signing in as <paramref name="staffAuthentication"/> says.</summary>
-    public ServiceProvider CreateServices(string staffAuthentication, Action<IServiceCollection>? configure = null)
+    /// <summary>What App Service sets when the app runs there with App Service Authentication on.</summary>
+    public static IReadOnlyDictionary<string, string?> AzureWithAuthentication { get; } = new Dictionary<string, string?>
+    {
+        [StaffPlatform.AuthenticationEnabledSetting] = "True",
+        [StaffPlatform.SiteNameSetting] = "func-reportpipeline",
+    };
+
+    /// <summary>
+    /// The app's composition root over this fixture's Azurite, with staff signing in as <paramref name="staffAuthentication"/> says
+    /// and the <paramref name="platform"/> settings App Service would set (none: not in Azure).
+    /// </summary>
+    public ServiceProvider CreateServices(string staffAuthentication, Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string?>? platform = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [StorageNames.ConnectionName] = _azurite!.ConnectionString,
             ["Periods:Open"] = AzuriteFixture.OpenPeriods,
             ["Staff:Authentication"] = staffAuthentication,
-        }).Build();
+        }.Concat(platform ?? new Dictionary<string, string?>())).Build();
         var services = new ServiceCollection().AddLogging().AddReportPipeline(configuration);
         configure?.Invoke(services);
         return services.BuildValidatedProvider();

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ReportPipeline.Cli.Serve;
+using ReportPipeline.Core.Staff;
 using ReportPipeline.Functions.Http;
 using ReportPipeline.Infrastructure.Storage;
 
@@ -41,6 +42,7 @@ public sealed class StaffApiTests(PortalFixture portal)
         if (principal is not null)
         {
             request.Headers.Add(StaffAccess.PrincipalHeader, principal);
+            request.Headers.Add(StaffAccess.IdentityProviderHeader, StaffPlatform.EntraProvider);
         }
 
         using var response = await client.SendAsync(request, _ct);

@@ -50,6 +50,28 @@ public sealed class UploadApiTests(PortalFixture portal)
         Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
     }
 
+    [Fact]
+    public async Task PostUploads_TwentyFirstSlotOfAKeyInAnHour_Returns429InPlainWords()
+    {
+        var period = AzuriteFixture.NewPeriod();
+        var key = await portal.IssueKeyAsync("KEN");
+
+        var statuses = new List<HttpStatusCode>();
+        JsonElement refusal = default;
+        for (var i = 0; i < 21; i++)
+        {
+            var (status, body, response) = await PostSlotAsync($"Bearer {key}", $$"""{"state":"KEN","period":"{{period}}","fileName":"part{{i}}.pdf"}""");
+            response.Dispose();
+            statuses.Add(status);
+            refusal = body;
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 20).Append(HttpStatusCode.TooManyRequests), statuses);
+        Assert.Equal("too-many-slots", refusal.GetProperty("error").GetString());
+        Assert.StartsWith("This key has been given as many upload slots as allowed", refusal.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.False(refusal.TryGetProperty("url", out _));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("Bearer rp_0123456789abcdef_nope")]

@@ -183,6 +183,57 @@ public sealed class UploadSlotTests(AzuriteFixture azurite) : IDisposable
         Assert.False((await azurite.Storage.Report(result.Slot.BlobName).ExistsAsync(_ct)).Value);
     }
 
+    [Fact]
+    public async Task RequestAsync_KeyPastItsExpiry_IsRefusedAsBadCredential()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var provider = azurite.CreateServices(services => services.AddSingleton<TimeProvider>(clock));
+        _providers.Add(provider);
+        var credentials = provider.GetRequiredService<CredentialService>();
+        var expiresAt = clock.GetUtcNow() + TimeSpan.FromDays(1);
+        var key = (await credentials.IssueAsync("GHA", expiresAt, _ct)).Key;
+        var slots = provider.GetRequiredService<UploadSlotService>();
+
+        var before = await slots.RequestAsync(key, "GHA", _period, "report.txt", _ct);
+        clock.Advance(TimeSpan.FromDays(1));
+        var after = await slots.RequestAsync(key, "GHA", _period, "report.txt", _ct);
+
+        Assert.True(before.Granted, before.Message);
+        Assert.Equal(ReasonCodes.BadCredential, after.ReasonCode);
+        Assert.Contains(await credentials.ListAsync("GHA", _ct), c => c.ExpiresAt == expiresAt);
+        await Assert.ThrowsAsync<ArgumentException>(() => credentials.IssueAsync("GHA", clock.GetUtcNow(), _ct));
+    }
+
+    [Fact]
+    public async Task RequestAsync_TwentyFirstSlotOfAKeyInAnHour_IsRefusedTooManySlotsWhileAnotherKeyIsNot()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var provider = azurite.CreateServices(services => services.AddSingleton<TimeProvider>(clock));
+        _providers.Add(provider);
+        var credentials = provider.GetRequiredService<CredentialService>();
+        var slots = provider.GetRequiredService<UploadSlotService>();
+        var key = (await credentials.IssueAsync("KEN", _ct)).Key;
+        var other = (await credentials.IssueAsync("KEN", _ct)).Key;
+
+        var granted = 0;
+        for (var i = 0; i < 20; i++)
+        {
+            granted += (await slots.RequestAsync(key, "KEN", _period, $"part{i}.txt", _ct)).Granted ? 1 : 0;
+            clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var refused = await slots.RequestAsync(key, "KEN", _period, "part20.txt", _ct);
+        var otherKey = await slots.RequestAsync(other, "KEN", _period, "other.txt", _ct);
+        clock.Advance(TimeSpan.FromMinutes(40));
+        var anHourOn = await slots.RequestAsync(key, "KEN", _period, "later.txt", _ct);
+
+        Assert.Equal(20, granted);
+        Assert.Equal(ReasonCodes.TooManySlots, refused.ReasonCode);
+        Assert.Contains("20 an hour, 100 a day", refused.Message, StringComparison.Ordinal);
+        Assert.True(otherKey.Granted, otherKey.Message);
+        Assert.True(anHourOn.Granted, anHourOn.Message);
+    }
+
     [Theory]
     [InlineData("../CHN/report.txt")]
     [InlineData("..")]
@@ -246,5 +297,27 @@ public sealed class UploadSlotTests(AzuriteFixture azurite) : IDisposable
             Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
             Assert.DoesNotContain(issued.Key, text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_KeyIssuedBeforeTheIdIndex_WorksOnceTheProvisionerIndexedIt()
+    {
+        var (issued, stored) = UploadCredential.Create("PER", TimeProvider.System.GetUtcNow());
+        var table = azurite.Services.GetRequiredService<StorageClientFactory>().Tables.GetTableClient(StorageNames.CredentialsTable);
+        await table.AddEntityAsync(new TableEntity("PER", stored.Id)
+        {
+            ["Salt"] = stored.Salt,
+            ["Hash"] = stored.Hash,
+            ["IssuedAt"] = stored.IssuedAt,
+        }, _ct);
+
+        var before = await Credentials.AuthenticateAsync(issued.Key, _ct);
+        await azurite.Services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(_ct);
+        var after = await Credentials.AuthenticateAsync(issued.Key, _ct);
+
+        Assert.Null(before);
+        Assert.Equal("PER", after?.Iso3);
+        var index = (await table.GetEntityAsync<TableEntity>(Infrastructure.Uploads.TableCredentialStore.IdIndexPartition, stored.Id, cancellationToken: _ct)).Value;
+        Assert.Equal("PER", index.GetString("State"));
     }
 }

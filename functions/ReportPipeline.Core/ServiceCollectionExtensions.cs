@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Ingestion;
+using ReportPipeline.Core.Languages;
 using ReportPipeline.Core.Layout;
 using ReportPipeline.Core.Layout.Docx;
 using ReportPipeline.Core.Layout.Html;
@@ -47,7 +48,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UploadStatusQuery>();
         services.AddSingleton<CoverageQuery>();
         services.AddSingleton<SurveyCompiler>();
-        services.AddSingleton<ISurveyRenderer, HtmlSurveyRenderer>();
+        services.AddSingleton(_ => SurveyLanguages.Load(EmbeddedProfiles.Read));
+        foreach (var code in SurveyLanguages.Codes)
+        {
+            services.AddSingleton<ISurveyRenderer>(sp => sp.GetRequiredService<SurveyLanguages>().Renderer(code));
+        }
+
         services.AddSingleton<ISurveyRenderer, JsonSurveyRenderer>();
         services.AddSingleton<ISurveyRenderer, CsvSurveyRenderer>();
         services.AddSingleton<SurveyPublisher>();

@@ -17,8 +17,8 @@ public sealed class LinkOptions
     public int MaxMinutes { get; set; } = 240;
 }
 
-/// <summary>A read-only link to one file of a survey edition.</summary>
-public sealed record SurveyLink(string File, Uri Url, DateTimeOffset ExpiresAt);
+/// <summary>A read-only link to one file of a survey edition, with the file's language (null for the language-neutral JSON and CSV).</summary>
+public sealed record SurveyLink(string File, Uri Url, DateTimeOffset ExpiresAt, string? Language);
 
 /// <summary>An edition as listed: its name, when it was compiled and how many states it counts.</summary>
 public sealed record EditionSummary(string Edition, DateTimeOffset CompiledAt, int StatesReporting);
@@ -47,7 +47,7 @@ public sealed class SurveyLinkService(ISurveyStore surveys, IOptions<LinkOptions
         var expires = time.GetUtcNow() + lifetime;
         expires = expires.AddTicks(-(expires.UtcTicks % TimeSpan.TicksPerSecond));
         var links = await surveys.IssueReadLinksAsync(chosen, lifetime, cancellationToken);
-        return new SurveyLinks(period, chosen.Edition, [.. links.Select(l => new SurveyLink(l.File, l.Url, expires))],
+        return new SurveyLinks(period, chosen.Edition, [.. links.Select(l => new SurveyLink(l.File, l.Url, expires, SurveyLanguages.LanguageOfFile(l.File)))],
             [.. editions.Select(e => new EditionSummary(e.Edition, e.CompiledAt, e.StatesReporting))]);
     }
 }

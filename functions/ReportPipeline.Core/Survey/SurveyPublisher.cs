@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Core.Telemetry;
@@ -99,5 +100,5 @@ public sealed class SurveyPublisher(
     }
 
     private static string Hash(SurveyModel model) =>
-        Convert.ToHexStringLower(SHA256.HashData(new JsonSurveyRenderer().Render(model)));
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(model, JsonSurveyRenderer.Options)));
 }

@@ -28,6 +28,9 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<ExtractionOptions>(configuration, ExtractionOptions.SectionName);
         services.AddValidatedOptions<PeriodOptions>(configuration, PeriodOptions.SectionName);
         services.AddValidatedOptions<StaffOptions>(configuration, StaffOptions.SectionName);
+        services.AddSingleton<IValidateOptions<LanguageProfilesCheck>, LanguageProfilesCheck>();
+        services.AddOptions<LanguageProfilesCheck>().ValidateOnStart();
+        services.AddSingleton(_ => LanguageProfiles.Embedded);
         services.AddMetrics();
         services.AddSingleton<PipelineMetrics>();
         services.AddSingleton<UploadSlotService>();

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using ReportPipeline.Core.Languages;
 using ReportPipeline.Functions.Http;
 using ReportPipeline.Infrastructure.Storage;
 
@@ -13,7 +14,8 @@ public sealed record WebFile(string Path, string ContentType, byte[] Content);
 
 /// <summary>
 /// The member-state portal (<c>/</c>) and the staff desk (<c>/staff</c>) with their scripts and styles: plain files embedded
-/// in the app, so the function app serves them in Azure and <c>serve</c> locally, with no build step and nothing from a CDN.
+/// in the app, and the portal's words rendered from the language profiles, so the function app serves them in Azure and
+/// <c>serve</c> locally, with no build step and nothing from a CDN.
 /// </summary>
 public static class WebPages
 {
@@ -43,6 +45,7 @@ public static class WebPages
                 };
                 return new WebFile(path, ContentType(n), copy.ToArray());
             })
+            .Append(PortalStringsScript.Render(LanguageProfiles.Embedded))
             .ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
     }
 

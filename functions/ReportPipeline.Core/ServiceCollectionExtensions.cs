@@ -51,7 +51,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UploadStatusQuery>();
         services.AddSingleton<CoverageQuery>();
         services.AddSingleton<SurveyCompiler>();
-        services.AddSingleton(_ => SurveyLanguages.Load(EmbeddedProfiles.Read));
+        services.AddSingleton(sp => SurveyLanguages.Load(sp.GetRequiredService<LanguageProfiles>()));
         foreach (var code in SurveyLanguages.Codes)
         {
             services.AddSingleton<ISurveyRenderer>(sp => sp.GetRequiredService<SurveyLanguages>().Renderer(code));

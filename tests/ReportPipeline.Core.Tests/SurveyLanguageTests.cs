@@ -42,38 +42,20 @@ public sealed partial class SurveyLanguageTests
     private static string Render(string code) => Encoding.UTF8.GetString(TestSurveyLanguages.Html(code).Render(CreateModel()));
 
     [Fact]
-    public void Load_EveryLanguage_HasEveryKeyOfEnglish()
+    public void Profiles_EverySurveyLanguage_HasEveryKeyOfEnglish()
     {
-        foreach (var file in SurveyLanguages.Files)
+        foreach (var file in (string[])["survey.json", "states.json", "regions.json"])
         {
-            var english = EmbeddedProfiles.Read("en", file);
+            var english = LanguageProfiles.Embedded.Reference.Strings(file);
             Assert.NotEmpty(english);
             foreach (var code in SurveyLanguages.Codes)
             {
-                var strings = EmbeddedProfiles.Read(code, file);
+                var strings = LanguageProfiles.Embedded.Get(code).Strings(file);
                 Assert.Empty(english.Keys.Except(strings.Keys));
                 Assert.Empty(strings.Keys.Except(english.Keys));
                 Assert.All(strings.Values, v => Assert.False(string.IsNullOrWhiteSpace(v)));
             }
         }
-    }
-
-    [Fact]
-    public void Load_LanguageLacksAKey_RefusesNamingIt()
-    {
-        IReadOnlyDictionary<string, string> Map(string code, string file)
-        {
-            var strings = EmbeddedProfiles.Read(code, file).ToDictionary();
-            if (code == "ru" && file == "survey")
-            {
-                strings.Remove("nav.contents");
-            }
-
-            return strings;
-        }
-
-        var refusal = Assert.Throws<InvalidOperationException>(() => SurveyLanguages.Load(Map));
-        Assert.Contains("ru/survey.json: nav.contents", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]

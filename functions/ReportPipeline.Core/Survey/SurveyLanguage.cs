@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using ReportPipeline.Core.Languages;
 
 namespace ReportPipeline.Core.Survey;
 
@@ -15,14 +16,14 @@ public sealed class SurveyLanguage
     private readonly IReadOnlyDictionary<string, string> _states;
     private readonly IReadOnlyDictionary<string, string> _regions;
 
-    public SurveyLanguage(string code, IReadOnlyDictionary<string, string> text, IReadOnlyDictionary<string, string> states, IReadOnlyDictionary<string, string> regions)
+    public SurveyLanguage(LanguageProfile profile)
     {
-        Code = code;
-        Culture = CultureInfo.GetCultureInfo(code);
-        Direction = DirectionOf(code);
-        _text = text;
-        _states = states;
-        _regions = regions;
+        Code = profile.Code;
+        Culture = CultureInfo.GetCultureInfo(profile.Code);
+        Direction = profile.Direction;
+        _text = profile.Strings("survey.json");
+        _states = profile.Strings("states.json");
+        _regions = profile.Strings("regions.json");
     }
 
     /// <summary>The BCP 47 code of the language (<c>ar</c>, <c>zh</c>, <c>en</c>, <c>fr</c>, <c>ru</c>, <c>es</c>).</summary>
@@ -39,11 +40,11 @@ public sealed class SurveyLanguage
 
     public IReadOnlyDictionary<string, string> Regions => _regions;
 
-    /// <summary>The direction a text in <paramref name="language"/> is written in; <c>auto</c> when the language is unknown.</summary>
+    /// <summary>The direction a text in <paramref name="language"/> (any BCP 47 tag a report may carry) is written in; <c>auto</c> when unknown.</summary>
     public static string DirectionOf(string language) =>
         language.Length == 0 ? "auto" : s_rightToLeft.Contains(language.Split('-')[0]) ? "rtl" : "ltr";
 
-    /// <summary>The chrome string <paramref name="key"/>; a missing key is a fault of the profiles, which are checked when loaded.</summary>
+    /// <summary>The chrome string <paramref name="key"/>; every profile has every key, checked when the profiles are loaded.</summary>
     public string this[string key] => _text.TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"survey.json of '{Code}' lacks '{key}'.");
 
     /// <summary>

@@ -11,6 +11,7 @@ using ReportPipeline.Core.Layout.Pdf;
 using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Staff;
 using ReportPipeline.Core.Survey;
+using ReportPipeline.Core.Survey.Translation;
 using ReportPipeline.Core.Telemetry;
 using ReportPipeline.Core.Uploads;
 
@@ -59,6 +60,7 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton<ISurveyRenderer, JsonSurveyRenderer>();
         services.AddSingleton<ISurveyRenderer, CsvSurveyRenderer>();
+        services.AddSingleton<ExcerptTranslator>();
         services.AddSingleton<SurveyPublisher>();
         services.AddSingleton<SurveyLinkService>();
         return services;

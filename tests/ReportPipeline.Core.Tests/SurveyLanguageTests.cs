@@ -82,12 +82,12 @@ public sealed partial class SurveyLanguageTests
 
         Assert.Matches($"<html lang=\"{code}\" dir=\"{(code == "ar" ? "rtl" : "ltr")}\">", html);
         Assert.Equal(HtmlSurveyRenderer.FileNameOf(code), TestSurveyLanguages.Html(code).FileName);
-        Assert.Contains(WebUtility.HtmlEncode(language.States["NOR"]), html, StringComparison.Ordinal);
-        Assert.Contains(WebUtility.HtmlEncode(language.States["EGY"]), html, StringComparison.Ordinal);
-        Assert.Contains(WebUtility.HtmlEncode(language.Regions["011"]), html, StringComparison.Ordinal);
-        Assert.Contains(WebUtility.HtmlEncode(language["question.c.text"]), html, StringComparison.Ordinal);
-        Assert.Contains(WebUtility.HtmlEncode(language["body.ctc"]), html, StringComparison.Ordinal);
-        Assert.Contains(WebUtility.HtmlEncode(language.Date(s_at)), html, StringComparison.Ordinal);
+        Assert.Contains(SurveyLanguage.Encode(language.States["NOR"]), html, StringComparison.Ordinal);
+        Assert.Contains(SurveyLanguage.Encode(language.States["EGY"]), html, StringComparison.Ordinal);
+        Assert.Contains(SurveyLanguage.Encode(language.Regions["011"]), html, StringComparison.Ordinal);
+        Assert.Contains(SurveyLanguage.Encode(language["question.c.text"]), html, StringComparison.Ordinal);
+        Assert.Contains(SurveyLanguage.Encode(language["body.ctc"]), html, StringComparison.Ordinal);
+        Assert.Contains(SurveyLanguage.Encode(language.Date(s_at)), html, StringComparison.Ordinal);
         foreach (var other in SurveyLanguages.Codes.Where(c => c != code))
         {
             Assert.Contains($"href=\"global-implementation-survey.{other}.html\" hreflang=\"{other}\" lang=\"{other}\"", html, StringComparison.Ordinal);

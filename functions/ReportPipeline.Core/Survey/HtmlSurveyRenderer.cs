@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using ReportPipeline.Core.Survey.Translation;
 
 namespace ReportPipeline.Core.Survey;
 
@@ -24,6 +24,8 @@ public sealed partial class HtmlSurveyRenderer(SurveyLanguage language, SurveyLa
         "table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:start;vertical-align:top}" +
         "th{background:#eef3f8}blockquote{margin:.5rem 0;padding:.5rem 1rem;border-inline-start:4px solid #009edb;background:#f7f9fb;white-space:pre-line;overflow-wrap:anywhere}" +
         "figure{margin:1rem 0}.cite{font-size:.85rem;color:#444}.bar{fill:#009edb}.bar.total{fill:#dde6ee}svg{max-width:100%;height:auto}svg text{font-size:12px;fill:#1b1b1b}" +
+        ".machine{margin:.25rem 0 .5rem;padding:.25rem 1rem;border-inline-start:4px dashed #888;white-space:pre-line;overflow-wrap:anywhere}.machine p{margin:.2rem 0}" +
+        ".machine-mark{font-size:.8rem;font-weight:bold;color:#444}" +
         ".muted{color:#555}.up{color:#0a6b2d}.down{color:#a3120f}nav ol{columns:2}.note{font-size:.9rem;color:#444;border-inline-start:3px solid #bbb;padding-inline-start:.6rem}" +
         "@page{margin:18mm 15mm}" +
         "@media print{body{max-width:none;margin:0;font-size:10.5pt}nav{display:none}a{color:inherit;text-decoration:none}" +
@@ -93,7 +95,13 @@ public sealed partial class HtmlSurveyRenderer(SurveyLanguage language, SurveyLa
                 i.Languages.Select(l => $"{t.LanguageName(l.Language)} ({t.Number(l.States)})")))))).Append("</p>\n");
         }
 
-        h.Append("<p class=\"note\">").Append(t.Html("intro.excerpts")).Append("</p>\n</section>\n");
+        var translation = (survey.Translations ?? SurveyTranslations.NotConfigured).StatusOf(t.Code) switch
+        {
+            TranslationStatus.Translated => "intro.excerpts-translated",
+            TranslationStatus.Unavailable => "intro.excerpts-unavailable",
+            _ => "intro.excerpts",
+        };
+        h.Append("<p class=\"note\" id=\"translation-note\">").Append(t.Html(translation)).Append("</p>\n</section>\n");
     }
 
     private void Global(StringBuilder h, SurveyModel survey)
@@ -155,7 +163,7 @@ public sealed partial class HtmlSurveyRenderer(SurveyLanguage language, SurveyLa
                 {
                     var lang = Language(x.Language);
                     h.Append("<figure id=\"").Append(E(x.Id)).Append("\"><blockquote lang=\"").Append(lang).Append("\" dir=\"").Append(SurveyLanguage.DirectionOf(lang)).Append("\">")
-                        .Append(E(x.Text)).Append("</blockquote><figcaption class=\"cite\">")
+                        .Append(E(x.Text)).Append("</blockquote>").Append(MachineTranslation(survey, x)).Append("<figcaption class=\"cite\">")
                         .Append(t.Html("excerpt.cite", ("state", E(t.StateName(x.Iso3, x.State))), ("question", x.Question.ToString()),
                             ("source", $"<a href=\"#{E(x.Source.Id)}\">{t.Html("excerpt.source", ("page", N(x.Source.Page)), ("paragraph", N(x.Source.Paragraph)))}</a>")))
                         .Append("</figcaption></figure>\n");
@@ -292,7 +300,13 @@ public sealed partial class HtmlSurveyRenderer(SurveyLanguage language, SurveyLa
         h.Append("</ol></section>\n");
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>The excerpt's machine translation into this edition's language, marked as such, or nothing.</summary>
+    private string MachineTranslation(SurveyModel survey, Excerpt x) =>
+        survey.Translations?.Of(language.Code, x.Id) is { } text
+            ? $"<div class=\"machine\" lang=\"{language.Code}\" dir=\"{language.Direction}\"><p class=\"machine-mark\">{language.Html("excerpt.machine")}</p><p>{E(text)}</p></div>"
+            : "";
+
+    private static string E(string text) => SurveyLanguage.Encode(text);
 
     private string N(int value) => E(language.Number(value));
 

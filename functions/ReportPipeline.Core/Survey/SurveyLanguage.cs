@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using ReportPipeline.Core.Languages;
 
@@ -53,10 +52,33 @@ public sealed class SurveyLanguage
     /// </summary>
     public string Html(string key, params (string Name, string Html)[] arguments)
     {
-        var html = new StringBuilder(WebUtility.HtmlEncode(this[key]));
+        var html = new StringBuilder(Encode(this[key]));
         foreach (var (name, value) in arguments)
         {
             html.Replace("{" + name + "}", value);
+        }
+
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// Text as HTML: the five characters markup gives meaning to become references, and nothing else does, so that
+    /// "Norvège" stays readable in the source (WebUtility.HtmlEncode would write "Norv&amp;#232;ge").
+    /// </summary>
+    public static string Encode(string text)
+    {
+        var html = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => html.Append("&amp;"),
+                '<' => html.Append("&lt;"),
+                '>' => html.Append("&gt;"),
+                '"' => html.Append("&quot;"),
+                '\'' => html.Append("&#39;"),
+                _ => html.Append(c),
+            };
         }
 
         return html.ToString();

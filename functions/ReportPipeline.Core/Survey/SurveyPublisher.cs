@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ReportPipeline.Core.Storage;
+using ReportPipeline.Core.Survey.Translation;
 using ReportPipeline.Core.Telemetry;
 
 namespace ReportPipeline.Core.Survey;
@@ -18,6 +19,7 @@ public sealed class SurveyPublisher(
     ISubmissionStore submissions,
     ISurveyStore surveys,
     SurveyCompiler compiler,
+    ExcerptTranslator translator,
     IEnumerable<ISurveyRenderer> renderers,
     TimeProvider time,
     PipelineMetrics metrics,
@@ -75,6 +77,7 @@ public sealed class SurveyPublisher(
 
         // The hash covers the evidence only, so recompiling unchanged submissions yields the same hash whatever the edition and baseline.
         var contentHash = Hash(model with { Edition = "", CompiledAt = DateTimeOffset.UnixEpoch, Changes = null });
+        model = model with { Translations = await translator.TranslateAsync(model, cancellationToken) };
         return new PreparedSurvey(model, [.. _renderers.Select(r => new SurveyFile(r.FileName, r.ContentType, r.Render(model)))], contentHash, sourceChangedAt);
     }
 

@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using ReportPipeline.Core;
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Evaluation;
+using ReportPipeline.Extraction;
 
 namespace ReportPipeline.Cli.Commands;
 
@@ -75,7 +76,7 @@ internal static class ExtractCommand
             return;
         }
 
-        Console.WriteLine($"{file}: language {report.Language}, {report.Pages} page(s), answers {(report.Coverage.IsEmpty ? "none" : report.Coverage)}, by {report.Extractor}");
+        Console.WriteLine($"{file}: language {report.Language}, {report.Pages} page(s), answers {(report.Coverage.IsEmpty ? "none" : report.Coverage)}, by {report.ExtractorVersion}");
         if (report.Usage != TokenUsage.None)
         {
             Console.WriteLine($"  tokens: {report.Usage.Input} in, {report.Usage.Output} out; quotes not in the document, dropped: {report.QuotesRejected}");

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core;
-using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Ingestion;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Functions.Http;
 
 namespace ReportPipeline.Cli.Commands;
@@ -30,7 +30,7 @@ internal static class StatusCommand
             await using var host = await LocalHost.StartAsync(result.GetValue(storage), cancellationToken);
             var p = result.GetValue(period)!;
             var uploads = await host.Get<UploadStatusQuery>().ListAsync(p, result.GetValue(state), cancellationToken);
-            var extractor = host.Get<IAnswerExtractor>().Version;
+            var extractor = host.Get<IAnswerExtractor>().ExtractorVersion;
             var open = host.Get<IOptions<PeriodOptions>>().Value.IsOpen(p);
             if (result.GetValue(json))
             {

@@ -1,5 +1,5 @@
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Extraction.Quotes;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Extraction.Quotes;
 
 namespace ReportPipeline.Core.Tests.Quotes;
 
@@ -10,7 +10,7 @@ internal sealed class ScriptedProposer(Func<QuotePrompt, IReadOnlyList<ProposedQ
 
     public bool IsConfigured { get; init; } = true;
 
-    public string Name => ExtractorNames.AzureOpenAI("test-deployment");
+    public string ExtractorVersion => ExtractorVersions.AzureOpenAI("test-deployment");
 
     public int MaxInputTokens => maxInputTokens;
 

@@ -32,7 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CredentialService>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => MemberStateRegistry.LoadEmbedded());
-        services.AddSingleton(ThemeCatalog.Default);
+        services.AddSingleton(_ => ThemeCatalog.Default);
         services.AddSingleton<ReportIngestor>();
         services.AddSingleton<IngestionFailures>();
         services.AddSingleton<UploadReconciler>();

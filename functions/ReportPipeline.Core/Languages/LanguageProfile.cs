@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.ObjectModel;
 
 namespace ReportPipeline.Core.Languages;
 
@@ -8,17 +9,25 @@ namespace ReportPipeline.Core.Languages;
 /// </summary>
 public sealed class LanguageProfile
 {
-    private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _strings;
+    private readonly FrozenDictionary<string, ReadOnlyDictionary<string, string>> _strings;
     private readonly FrozenDictionary<string, string> _texts;
+
+    /// <summary>The folder holding a profile's cue files, each a list of weighted terms (<see cref="WeightedTerm"/>).</summary>
+    public const string CueFolder = "cues/";
+
+    private readonly FrozenDictionary<string, IReadOnlyList<WeightedTerm>> _cues;
 
     internal LanguageProfile(
         ProfileDocument document,
-        IReadOnlyDictionary<string, FrozenDictionary<string, string>> strings,
+        IReadOnlyDictionary<string, OrderedDictionary<string, string>> strings,
         IReadOnlyDictionary<string, string> texts)
     {
         Document = document;
-        _strings = strings.ToFrozenDictionary(StringComparer.Ordinal);
+        _strings = strings.ToFrozenDictionary(s => s.Key, s => new ReadOnlyDictionary<string, string>(s.Value), StringComparer.Ordinal);
         _texts = texts.ToFrozenDictionary(StringComparer.Ordinal);
+        ScriptCharacters = CharacterRanges.Parse(document.Detection.Characters);
+        _cues = _texts.Where(t => t.Key.StartsWith(CueFolder, StringComparison.Ordinal))
+            .ToFrozenDictionary(t => t.Key, t => (IReadOnlyList<WeightedTerm>)[.. WeightedTerm.Parse(t.Value, document.Vocabulary.MatchAnywhere, $"{document.Code}/{t.Key}")], StringComparer.Ordinal);
     }
 
     /// <summary>The ISO 639-1 code: <c>ar</c>, <c>zh</c>, <c>en</c>, …</summary>
@@ -38,6 +47,21 @@ public sealed class LanguageProfile
     /// <summary>The value of an HTML <c>dir</c> attribute for text in this language.</summary>
     public string Direction => Document.Direction;
 
+    /// <summary>How the language is told from the others.</summary>
+    public DetectionDocument Detection => Document.Detection;
+
+    /// <summary>The characters of its script, as <see cref="Detection"/> lists them.</summary>
+    public CharacterRanges ScriptCharacters { get; }
+
+    /// <summary>How its vocabulary is matched.</summary>
+    public VocabularyDocument Vocabulary => Document.Vocabulary;
+
+    /// <summary>Its sentence and heading rules.</summary>
+    public SentenceDocument Sentences => Document.Sentences;
+
+    /// <summary>How it marks the guiding questions.</summary>
+    public MarkerDocument Markers => Document.Markers;
+
     /// <summary>The names of its flat string maps ("portal.json", …).</summary>
     public IReadOnlyCollection<string> StringFiles => _strings.Keys;
 
@@ -46,9 +70,19 @@ public sealed class LanguageProfile
 
     internal ProfileDocument Document { get; }
 
-    /// <summary>A flat string map of the profile by file name ("portal.json"); every language has the same keys.</summary>
+    /// <summary>A flat string map of the profile by file name ("portal.json"), in the file's order; every language has the same keys.</summary>
     public IReadOnlyDictionary<string, string> Strings(string fileName) =>
         _strings.TryGetValue(fileName, out var strings) ? strings : throw new KeyNotFoundException($"Language profile '{Code}' has no string file '{fileName}'.");
+
+    /// <summary>Its cue files by name without folder or extension ("a", "null-heading"), in the order of their names.</summary>
+    public IEnumerable<(string Name, IReadOnlyList<WeightedTerm> Terms)> Cues() =>
+        _cues.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key[CueFolder.Length..^".txt".Length], c.Value));
+
+    /// <summary>The lines of a text file of the profile that are neither empty nor comments ('#'), trimmed.</summary>
+    public IReadOnlyList<string> Lines(string path) => [.. ContentLines(Text(path))];
+
+    internal static IEnumerable<string> ContentLines(string source) =>
+        source.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#'));
 
     /// <summary>A text file of the profile by its path in the folder ("cues/a.txt").</summary>
     public string Text(string path) =>

@@ -96,6 +96,20 @@ public sealed class LanguageProfiles
             }
         }
 
+        foreach (var script in profiles.GroupBy(p => p.Script, StringComparer.Ordinal))
+        {
+            var first = script.First();
+            foreach (var profile in script.Skip(1).Where(p => !p.Detection.Characters.SequenceEqual(first.Detection.Characters) || p.Detection.Weight != first.Detection.Weight))
+            {
+                faults.Add($"{profile.Code}/{ProfileFile}: key 'detection' differs from {first.Code}'s, which has the same script {script.Key}.");
+            }
+
+            foreach (var profile in script.Where(p => script.Count() > 1 && p.Detection.StopWords.Count == 0))
+            {
+                faults.Add($"{profile.Code}/{ProfileFile}: key 'detection.stopWords' is empty, but {script.Key} is written by other languages too.");
+            }
+        }
+
         return faults.Count == 0
             ? new LanguageProfiles([.. profiles.OrderBy(p => p.Name, StringComparer.Ordinal)])
             : throw new InvalidDataException("The language profiles are broken:" + string.Concat(faults.Select(f => Environment.NewLine + "  " + f)));
@@ -114,7 +128,7 @@ public sealed class LanguageProfiles
             document = ReadDocument(code, profileJson, faults);
         }
 
-        var strings = new Dictionary<string, FrozenDictionary<string, string>>(StringComparer.Ordinal);
+        var strings = new Dictionary<string, OrderedDictionary<string, string>>(StringComparer.Ordinal);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, content) in files.Where(f => f.Key != ProfileFile))
         {
@@ -129,6 +143,21 @@ public sealed class LanguageProfiles
             else
             {
                 texts[name] = content;
+            }
+        }
+
+        if (document is not null)
+        {
+            foreach (var (name, content) in texts.Where(t => t.Key.StartsWith(LanguageProfile.CueFolder, StringComparison.Ordinal)))
+            {
+                try
+                {
+                    _ = WeightedTerm.Parse(content, document.Vocabulary.MatchAnywhere, $"{code}/{name}").Count();
+                }
+                catch (FormatException e)
+                {
+                    faults.Add(e.Message);
+                }
             }
         }
 
@@ -172,19 +201,76 @@ public sealed class LanguageProfiles
             }
         }
 
+        CheckRules(code, document, faults);
         return document;
     }
 
-    private static FrozenDictionary<string, string> ReadStrings(string code, string name, string json, List<string> faults)
+    /// <summary>Checks what the code reads from a profile beyond its shape: ranges of code points, regular expressions, the four questions.</summary>
+    private static void CheckRules(string code, ProfileDocument document, List<string> faults)
     {
-        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Fault(string key, string problem) => faults.Add($"{code}/{ProfileFile}: key '{key}' {problem}");
+
+        foreach (var (key, ranges) in new[] { ("detection.characters", document.Detection.Characters), ("sentences.uncasedStarts", document.Sentences.UncasedStarts) })
+        {
+            try
+            {
+                CharacterRanges.Parse(ranges);
+            }
+            catch (FormatException e)
+            {
+                Fault(key, e.Message);
+            }
+        }
+
+        if (document.Detection.Characters.Count == 0 || document.Detection.Weight < 1)
+        {
+            Fault("detection", "needs the characters of the script and a weight of at least 1.");
+        }
+
+        if (document.Vocabulary.AddressWindow < 1)
+        {
+            Fault("vocabulary.addressWindow", "is not a positive number of characters.");
+        }
+
+        var markers = document.Markers;
+        foreach (var (key, patterns) in new[]
+        {
+            ("sentences.headingNumbers", document.Sentences.HeadingNumbers), ("markers.labelledBy", markers.LabelledBy),
+            ("markers.patterns", markers.Patterns), ("markers.ordinalPatterns", markers.OrdinalPatterns),
+        })
+        {
+            foreach (var pattern in patterns)
+            {
+                try
+                {
+                    _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+                }
+                catch (ArgumentException e)
+                {
+                    Fault(key, $"holds '{pattern}', which is not a regular expression: {e.Message}");
+                }
+            }
+        }
+
+        foreach (var (key, map) in new[] { ("markers.labels", markers.Labels), ("markers.ordinals", markers.Ordinals) })
+        {
+            if (!map.Keys.Order(StringComparer.Ordinal).SequenceEqual(Question.All.Select(q => q.ToString())) || map.Values.Any(v => v.Count == 0))
+            {
+                Fault(key, "must give each of the questions a, b, c and d at least one word.");
+            }
+        }
+    }
+
+    private static OrderedDictionary<string, string> ReadStrings(string code, string name, string json, List<string> faults)
+    {
+        var strings = new OrderedDictionary<string, string>(StringComparer.Ordinal);
         try
         {
             using var document = JsonDocument.Parse(json);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 faults.Add($"{code}/{name}: the file is not a JSON object of strings.");
-                return FrozenDictionary<string, string>.Empty;
+                return strings;
             }
 
             foreach (var property in document.RootElement.EnumerateObject())
@@ -204,7 +290,7 @@ public sealed class LanguageProfiles
             faults.Add($"{code}/{name}: {e.Message}");
         }
 
-        return strings.ToFrozenDictionary(StringComparer.Ordinal);
+        return strings;
     }
 
     private static void Compare(LanguageProfile reference, LanguageProfile profile, List<string> faults)

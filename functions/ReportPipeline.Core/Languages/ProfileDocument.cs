@@ -20,6 +20,14 @@ internal sealed record ProfileDocument
     /// <summary>The ISO 15924 code of the script the language is written in.</summary>
     public required string Script { get; init; }
 
+    public required DetectionDocument Detection { get; init; }
+
+    public required VocabularyDocument Vocabulary { get; init; }
+
+    public required SentenceDocument Sentences { get; init; }
+
+    public required MarkerDocument Markers { get; init; }
+
     [JsonIgnore]
     public bool RightToLeft => Direction == "rtl";
 }

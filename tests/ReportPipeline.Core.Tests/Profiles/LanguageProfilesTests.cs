@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ReportPipeline.Core.Languages;
 
 namespace ReportPipeline.Core.Tests.Profiles;
@@ -67,16 +68,51 @@ public sealed class LanguageProfilesTests
     [InlineData("fr/portal.json", """{ "hello": "", "goodbye": "Au revoir" }""", "fr/portal.json: key 'hello' is not a non-empty string")]
     [InlineData("fr/portal.json", """{ "hello": ["Bonjour"], "goodbye": "Au revoir" }""", "fr/portal.json: key 'hello' is not a non-empty string")]
     [InlineData("fr/portal.json", """{ "hello": "Bonjour", """, "fr/portal.json:")]
-    [InlineData("fr/profile.json", """{ "code": "fr", "name": "French", "nativeName": "Français", "direction": "up", "script": "Latn" }""", "fr/profile.json: key 'direction' is 'up'")]
-    [InlineData("fr/profile.json", """{ "code": "es", "name": "French", "nativeName": "Français", "direction": "ltr", "script": "Latn" }""", "fr/profile.json: key 'code' is 'es'")]
-    [InlineData("fr/profile.json", """{ "code": "fr", "name": "French", "direction": "ltr", "script": "Latn" }""", "nativeName")]
     [InlineData("fr/cues/a.txt", " \n", "fr/cues/a.txt: the file is empty")]
+    [InlineData("fr/cues/a.txt", "manque de\n", "fr/cues/a.txt: 'manque de' is not a weight and a term")]
     public void Load_BrokenFile_NamesTheLanguageAndTheFault(string path, string content, string expected)
     {
         var files = Files();
         files[path] = content;
 
         Assert.Contains(expected, Assert.Throws<InvalidDataException>(() => LanguageProfiles.Load(files)).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"code\": \"fr\"", "\"code\": \"es\"", "fr/profile.json: key 'code' is 'es'")]
+    [InlineData("\"direction\": \"ltr\"", "\"direction\": \"up\"", "fr/profile.json: key 'direction' is 'up'")]
+    [InlineData("\"nativeName\": \"Français\",", "", "nativeName")]
+    [InlineData("\"addressWindow\": 60", "\"addressWindow\": 0", "fr/profile.json: key 'vocabulary.addressWindow'")]
+    [InlineData("\"0041-005A\"", "\"0041-00\"", "fr/profile.json: key 'detection.characters' '0041-00' is not a range")]
+    [InlineData("\"c\": [\n        \"troisième\"", "\"e\": [\n        \"troisième\"", "fr/profile.json: key 'markers.ordinals' must give each of the questions")]
+    public void Load_BrokenProfile_NamesTheLanguageAndTheKey(string find, string replacement, string expected)
+    {
+        var files = Files();
+        Assert.Contains(find, files["fr/profile.json"], StringComparison.Ordinal);
+        files["fr/profile.json"] = files["fr/profile.json"].Replace(find, replacement, StringComparison.Ordinal);
+
+        Assert.Contains(expected, Assert.Throws<InvalidDataException>(() => LanguageProfiles.Load(files)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_RegularExpressionThatDoesNotParse_NamesIt()
+    {
+        var files = Files();
+        files["fr/profile.json"] = files["fr/profile.json"].Replace("\\s+question\"", "\\s+question(\"", StringComparison.Ordinal);
+
+        Assert.Contains("fr/profile.json: key 'markers.ordinalPatterns' holds", Assert.Throws<InvalidDataException>(() => LanguageProfiles.Load(files)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_LanguagesOfOneScriptWithoutStopWords_AreRefused()
+    {
+        var files = Files();
+        var profile = JsonNode.Parse(files["fr/profile.json"])!;
+        profile["detection"]!["stopWords"] = new JsonArray();
+        files["fr/profile.json"] = profile.ToJsonString();
+
+        Assert.Contains("fr/profile.json: key 'detection.stopWords' is empty, but Latn is written by other languages too",
+            Assert.Throws<InvalidDataException>(() => LanguageProfiles.Load(files)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,13 +123,17 @@ public sealed class LanguageProfilesTests
         Assert.Contains("no 'en' profile", Assert.Throws<InvalidDataException>(() => LanguageProfiles.Load(files)).Message, StringComparison.Ordinal);
     }
 
+    /// <summary>The repository's English and French profile.json, with a portal.json and a cue file of their own.</summary>
     private static Dictionary<string, string> Files() => new(StringComparer.Ordinal)
     {
-        ["en/profile.json"] = """{ "code": "en", "name": "English", "nativeName": "English", "direction": "ltr", "script": "Latn" }""",
+        ["en/profile.json"] = ProfileJson("en"),
         ["en/portal.json"] = """{ "hello": "Hello", "goodbye": "Goodbye" }""",
         ["en/cues/a.txt"] = "2 lack of\n",
-        ["fr/profile.json"] = """{ "code": "fr", "name": "French", "nativeName": "Français", "direction": "ltr", "script": "Latn" }""",
+        ["fr/profile.json"] = ProfileJson("fr"),
         ["fr/portal.json"] = """{ "hello": "Bonjour", "goodbye": "Au revoir" }""",
         ["fr/cues/a.txt"] = "2 manque de\n",
     };
+
+    private static string ProfileJson(string code) =>
+        File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "functions", "ReportPipeline.Core", "Languages", "Profiles", code, LanguageProfiles.ProfileFile));
 }

@@ -107,6 +107,7 @@ var functionAppName = '${abbrs.webSitesFunctions}reports-${resourceToken}'
 var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
 var documentIntelligenceName = '${abbrs.cognitiveServicesDocumentIntelligence}${resourceToken}'
 var openAiName = '${abbrs.cognitiveServicesOpenAI}${resourceToken}'
+var translatorName = '${abbrs.cognitiveServicesTranslator}${resourceToken}'
 var openAiDeploymentName = 'reports-extraction'
 var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
 var eventGridSystemTopicName = '${abbrs.eventGridSystemTopics}${resourceToken}'
@@ -163,6 +164,7 @@ module storage 'app/storage.bicep' = {
       'Surveys'
       'Credentials'
       'Uploads'
+      'Translations'
     ]
     browserUploadOrigins: [
       portalOrigin
@@ -179,6 +181,16 @@ module documentIntelligence 'app/documentintelligence.bicep' = {
   params: {
     name: documentIntelligenceName
     location: empty(documentIntelligenceLocation) ? location : documentIntelligenceLocation
+    tags: tags
+  }
+}
+
+module translator 'app/translator.bicep' = {
+  name: 'translator'
+  scope: rg
+  params: {
+    name: translatorName
+    location: location
     tags: tags
   }
 }
@@ -219,6 +231,7 @@ module rbac 'app/rbac.bicep' = {
     storageAccountName: storageAccountName
     deadLetterContainerName: deadLetterContainerName
     documentIntelligenceName: documentIntelligenceName
+    translatorName: translatorName
     openAiName: openAiName
     applicationInsightsName: applicationInsightsName
     // Principal IDs exist only once the identities do; What-If cannot predict these assignments.
@@ -233,6 +246,7 @@ module rbac 'app/rbac.bicep' = {
   dependsOn: [
     storage
     documentIntelligence
+    translator
     openAi
     monitoring
   ]
@@ -253,6 +267,7 @@ module functions 'app/functions.bicep' = {
     deploymentContainerName: deploymentContainerName
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     documentIntelligenceEndpoint: documentIntelligence.outputs.endpoint
+    translatorEndpoint: translator.outputs.endpoint
     openAiEndpoint: openAi.outputs.endpoint
     openAiDeploymentName: openAiDeploymentName
     surveySchedule: surveySchedule
@@ -297,6 +312,7 @@ output REPORTS_CONTAINER_NAME string = reportsContainerName
 output EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
 output EVENTGRID_DEADLETTER_CONTAINER_NAME string = deadLetterContainerName
 output DOCUMENT_INTELLIGENCE_ENDPOINT string = documentIntelligence.outputs.endpoint
+output TRANSLATOR_ENDPOINT string = translator.outputs.endpoint
 output AZURE_OPENAI_ENDPOINT string = openAi.outputs.endpoint
 output AZURE_OPENAI_DEPLOYMENT string = openAiDeploymentName
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Storage.Blobs;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Ingestion;
@@ -56,7 +57,7 @@ internal sealed class LocalPipeline(LocalHost host)
 
         foreach (var link in links.Links)
         {
-            Console.WriteLine($"  {link.File}: {link.Url}");
+            Console.WriteLine($"  {link.File}{(link.Language is { } language ? $" ({CultureInfo.GetCultureInfo(language).NativeName})" : "")}: {link.Url}");
         }
 
         var expires = links.Links.Count > 0 ? links.Links[0].ExpiresAt : default;

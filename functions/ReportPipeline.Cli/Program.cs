@@ -24,6 +24,7 @@ var root = new RootCommand("reportpipeline: the ReportPipeline local host for th
     ExtractCommand.Create(),
     EvalCommand.Create(),
     AnalyzeCommand.Create(),
+    NamesCommand.Create(),
 };
 root.Options.Add(storage);
 // Ctrl+C and SIGTERM cancel the command, which then stops its Azurite: wait for that stop (it saves Azurite's data)

@@ -41,6 +41,9 @@ internal static partial class Log
     [LoggerMessage(3002, LogLevel.Information, "Survey for {Period} is unchanged since edition {Edition}; nothing published")]
     public static partial void SurveyUnchanged(this ILogger logger, string period, string edition);
 
+    [LoggerMessage(3010, LogLevel.Warning, "Machine translation into {Language} is unavailable; {Passages} excerpt(s) stand in their original language only")]
+    public static partial void TranslationUnavailable(this ILogger logger, Exception exception, string language, int passages);
+
     [LoggerMessage(3003, LogLevel.Warning, "Edition {Edition} of {Period} could not be read as a baseline; the new edition lists no changes")]
     public static partial void BaselineUnreadable(this ILogger logger, string period, string edition);
 

@@ -7,6 +7,7 @@ using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Staff;
 using ReportPipeline.Core.Survey;
+using ReportPipeline.Core.Survey.Translation;
 using ReportPipeline.Core.Telemetry;
 using ReportPipeline.Core.Uploads;
 
@@ -38,9 +39,15 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UploadStatusQuery>();
         services.AddSingleton<CoverageQuery>();
         services.AddSingleton<SurveyCompiler>();
-        services.AddSingleton<ISurveyRenderer, HtmlSurveyRenderer>();
+        services.AddSingleton(sp => SurveyLanguages.Load(sp.GetRequiredService<LanguageProfiles>()));
+        foreach (var code in SurveyLanguages.Codes)
+        {
+            services.AddSingleton<ISurveyRenderer>(sp => sp.GetRequiredService<SurveyLanguages>().Renderer(code));
+        }
+
         services.AddSingleton<ISurveyRenderer, JsonSurveyRenderer>();
         services.AddSingleton<ISurveyRenderer, CsvSurveyRenderer>();
+        services.AddSingleton<ExcerptTranslator>();
         services.AddSingleton<SurveyPublisher>();
         services.AddSingleton<SurveyLinkService>();
         return services;

@@ -6,11 +6,12 @@ using ReportPipeline.Core.Uploads;
 using ReportPipeline.Infrastructure.AzureOpenAI;
 using ReportPipeline.Infrastructure.DocumentIntelligence;
 using ReportPipeline.Infrastructure.Storage;
+using ReportPipeline.Infrastructure.Translation;
 using ReportPipeline.Infrastructure.Uploads;
 
 namespace ReportPipeline.Infrastructure;
 
-/// <summary>Infrastructure's part of the composition root: storage adapters of the Core ports, Document Intelligence, Azure OpenAI and Polly pipelines.</summary>
+/// <summary>Infrastructure's part of the composition root: storage adapters of the Core ports, Document Intelligence, Azure OpenAI, Translator and Polly pipelines.</summary>
 public static class ServiceCollectionExtensions
 {
     public static IServiceCollection AddReportPipelineInfrastructure(this IServiceCollection services, IConfiguration configuration)
@@ -27,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IUploadSlotIssuer, BlobUploadSlotIssuer>();
         services.AddDocumentIntelligence(configuration);
         services.AddAzureOpenAI(configuration);
+        services.AddTranslator(configuration);
         services.AddResiliencePipeline(ResiliencePipelines.TableConcurrency, (builder, _) => ResiliencePipelines.ConfigureTableConcurrency(builder));
         return services;
     }

@@ -39,6 +39,9 @@ param documentIntelligenceEndpoint string
 @description('Document Intelligence REST API version the app calls.')
 param documentIntelligenceApiVersion string = '2024-11-30'
 
+@description('Translator endpoint (custom subdomain).')
+param translatorEndpoint string
+
 @description('Azure OpenAI endpoint (custom subdomain).')
 param openAiEndpoint string
 
@@ -135,6 +138,16 @@ var appSettings = {
   DocumentIntelligence__BreakSampling: '00:01:00'
   DocumentIntelligence__BreakMinimumThroughput: '10'
   DocumentIntelligence__BreakDuration: '00:00:30'
+  Translation__Endpoint: translatorEndpoint
+  Translation__ManagedIdentityClientId: identityClientId
+  Translation__MaxRetries: '4'
+  Translation__RetryDelay: '00:00:01'
+  Translation__MaxRetryDelay: '00:00:30'
+  Translation__AttemptTimeout: '00:01:00'
+  Translation__BreakFailureRatio: '0.5'
+  Translation__BreakSampling: '00:01:00'
+  Translation__BreakMinimumThroughput: '10'
+  Translation__BreakDuration: '00:00:30'
   Extraction__Mode: 'Auto'
   Extraction__MaxModelTokensPerReport: '200000'
   AzureOpenAI__Endpoint: openAiEndpoint

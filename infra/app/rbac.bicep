@@ -10,6 +10,9 @@ param deadLetterContainerName string
 @description('Name of the Document Intelligence account.')
 param documentIntelligenceName string
 
+@description('Name of the Translator account.')
+param translatorName string
+
 @description('Name of the Azure OpenAI account.')
 param openAiName string
 
@@ -77,6 +80,10 @@ resource documentIntelligence 'Microsoft.CognitiveServices/accounts@2024-10-01' 
   name: documentIntelligenceName
 }
 
+resource translator 'Microsoft.CognitiveServices/accounts@2024-10-01' existing = {
+  name: translatorName
+}
+
 resource openAi 'Microsoft.CognitiveServices/accounts@2024-10-01' existing = {
   name: openAiName
 }
@@ -102,6 +109,17 @@ resource appStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
 resource appDocumentIntelligenceRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(documentIntelligence.id, managedIdentityPrincipalId, roles.cognitiveServicesUser)
   scope: documentIntelligence
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.cognitiveServicesUser)
+    principalId: managedIdentityPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Cognitive Services User on the Translator: translate the survey's excerpts with the app's identity.
+resource appTranslatorRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(translator.id, managedIdentityPrincipalId, roles.cognitiveServicesUser)
+  scope: translator
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.cognitiveServicesUser)
     principalId: managedIdentityPrincipalId
@@ -159,6 +177,16 @@ resource userStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' =
 resource userDocumentIntelligenceRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (assignUser) {
   name: guid(documentIntelligence.id, userPrincipalId, roles.cognitiveServicesUser)
   scope: documentIntelligence
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.cognitiveServicesUser)
+    principalId: userPrincipalId
+    principalType: userPrincipalType
+  }
+}
+
+resource userTranslatorRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (assignUser) {
+  name: guid(translator.id, userPrincipalId, roles.cognitiveServicesUser)
+  scope: translator
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.cognitiveServicesUser)
     principalId: userPrincipalId

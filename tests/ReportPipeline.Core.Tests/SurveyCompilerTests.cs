@@ -94,7 +94,7 @@ public sealed partial class SurveyCompilerTests
         var earlier = CreateSut().Compile(Period.Parse("2026"), [submissions[0], submissions[2] with { Version = 1 }],
             [.. answers.Where(a => a.State.Iso3 is "FRA" or "NGA").Select(a => a with { Themes = a.State.Iso3 == "NGA" ? ["civil-society", "covid-19"] : a.Themes })],
             "20261001T000000Z", s_at.AddMonths(-1));
-        var baseline = SurveyBaseline.TryParse(new JsonSurveyRenderer().Render(earlier))!;
+        var baseline = SurveyBaseline.TryParse(new JsonSurveyRenderer(TestSurveyLanguages.All).Render(earlier))!;
 
         var changes = Compile(baseline).Changes!;
 
@@ -134,7 +134,7 @@ public sealed partial class SurveyCompilerTests
     [Fact]
     public void Render_Html_ReportMarkupIsTextAndEveryExcerptHasLanguageAndDirection()
     {
-        var html = Encoding.UTF8.GetString(new HtmlSurveyRenderer().Render(Compile()));
+        var html = Encoding.UTF8.GetString(TestSurveyLanguages.Html("en").Render(Compile()));
 
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
@@ -149,9 +149,9 @@ public sealed partial class SurveyCompilerTests
     [Fact]
     public void Render_Html_SelfContainedPrintableWithChartsAndWorkingSourceLinks()
     {
-        var html = Encoding.UTF8.GetString(new HtmlSurveyRenderer().Render(Compile()));
+        var html = Encoding.UTF8.GetString(TestSurveyLanguages.Html("en").Render(Compile()));
 
-        Assert.All(Reference().Matches(html), m => Assert.Matches("^(#|data:)", m.Groups[2].Value));
+        Assert.All(Reference().Matches(html), m => Assert.Matches("^(#|data:|global-implementation-survey\\.[a-z]{2}\\.html$)", m.Groups[2].Value));
         Assert.Contains("default-src 'none'", html, StringComparison.Ordinal);
         Assert.Contains("@media print", html, StringComparison.Ordinal);
         Assert.Equal(3, Regex.Matches(html, "<svg ").Count);
@@ -185,7 +185,7 @@ public sealed partial class SurveyCompilerTests
     [Fact]
     public void Render_Json_SchemaVersionAndStates()
     {
-        using var json = JsonDocument.Parse(new JsonSurveyRenderer().Render(Compile()));
+        using var json = JsonDocument.Parse(new JsonSurveyRenderer(TestSurveyLanguages.All).Render(Compile()));
 
         Assert.Equal(2, json.RootElement.GetProperty("schemaVersion").GetInt32());
         Assert.Equal(193, json.RootElement.GetProperty("annex").GetArrayLength());

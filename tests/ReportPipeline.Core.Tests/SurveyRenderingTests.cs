@@ -42,7 +42,7 @@ public sealed class SurveyRenderingTests
     [Fact]
     public void Render_Html_EncodesReportTextAndMarksArabicRtl()
     {
-        var html = Encoding.UTF8.GetString(new HtmlSurveyRenderer().Render(CreateModel()));
+        var html = Encoding.UTF8.GetString(TestSurveyLanguages.Html("en").Render(CreateModel()));
 
         Assert.DoesNotContain("<script>", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
@@ -54,7 +54,7 @@ public sealed class SurveyRenderingTests
     [Fact]
     public void Render_Json_ReadsBackAsTheNextEditionsBaseline()
     {
-        var json = new JsonSurveyRenderer().Render(CreateModel());
+        var json = new JsonSurveyRenderer(TestSurveyLanguages.All).Render(CreateModel());
 
         var baseline = SurveyBaseline.TryParse(json)!;
         Assert.Equal(("2026", "20261101T000000Z", 2), (baseline.Period.Value, baseline.Edition, baseline.StatesReporting));

@@ -29,7 +29,7 @@ public sealed class CompileSurveyFunctionTests(AzuriteFixture azurite)
         Assert.Equal(1, edition.StatesReporting);
         var surveys = azurite.Services.GetRequiredService<ISurveyStore>();
         Assert.Equal(edition.Edition, (await surveys.GetLatestEditionAsync(period, ct))!.Edition);
-        var html = Encoding.UTF8.GetString((await surveys.ReadFileAsync(edition, "global-implementation-survey.html", ct))!.Value.Span);
+        var html = Encoding.UTF8.GetString((await surveys.ReadFileAsync(edition, HtmlSurveyRenderer.FileNameOf("en"), ct))!.Value.Span);
         using var json = JsonDocument.Parse((await surveys.ReadFileAsync(edition, JsonSurveyRenderer.Name, ct))!.Value);
         var source = json.RootElement.GetProperty("regions").EnumerateArray().SelectMany(r => r.GetProperty("subregions").EnumerateArray())
             .SelectMany(s => s.GetProperty("excerpts").EnumerateArray()).Single().GetProperty("source");
@@ -39,7 +39,7 @@ public sealed class CompileSurveyFunctionTests(AzuriteFixture azurite)
 
         var links = await azurite.Services.GetRequiredService<SurveyLinkService>().GetLatestAsync(period, 5, ct);
         using var http = new HttpClient();
-        var served = await http.GetStringAsync(links!.Links.Single(l => l.File.EndsWith(".html", StringComparison.Ordinal)).Url, ct);
+        var served = await http.GetStringAsync(links!.Links.Single(l => l.File == HtmlSurveyRenderer.FileNameOf("en")).Url, ct);
         Assert.Equal(html, served);
         var tampered = links.Links[0].Url.ToString().Replace("sig=", "sig=A", StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await http.GetAsync(tampered, ct)).StatusCode);

@@ -1,4 +1,5 @@
 using System.Text;
+using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ReportPipeline.Core.Ingestion;
@@ -7,7 +8,7 @@ using ReportPipeline.Core.Survey;
 namespace ReportPipeline.IntegrationTests;
 
 /// <summary>
-/// The survey HTML of a hostile report, opened through its staff link in Debian's headless Chromium
+/// The survey HTML (of a hostile report; in each of the six languages), opened through its staff link in Debian's headless Chromium
 /// (installed by .ci/install-extras; Playwright drives it and downloads no browser).
 /// </summary>
 [Trait("Category", "Browser")]
@@ -46,7 +47,7 @@ public sealed class SurveyBrowserTests(AzuriteFixture azurite)
         await IngestAsync($"{period}/EGY/statement.txt", ArabicReport);
         await azurite.Services.GetRequiredService<SurveyPublisher>().CompileAsync(period, ct);
         var links = await azurite.Services.GetRequiredService<SurveyLinkService>().GetLatestAsync(period, 5, ct);
-        var html = links!.Links.Single(l => l.File.EndsWith(".html", StringComparison.Ordinal)).Url;
+        var html = links!.Links.Single(l => l.File == HtmlSurveyRenderer.FileNameOf("en")).Url;
 
         await using var browser = await Browser.LaunchAsync();
         var problems = new List<string>();
@@ -83,5 +84,48 @@ public sealed class SurveyBrowserTests(AzuriteFixture azurite)
         Assert.True(new FileInfo(Path.Combine(output, "survey.png")).Length > 10_000);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", Encoding.UTF8.GetString(
             (await new HttpClient().GetByteArrayAsync(html, ct)).AsSpan()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SurveyHtml_EachOfSixLanguagesInChromium_ItsLanguageAndDirectionStateNamesAndNoSeriousAxeViolation()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var period = AzuriteFixture.NewPeriod();
+        await IngestAsync($"{period}/NOR/statement.txt", HostileReport);
+        await IngestAsync($"{period}/EGY/statement.txt", ArabicReport);
+        await azurite.Services.GetRequiredService<SurveyPublisher>().CompileAsync(period, ct);
+        var links = (await azurite.Services.GetRequiredService<SurveyLinkService>().GetLatestAsync(period, 5, ct))!.Links;
+        var languages = azurite.Services.GetRequiredService<SurveyLanguages>();
+
+        await using var browser = await Browser.LaunchAsync();
+        foreach (var language in languages.All)
+        {
+            var problems = new List<string>();
+            var page = await browser.NewPageAsync(problems);
+            var link = links.Single(l => l.Language == language.Code);
+            await page.GotoAsync(link.Url.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+
+            Assert.Equal(HtmlSurveyRenderer.FileNameOf(language.Code), link.File);
+            Assert.Equal(language.Code, await page.EvaluateAsync<string>("document.documentElement.lang"));
+            Assert.Equal(language.Direction, await page.EvaluateAsync<string>("getComputedStyle(document.body).direction"));
+            Assert.Equal(language.Direction, await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('#annex th')).direction"));
+            Assert.Contains(language.States["NOR"], await page.Locator("#state-NOR").TextContentAsync(), StringComparison.Ordinal);
+            Assert.Equal(language["heading.global"], await page.Locator("#global h2").TextContentAsync());
+            Assert.Equal("rtl", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('blockquote[lang=ar]')).direction"));
+            // A mirrored chart puts its first label in the right half of the figure, a left-to-right one in the left half.
+            var labelInRightHalf = await page.EvaluateAsync<bool>(
+                "(() => { const svg = document.querySelector('svg').getBoundingClientRect(); const t = document.querySelector('svg text').getBoundingClientRect(); return t.left > svg.left + svg.width / 2; })()");
+            Assert.Equal(language.Direction == "rtl", labelInRightHalf);
+
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.Output, $"survey-{language.Code}.png"), FullPage = true });
+            var result = await page.RunAxe();
+            var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+            Assert.True(serious.Count == 0, $"axe found on the {language.Code} survey: {string.Join("; ", serious)}");
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
+            await page.Context.CloseAsync();
+        }
+
+        TestContext.Current.SendDiagnosticMessage($"A screenshot per language (survey-ar.png … survey-es.png) in {Browser.Output}");
     }
 }

@@ -24,7 +24,7 @@ public sealed class SurveyLinkService(ISurveyStore surveys, IOptions<LinkOptions
         var expires = time.GetUtcNow() + lifetime;
         expires = expires.AddTicks(-(expires.UtcTicks % TimeSpan.TicksPerSecond));
         var links = await surveys.IssueReadLinksAsync(chosen, lifetime, cancellationToken);
-        return new SurveyLinks(period, chosen.Edition, [.. links.Select(l => new SurveyLink(l.File, l.Url, expires))],
+        return new SurveyLinks(period, chosen.Edition, [.. links.Select(l => new SurveyLink(l.File, l.Url, expires, SurveyLanguages.LanguageOfFile(l.File)))],
             [.. editions.Select(e => new EditionSummary(e.Edition, e.CompiledAt, e.StatesReporting))]);
     }
 }

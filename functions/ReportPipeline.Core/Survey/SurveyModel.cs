@@ -1,6 +1,11 @@
+using ReportPipeline.Core.Survey.Translation;
+
 namespace ReportPipeline.Core.Survey;
 
-/// <summary>The Global Implementation Survey for one period, as every renderer sees it.</summary>
+/// <summary>
+/// The Global Implementation Survey for one period, as every renderer sees it; <see cref="Translations"/> are the machine
+/// translations of its excerpts, made after compiling and never part of its content hash.
+/// </summary>
 public sealed record SurveyModel(
     int SchemaVersion,
     string Period,
@@ -11,7 +16,8 @@ public sealed record SurveyModel(
     IReadOnlyList<RegionOutlook> Regions,
     IReadOnlyList<ThemeOutlook> Themes,
     IReadOnlyList<StateStatus> Annex,
-    SurveyChanges? Changes)
+    SurveyChanges? Changes,
+    SurveyTranslations? Translations = null)
 {
     /// <summary>2: sub-regions with their own excerpts, excerpt sources, per-question answers in the annex, changes.</summary>
     public const int CurrentSchemaVersion = 2;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ReportPipeline.Core.Storage;
+using ReportPipeline.Core.Survey.Translation;
 using ReportPipeline.Core.Telemetry;
 
 namespace ReportPipeline.Core.Survey;
@@ -11,6 +13,7 @@ public sealed class SurveyPublisher(
     ISubmissionStore submissions,
     ISurveyStore surveys,
     SurveyCompiler compiler,
+    ExcerptTranslator translator,
     IEnumerable<ISurveyRenderer> renderers,
     TimeProvider time,
     PipelineMetrics metrics,
@@ -68,6 +71,7 @@ public sealed class SurveyPublisher(
 
         // The hash covers the evidence only, so recompiling unchanged submissions yields the same hash whatever the edition and baseline.
         var contentHash = Hash(model with { Edition = "", CompiledAt = DateTimeOffset.UnixEpoch, Changes = null });
+        model = model with { Translations = await translator.TranslateAsync(model, cancellationToken) };
         return new PreparedSurvey(model, [.. _renderers.Select(r => new SurveyFile(r.FileName, r.ContentType, r.Render(model)))], contentHash, sourceChangedAt);
     }
 
@@ -93,5 +97,5 @@ public sealed class SurveyPublisher(
     }
 
     private static string Hash(SurveyModel model) =>
-        Convert.ToHexStringLower(SHA256.HashData(new JsonSurveyRenderer().Render(model)));
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(model, JsonSurveyRenderer.Options)));
 }

@@ -88,8 +88,19 @@ public sealed class InfraTemplateTests
         Assert.Contains(forIdentity, r => r.Contains("cognitiveServicesUser)", StringComparison.Ordinal));
         Assert.Contains(forIdentity, r => r.Contains("cognitiveServicesOpenAIUser", StringComparison.Ordinal));
         Assert.Contains(forIdentity, r => r.Contains("monitoringMetricsPublisher", StringComparison.Ordinal));
-        Assert.Equal(4, forIdentity.Count);
+        // Cognitive Services User twice: on Document Intelligence and on the Translator.
+        Assert.Equal(2, forIdentity.Count(r => r.Contains("cognitiveServicesUser)", StringComparison.Ordinal)));
+        Assert.Equal(5, forIdentity.Count);
         Assert.Single(template.Resources(), r => ((string?)r["properties"]?["roleDefinitionId"])?.Contains("cognitiveServicesOpenAIUser", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Translator_HasCustomSubdomainAndNoKeys()
+    {
+        var account = Assert.Single((await TemplateAsync()).Resources(), r => (string?)r["kind"] == "TextTranslation");
+
+        Assert.NotNull(account["properties"]!["customSubDomainName"]);
+        Assert.True((bool)account["properties"]!["disableLocalAuth"]!);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed partial class SettingsCrossCheckTests
     private static readonly string[] s_identityConnectionParts = ["blobServiceUri", "queueServiceUri", "tableServiceUri", "credential", "clientId"];
 
     /// <summary>Secrets the code can read for local use; in Azure the managed identity replaces them, so infra must never set them.</summary>
-    private static readonly string[] s_localOnlySecrets = ["DocumentIntelligence__Key", "AzureOpenAI__Key"];
+    private static readonly string[] s_localOnlySecrets = ["DocumentIntelligence__Key", "AzureOpenAI__Key", "Translation__Key", "Translation__Region"];
 
     private static readonly Assembly[] s_appAssemblies =
     [

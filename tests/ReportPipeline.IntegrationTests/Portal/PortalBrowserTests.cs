@@ -245,7 +245,9 @@ public sealed class PortalBrowserTests(PortalFixture portal, BrowserFixture chro
         await page.WaitForSelectorAsync("#links li a");
 
         StringAssert(await page.TextContentAsync("#banner"), "Local mode: whoever opens this page on 127.0.0.1 is staff");
-        Assert.Equal(3, await page.Locator("#links li a").CountAsync());
+        Assert.Equal(8, await page.Locator("#links li a").CountAsync());
+        Assert.Equal("Arabic العربية: global-implementation-survey.ar.html", await page.Locator("#links li:has(a:text-is('global-implementation-survey.ar.html'))").TextContentAsync());
+        Assert.Equal("العربية", await page.Locator("#links li span[lang=ar]").TextContentAsync());
         Assert.Equal(5, await page.Locator("#regions tbody tr").CountAsync());
         var world = await page.EvalOnSelectorAllAsync<string[]>($"#periods tbody tr:has(th:text-is('{PortalFixture.FirstOpenPeriod}')) td", "cells => cells.map(c => c.textContent)");
         Assert.True(int.Parse(world[1], System.Globalization.CultureInfo.InvariantCulture) >= 1, $"coverage row: {string.Join(",", world)}");

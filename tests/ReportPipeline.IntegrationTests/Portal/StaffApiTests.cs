@@ -94,7 +94,11 @@ public sealed class StaffApiTests(PortalFixture portal)
         Assert.True(compiled.Body.GetProperty("published").GetBoolean());
         Assert.Equal(HttpStatusCode.OK, links.Status);
         Assert.Equal(compiled.Body.GetProperty("edition").GetString(), links.Body.GetProperty("edition").GetString());
-        Assert.Equal(3, links.Body.GetProperty("links").GetArrayLength());
+        var files = links.Body.GetProperty("links").EnumerateArray().Select(l => (l.GetProperty("file").GetString(), l.TryGetProperty("language", out var language) ? language.GetString() : null)).ToList();
+        Assert.Equal(8, files.Count);
+        Assert.Equal(["ar", "zh", "en", "fr", "ru", "es"], files.Where(f => f.Item2 is not null).Select(f => f.Item2));
+        Assert.Contains(("global-implementation-survey.ar.html", "ar"), files);
+        Assert.Contains(("global-implementation-survey.json", null), files);
         Assert.Equal(HttpStatusCode.Forbidden, operatorLinks.Status);
         var audit = _services.GetFakeLogCollector().GetSnapshot().Select(r => r.Message).ToList();
         Assert.Contains($"Staff Omar Operator (oid-Omar Operator): compile the survey of {period}", audit);

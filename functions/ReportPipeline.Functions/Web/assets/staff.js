@@ -4,6 +4,7 @@
 (() => {
   const $ = (id) => document.getElementById(id);
   let periods = [];
+  const inEnglish = new Intl.DisplayNames(['en'], { type: 'language' });
 
   function element(tag, text, attributes) {
     const node = document.createElement(tag);
@@ -95,6 +96,12 @@
     $('edition').textContent = `Edition ${survey.edition}: read-only links, valid until ${expires} UTC.`;
     $('links').replaceChildren(...survey.links.map((link) => {
       const item = element('li');
+      if (link.language) {
+        // The edition's language in English, then in its own words, tagged so a screen reader speaks it rightly.
+        item.append(element('span', `${inEnglish.of(link.language)} `));
+        item.append(element('span', new Intl.DisplayNames([link.language], { type: 'language' }).of(link.language), { lang: link.language, dir: 'auto' }));
+        item.append(element('span', ': '));
+      }
       item.append(element('a', link.file, { href: link.url, rel: 'noopener noreferrer', target: '_blank' }));
       return item;
     }));

@@ -150,6 +150,7 @@ module storage 'app/storage.bicep' = {
       'Surveys'
       'Credentials'
       'Uploads'
+      'Reviews'
     ]
     browserUploadOrigins: [
       portalOrigin

@@ -8,6 +8,7 @@ using ReportPipeline.Core.Layout.Docx;
 using ReportPipeline.Core.Layout.Html;
 using ReportPipeline.Core.Layout.Pdf;
 using ReportPipeline.Core.MemberStates;
+using ReportPipeline.Core.Review;
 using ReportPipeline.Core.Staff;
 using ReportPipeline.Core.Survey;
 using ReportPipeline.Core.Telemetry;
@@ -52,6 +53,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISurveyRenderer, CsvSurveyRenderer>();
         services.AddSingleton<SurveyPublisher>();
         services.AddSingleton<SurveyLinkService>();
+        services.AddSingleton<IPassageCandidates, LexiconCandidates>();
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<PassageSearch>();
         return services;
     }
 

@@ -47,7 +47,7 @@ var roles = {
 
 // Blob Data Owner: the Functions host (leases, secrets, deployment package) and the blob trigger.
 // Queue Data Contributor: the blob trigger's internal queues and its poison queue.
-// Table Data Contributor: the pipeline's tables (Uploads, Submissions, Answers, Surveys, Credentials).
+// Table Data Contributor: the pipeline's tables (Uploads, Submissions, Answers, Surveys, Credentials, Reviews).
 // Blob Delegator: user-delegation keys for staff links and upload slots. Blob Data Owner also grants
 // generateUserDelegationKey; the explicit role keeps SAS issuing working if Owner is narrowed later.
 var storageRoleIds = [

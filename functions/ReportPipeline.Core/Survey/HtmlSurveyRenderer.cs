@@ -63,6 +63,7 @@ public sealed partial class HtmlSurveyRenderer : ISurveyRenderer
             h.Append("<p>Reports by language: ").Append(E(string.Join(", ", i.Languages.Select(l => $"{l.Language} ({l.States})")))).Append(".</p>\n");
         }
 
+        ReviewCount(h, i.Reviewed, i.Reports);
         h.Append("</section>\n");
     }
 
@@ -121,7 +122,9 @@ public sealed partial class HtmlSurveyRenderer : ISurveyRenderer
                     h.Append("<figure id=\"").Append(E(x.Id)).Append("\"><blockquote lang=\"").Append(lang).Append("\" dir=\"").Append(Direction(lang)).Append("\">")
                         .Append(E(x.Text)).Append("</blockquote><figcaption class=\"cite\">").Append(E(x.State)).Append(", on question (").Append(x.Question)
                         .Append(") — <a href=\"#").Append(E(x.Source.Id)).Append("\">page ").Append(x.Source.Page).Append(", paragraph ").Append(x.Source.Paragraph)
-                        .Append(" of its report</a></figcaption></figure>\n");
+                        .Append(" of its report</a>");
+                    ReviewMark(h, x.Review, null);
+                    h.Append("</figcaption></figure>\n");
                 }
 
                 h.Append("</section>\n");
@@ -210,18 +213,42 @@ public sealed partial class HtmlSurveyRenderer : ISurveyRenderer
     private static void Annex(StringBuilder h, SurveyModel survey)
     {
         h.Append("<section id=\"annex\"><h2>Annex I: reporting status of Member States</h2>\n<p>").Append(survey.Global.StatesReporting).Append(" of ")
-            .Append(survey.Annex.Count).Append(" Member States reported.</p>\n")
-            .Append("<table><thead><tr><th scope=\"col\">State</th><th scope=\"col\">Region</th><th scope=\"col\">Sub-region</th><th scope=\"col\">Reported</th>"
-                + "<th scope=\"col\">Version</th><th scope=\"col\">Language</th><th scope=\"col\">Questions answered</th></tr></thead><tbody>\n");
+            .Append(survey.Annex.Count).Append(" Member States reported.</p>\n");
+        ReviewCount(h, survey.Introduction.Reviewed, survey.Introduction.Reports);
+        h.Append("<table><thead><tr><th scope=\"col\">State</th><th scope=\"col\">Region</th><th scope=\"col\">Sub-region</th><th scope=\"col\">Reported</th>"
+                + "<th scope=\"col\">Version</th><th scope=\"col\">Language</th><th scope=\"col\">Questions answered</th><th scope=\"col\">Answers</th></tr></thead><tbody>\n");
         foreach (var s in survey.Annex)
         {
             h.Append("<tr id=\"state-").Append(E(s.Iso3)).Append("\"><th scope=\"row\">").Append(E(s.Name)).Append(" (").Append(E(s.Iso3)).Append(")</th><td>")
                 .Append(E(s.Region)).Append("</td><td>").Append(E(s.Area)).Append("</td><td>").Append(s.Reported ? "yes" : "no").Append("</td><td>")
                 .Append(s.Reported ? s.Version.ToString(CultureInfo.InvariantCulture) : "").Append("</td><td>").Append(E(s.Language)).Append("</td><td>")
-                .Append(E(string.Join(' ', s.Coverage.Select(c => $"({c})")))).Append("</td></tr>\n");
+                .Append(E(string.Join(' ', s.Coverage.Select(c => $"({c})")))).Append("</td><td>");
+            if (s.Reported)
+            {
+                ReviewMark(h, s.Review, s.ReviewedAt);
+            }
+
+            h.Append("</td></tr>\n");
         }
 
         h.Append("</tbody></table></section>\n");
+    }
+
+    /// <summary>How many of the reports an analyst checked: the rest are as the machine extracted them.</summary>
+    private static void ReviewCount(StringBuilder h, int reviewed, int reports) =>
+        h.Append("<p>Answers reviewed by an analyst: ").Append(reviewed).Append(" of ").Append(reports)
+            .Append(" reports; the others are machine-extracted.</p>\n");
+
+    /// <summary>A state's answers marked as an analyst's (with the date) or the machine's.</summary>
+    private static void ReviewMark(StringBuilder h, string review, DateTimeOffset? at)
+    {
+        h.Append(" <span class=\"review\">").Append(E(review));
+        if (at is { } date)
+        {
+            h.Append(' ').Append(date.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        h.Append("</span>");
     }
 
     private static void Sources(StringBuilder h, SurveyModel survey)

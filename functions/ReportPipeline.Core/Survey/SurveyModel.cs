@@ -13,8 +13,11 @@ public sealed record SurveyModel(
     IReadOnlyList<StateStatus> Annex,
     SurveyChanges? Changes)
 {
-    /// <summary>2: sub-regions with their own excerpts, excerpt sources, per-question answers in the annex, changes.</summary>
-    public const int CurrentSchemaVersion = 2;
+    /// <summary>
+    /// 2: sub-regions with their own excerpts, excerpt sources, per-question answers in the annex, changes. 3: each state's and
+    /// excerpt's <c>review</c> mark (<see cref="ReviewMarks"/>), the date a state was reviewed, and the count of reviewed reports.
+    /// </summary>
+    public const int CurrentSchemaVersion = 3;
 }
 
 /// <summary>What the survey covers, where its evidence comes from and how it was compiled.</summary>
@@ -25,7 +28,8 @@ public sealed record SurveyIntroduction(
     string Method,
     string Evidence,
     int Reports,
-    IReadOnlyList<LanguageCount> Languages);
+    IReadOnlyList<LanguageCount> Languages,
+    int Reviewed = 0);
 
 /// <summary>How many states reported in a language.</summary>
 public sealed record LanguageCount(string Language, int States);
@@ -61,7 +65,8 @@ public sealed record SubregionOutlook(
     IReadOnlyList<Excerpt> Excerpts);
 
 /// <summary>A passage quoted from a state's report, attributed to the state and traceable to its paragraph.</summary>
-public sealed record Excerpt(string Id, string Iso3, string State, Question Question, string Text, string Language, ExcerptSource Source);
+public sealed record Excerpt(string Id, string Iso3, string State, Question Question, string Text, string Language, ExcerptSource Source,
+    string Review = ReviewMarks.MachineExtracted);
 
 /// <summary>
 /// Where an excerpt came from: the report blob, the stored version, and its page and paragraph.
@@ -79,7 +84,10 @@ public sealed record ThemeOutlook(
     IReadOnlyList<string> Regions,
     IReadOnlyDictionary<Question, int> StatesByQuestion);
 
-/// <summary>One Member State's reporting status for the period (the annex).</summary>
+/// <summary>
+/// One Member State's reporting status for the period (the annex); <see cref="Review"/> says whether an analyst checked its
+/// answers (<see cref="ReviewMarks.Reviewed"/>, on <see cref="ReviewedAt"/>) or they are the machine's.
+/// </summary>
 public sealed record StateStatus(
     string Iso3,
     string Name,
@@ -91,7 +99,9 @@ public sealed record StateStatus(
     string Language,
     QuestionSet Coverage,
     DateTimeOffset? ReceivedAt,
-    IReadOnlyList<StateAnswer> Answers);
+    IReadOnlyList<StateAnswer> Answers,
+    string Review = ReviewMarks.MachineExtracted,
+    DateTimeOffset? ReviewedAt = null);
 
 /// <summary>A state's answer to one question, summarised: its passages, themes and the most confident passage's opening.</summary>
 public sealed record StateAnswer(Question Question, int Passages, IReadOnlyList<string> Themes, string Summary, int Page, int Paragraph);

@@ -43,6 +43,18 @@ public static class Columns
     public const string IssuedAt = "IssuedAt";
     public const string RevokedAt = "RevokedAt";
 
+    /// <summary>Reviews: the head row's count of decisions (replaced under its ETag), and each decision row's place in the log.</summary>
+    public const string Revision = "Revision";
+    public const string Action = "Action";
+    public const string Passage = "Passage";
+    public const string Paragraph = "Paragraph";
+    public const string ById = "ById";
+    public const string ByName = "ByName";
+    public const string At = "At";
+
+    /// <summary>Reviews: the machine passages the analyst had in view, space-separated.</summary>
+    public const string Seen = "Seen";
+
     /// <summary>Blob metadata of a quarantined report.</summary>
     public const string ReasonMetadata = "reason";
     public const string MessageMetadata = "message";

@@ -12,8 +12,9 @@ public static class StorageNames
     public const string AnswersTable = "Answers";
     public const string SurveysTable = "Surveys";
     public const string CredentialsTable = "Credentials";
+    public const string ReviewsTable = "Reviews";
 
     public static IReadOnlyList<string> Containers { get; } = [ReportsContainer, QuarantineContainer, SurveysContainer];
 
-    public static IReadOnlyList<string> Tables { get; } = [UploadsTable, SubmissionsTable, AnswersTable, SurveysTable, CredentialsTable];
+    public static IReadOnlyList<string> Tables { get; } = [UploadsTable, SubmissionsTable, AnswersTable, SurveysTable, CredentialsTable, ReviewsTable];
 }

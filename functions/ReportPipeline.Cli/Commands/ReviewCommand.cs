@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -180,16 +179,7 @@ internal static class ReviewCommand
             await using var host = await LocalHost.StartAsync(result.GetValue(storage), cancellationToken);
             var reports = await host.Get<ReviewService>().ExportAsync(result.GetValue(period)!, cancellationToken);
             var directory = result.GetValue(output)!;
-            var cases = Directory.CreateDirectory(Path.Combine(directory.FullName, "cases"));
-            var labels = new Dictionary<string, Dictionary<string, LabelledAnswer>>(StringComparer.Ordinal);
-            foreach (var report in reports)
-            {
-                await File.WriteAllTextAsync(Path.Combine(cases.FullName, report.Name + ".txt"),
-                    string.Join('\n', report.Header) + "\n=====\n" + report.Body + "\n", Encoding.UTF8, cancellationToken);
-                labels[report.Name] = report.Labels.ToDictionary(l => l.Key.ToString(), l => l.Value, StringComparer.Ordinal);
-            }
-
-            await File.WriteAllTextAsync(Path.Combine(directory.FullName, "labels.json"), JsonSerializer.Serialize(labels, Json), Encoding.UTF8, cancellationToken);
+            await LabelledSetWriter.WriteAsync(directory.FullName, reports, cancellationToken);
             Console.WriteLine($"Wrote {reports.Count} reviewed report(s) of {result.GetValue(period)} to {directory.FullName} (cases/ and labels.json).");
             return reports.Count == 0 ? 1 : 0;
         });

@@ -1,13 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Ingestion;
-using ReportPipeline.Core.Layout;
-using ReportPipeline.Core.Layout.Docx;
-using ReportPipeline.Core.Layout.Html;
-using ReportPipeline.Core.Layout.Pdf;
 using ReportPipeline.Core.MemberStates;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Review;
 using ReportPipeline.Core.Staff;
 using ReportPipeline.Core.Survey;
@@ -24,8 +20,6 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<IngestionOptions>(configuration, IngestionOptions.SectionName);
         services.AddValidatedOptions<LinkOptions>(configuration, LinkOptions.SectionName);
         services.AddValidatedOptions<UploadOptions>(configuration, UploadOptions.SectionName);
-        services.AddValidatedOptions<AnalysisOptions>(configuration, AnalysisOptions.SectionName);
-        services.AddValidatedOptions<ExtractionOptions>(configuration, ExtractionOptions.SectionName);
         services.AddValidatedOptions<PeriodOptions>(configuration, PeriodOptions.SectionName);
         services.AddValidatedOptions<StaffOptions>(configuration, StaffOptions.SectionName);
         services.AddMetrics();
@@ -35,13 +29,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => MemberStateRegistry.LoadEmbedded());
         services.AddSingleton(ThemeCatalog.Default);
-        services.AddSingleton<IFormatAnalyzer, PlainTextAnalyzer>();
-        services.AddSingleton<IFormatAnalyzer, PdfAnalyzer>();
-        services.AddSingleton<IFormatAnalyzer, DocxAnalyzer>();
-        services.AddSingleton<IFormatAnalyzer, HtmlAnalyzer>();
-        services.AddSingleton<IDocumentAnalyzer, DocumentAnalyzer>();
-        services.AddSingleton<AnswerExtractor>();
-        services.AddSingleton<IAnswerExtractor, ExtractionRouter>();
         services.AddSingleton<ReportIngestor>();
         services.AddSingleton<IngestionFailures>();
         services.AddSingleton<UploadReconciler>();
@@ -53,7 +40,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISurveyRenderer, CsvSurveyRenderer>();
         services.AddSingleton<SurveyPublisher>();
         services.AddSingleton<SurveyLinkService>();
-        services.AddSingleton<IPassageCandidates, LexiconCandidates>();
         services.AddSingleton<ReviewService>();
         services.AddSingleton<PassageSearch>();
         return services;

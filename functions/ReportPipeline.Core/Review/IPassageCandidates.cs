@@ -1,4 +1,4 @@
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
 
 namespace ReportPipeline.Core.Review;
 

@@ -1,4 +1,4 @@
-using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Languages;
 using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Storage;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Staff;
 using ReportPipeline.Core.Storage;

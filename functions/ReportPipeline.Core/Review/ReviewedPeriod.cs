@@ -1,4 +1,4 @@
-using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Storage;
 
 namespace ReportPipeline.Core.Review;

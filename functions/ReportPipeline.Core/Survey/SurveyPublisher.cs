@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
-using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Review;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Core.Telemetry;

@@ -1,7 +1,7 @@
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Review;
 using ReportPipeline.Core.Storage;
+using ReportPipeline.Extraction;
 
 namespace ReportPipeline.Core.Tests.Review;
 

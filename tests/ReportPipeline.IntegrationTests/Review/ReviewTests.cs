@@ -2,13 +2,13 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ReportPipeline.Core;
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Extraction.Evaluation;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Review;
 using ReportPipeline.Core.Staff;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Core.Survey;
+using ReportPipeline.Evaluation;
+using ReportPipeline.Extraction;
 
 namespace ReportPipeline.IntegrationTests.Review;
 

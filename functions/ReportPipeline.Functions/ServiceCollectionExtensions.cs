@@ -7,6 +7,7 @@ using ReportPipeline.Documents;
 using ReportPipeline.Extraction;
 using ReportPipeline.Functions.Http;
 using ReportPipeline.Functions.Ingestion;
+using ReportPipeline.Functions.Review;
 using ReportPipeline.Functions.Staff;
 using ReportPipeline.Functions.Surveys;
 using ReportPipeline.Functions.Telemetry;
@@ -40,6 +41,10 @@ public static class ServiceCollectionExtensions
         .AddTransient<GetStaffOverviewFunction>()
         .AddTransient<ListAllUploadsFunction>()
         .AddTransient<ServePageFunction>()
+        .AddTransient<SearchPassagesFunction>()
+        .AddTransient<ListReviewsFunction>()
+        .AddTransient<GetReviewFunction>()
+        .AddTransient<DecideReviewFunction>()
         .AddSingleton<StaffAccess>();
 
     /// <summary>What Program runs: the pipeline and its telemetry on the Functions worker.</summary>

@@ -206,13 +206,13 @@ public sealed class VersionsAndReconciliationTests(AzuriteFixture azurite)
         Assert.Equal((IngestionStatus.Accepted, 1), (outcome.Status, outcome.Version));
         Assert.Empty(await reconciler.SelectAsync(new ReprocessRequest(period, Stale: true), _ct));
         var status = await azurite.Services.GetRequiredService<UploadStatusQuery>().ListAsync(period, "CHE", _ct);
-        Assert.Equal(AnswerExtractor.RulesVersion, Assert.Single(status).ExtractorVersion);
+        Assert.Equal(AnswerExtractor.ExtractorVersion, Assert.Single(status).ExtractorVersion);
     }
 
     /// <summary>An extractor of our own interface whose answers name its version, so rows of two extractions can be told apart.</summary>
     private sealed class ScriptedExtractor(string version, int answers) : IAnswerExtractor
     {
-        public string Version => version;
+        public string ExtractorVersion => version;
 
         public Task<ExtractedReport> ExtractAsync(LayoutDocument document, CancellationToken cancellationToken) => Task.FromResult(Extract(document));
 
@@ -220,7 +220,7 @@ public sealed class VersionsAndReconciliationTests(AzuriteFixture azurite)
         {
             ExtractedAnswer[] list = [.. Enumerable.Range(0, answers).Select(i =>
                 new ExtractedAnswer(Question.FromIndex(i % 4), $"{version} answer {i} of {answers}", 0.9, ExtractionMethods.Marker, [new Provenance(1, i + 1)], []))];
-            return new ExtractedReport("en", 1, list, ThemeCatalog.Summarise(list), []) { Extractor = version };
+            return new ExtractedReport("en", 1, list, ThemeCatalog.Summarise(list), []) { ExtractorVersion = version };
         }
     }
 }

@@ -299,7 +299,7 @@ public sealed class ReviewTests(AzuriteFixture azurite) : IAsyncDisposable
     {
         public const string Name = "rules-4+review-test";
 
-        public string Version => Name;
+        public string ExtractorVersion => Name;
 
         public async Task<ExtractedReport> ExtractAsync(LayoutDocument document, CancellationToken cancellationToken)
         {
@@ -308,7 +308,7 @@ public sealed class ReviewTests(AzuriteFixture azurite) : IAsyncDisposable
             return report with
             {
                 Answers = [.. report.Answers, new ExtractedAnswer(Question.C, nairobi.Text, 0.5, ExtractionMethods.Classifier, [new Provenance(nairobi.Page, nairobi.Index)], [])],
-                Extractor = Name,
+                ExtractorVersion = Name,
             };
         }
     }

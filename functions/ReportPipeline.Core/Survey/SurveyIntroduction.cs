@@ -1,0 +1,12 @@
+namespace ReportPipeline.Core.Survey;
+
+/// <summary>What the survey covers, where its evidence comes from and how it was compiled; <see cref="Reviewed"/> of the reports were checked by an analyst.</summary>
+public sealed record SurveyIntroduction(
+    string Period,
+    string Scope,
+    string Sources,
+    string Method,
+    string Evidence,
+    int Reports,
+    IReadOnlyList<LanguageCount> Languages,
+    int Reviewed = 0);

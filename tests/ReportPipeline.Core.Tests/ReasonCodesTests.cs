@@ -1,17 +1,18 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using ReportPipeline.Core.Languages;
 
 namespace ReportPipeline.Core.Tests;
 
 /// <summary>
 /// <see cref="ReasonCodes"/> is the one catalogue of error codes, and the portal explains every code a focal point can meet,
-/// in each of the six languages, with nothing explained that the pipeline never says.
+/// in each language profile, with nothing explained that the pipeline never says.
 /// </summary>
 public sealed partial class ReasonCodesTests
 {
-    private static readonly string s_portalStrings = Path.Combine(TestPaths.RepoRoot, "functions", "ReportPipeline.Functions", "Web", "assets", "portal-strings.js");
+    private const string PortalFile = "portal.json";
 
-    public static TheoryData<string> Languages() => ["ar", "zh", "en", "fr", "ru", "es"];
+    public static TheoryData<string> Languages() => [.. LanguageProfiles.Embedded.All.Select(p => p.Code)];
 
     [Fact]
     public void Catalogue_EveryCode_IsDistinctAndShort()
@@ -28,31 +29,20 @@ public sealed partial class ReasonCodesTests
     [MemberData(nameof(Languages))]
     public void PortalStrings_Language_ExplainEveryPortalCodeAndNoOther(string language)
     {
-        var explained = ExplainedCodes(File.ReadAllText(s_portalStrings), language);
+        var strings = LanguageProfiles.Embedded.Get(language).Strings(PortalFile);
+        var explained = strings.Keys.Select(k => ReasonKey().Match(k)).Where(m => m.Success).Select(m => m.Groups["code"].Value).ToList();
 
         Assert.Equal(ReasonCodes.Portal.Order(StringComparer.Ordinal), explained.Order(StringComparer.Ordinal));
-    }
-
-    /// <summary>The codes under <c>reasons</c> in one language's block of portal-strings.js, each with what happened and what to do.</summary>
-    private static List<string> ExplainedCodes(string script, string language)
-    {
-        var block = LanguageBlock().Matches(script).Single(m => m.Groups["language"].Value == language).Groups["body"].Value;
-        var reasons = ReasonsBlock().Match(block);
-        Assert.True(reasons.Success, $"{language} has no reasons");
-        var entries = ReasonEntry().Matches(reasons.Groups["body"].Value);
-        Assert.All(entries, e => Assert.True(e.Groups["what"].Length > 0 && e.Groups["next"].Length > 0, $"{language} {e.Groups["code"]} is empty"));
-        return [.. entries.Select(e => e.Groups["code"].Value)];
+        Assert.All(explained, code =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(strings[$"reason.{code}"]), $"{language} says nothing of what {code} means");
+            Assert.True(strings.TryGetValue($"next.{code}", out var next) && !string.IsNullOrWhiteSpace(next), $"{language} says nothing of what to do after {code}");
+        });
     }
 
     [GeneratedRegex("^[a-z]+(-[a-z]+)*$")]
     private static partial Regex CodeShape();
 
-    [GeneratedRegex(@"^  (?<language>[a-z]{2}): \{\n(?<body>.*?)^  \},?$", RegexOptions.Multiline | RegexOptions.Singleline)]
-    private static partial Regex LanguageBlock();
-
-    [GeneratedRegex(@"^    reasons: \{\n(?<body>.*?)^    \},?$", RegexOptions.Multiline | RegexOptions.Singleline)]
-    private static partial Regex ReasonsBlock();
-
-    [GeneratedRegex(@"^      '(?<code>[a-z-]+)': \['(?<what>(?:[^'\\]|\\.)*)',\s+'(?<next>(?:[^'\\]|\\.)*)'\],?$", RegexOptions.Multiline)]
-    private static partial Regex ReasonEntry();
+    [GeneratedRegex("^reason\\.(?<code>[a-z]+(-[a-z]+)*)$")]
+    private static partial Regex ReasonKey();
 }

@@ -24,13 +24,13 @@ public sealed class PassageSearch(ISubmissionStore submissions, IReviewStore rev
         ArgumentNullException.ThrowIfNull(query);
         if (query.Text.Length > PassageQuery.MaxTextLength)
         {
-            throw new ReviewRefusedException("query-too-long", $"Search for at most {PassageQuery.MaxTextLength} characters; this query has {query.Text.Length}.");
+            throw new ReviewRefusedException(ReasonCodes.QueryTooLong, $"Search for at most {PassageQuery.MaxTextLength} characters; this query has {query.Text.Length}.");
         }
 
         var needle = TextNormalizer.Normalize(query.Text).Trim();
         if (needle.Length == 0)
         {
-            throw new ReviewRefusedException("empty-query", "Give words to search for.");
+            throw new ReviewRefusedException(ReasonCodes.EmptyQuery, "Give words to search for.");
         }
 
         IEnumerable<Period> periods = query.Period is { } one ? [one] : (await submissions.ListPeriodActivityAsync(cancellationToken)).Select(a => a.Period);

@@ -5,7 +5,7 @@ public sealed class ReviewConflictException(SubmissionKey key, int expectedRevis
     : Exception($"Another analyst saved a decision on {key.State.Iso3} {key.Period} first (revision {storedRevision}, yours was made on {expectedRevision}). "
         + "Your decision was not saved: reload the report, check theirs and decide again.")
 {
-    public const string ReasonCode = "review-conflict";
+    public const string ReasonCode = ReasonCodes.ReviewConflict;
 
     public int StoredRevision { get; } = storedRevision;
 }

@@ -121,7 +121,7 @@ public sealed class ReviewService(
     private async Task<Loaded> LoadAsync(SubmissionKey key, CancellationToken cancellationToken)
     {
         var submission = await submissions.GetSubmissionAsync(key, cancellationToken)
-            ?? throw new ReviewRefusedException("no-report", $"{key.State.Iso3} has no report for {key.Period}, so there is nothing to review.");
+            ?? throw new ReviewRefusedException(ReasonCodes.NoReport, $"{key.State.Iso3} has no report for {key.Period}, so there is nothing to review.");
         var answers = await submissions.ListAnswersAsync(submission, cancellationToken);
         var log = await reviews.GetAsync(key, submission.ContentHash, cancellationToken);
         return new Loaded(submission, answers, ReviewedReport.Build(answers, log, themes), await ReadAsync(submission, cancellationToken));
@@ -158,7 +158,7 @@ public sealed class ReviewService(
     {
         ArgumentNullException.ThrowIfNull(submission);
         await using var stored = await reports.OpenAsync(submission.BlobName, cancellationToken)
-            ?? throw new ReviewRefusedException("report-missing", $"The stored report {submission.BlobName} is no longer there; it cannot be shown.");
+            ?? throw new ReviewRefusedException(ReasonCodes.ReportMissing, $"The stored report {submission.BlobName} is no longer there; it cannot be shown.");
         using var buffer = new MemoryStream();
         await stored.Content.CopyToAsync(buffer, cancellationToken);
         return await analyzer.AnalyzeAsync(buffer.ToArray(), Path.GetFileName(submission.BlobName), cancellationToken);
@@ -174,13 +174,13 @@ public sealed class ReviewService(
         {
             case ReviewAction.Accept or ReviewAction.Reject or ReviewAction.Move or ReviewAction.Copy:
                 var passage = report.Passages.FirstOrDefault(p => p.Id == request.Passage)
-                    ?? throw new ReviewRefusedException("unknown-passage", $"The report of {loaded.Submission.Key.State.Iso3} has no passage '{request.Passage}'; see `review show` for the passages it has.");
+                    ?? throw new ReviewRefusedException(ReasonCodes.UnknownPassage, $"The report of {loaded.Submission.Key.State.Iso3} has no passage '{request.Passage}'; see `review show` for the passages it has.");
                 if (request.Action is ReviewAction.Move or ReviewAction.Copy)
                 {
-                    var target = request.Question ?? throw new ReviewRefusedException("question-required", "Say which question the passage goes to (a, b, c or d).");
+                    var target = request.Question ?? throw new ReviewRefusedException(ReasonCodes.QuestionRequired, "Say which question the passage goes to (a, b, c or d).");
                     if (target == passage.Question)
                     {
-                        throw new ReviewRefusedException("same-question", $"Passage {passage.Id} is already under question ({target}).");
+                        throw new ReviewRefusedException(ReasonCodes.SameQuestion, $"Passage {passage.Id} is already under question ({target}).");
                     }
 
                     return Make(passage.Id, target, "", passage.Text);
@@ -188,21 +188,21 @@ public sealed class ReviewService(
 
                 return Make(passage.Id, null, "", passage.Text);
             case ReviewAction.Add:
-                var question = request.Question ?? throw new ReviewRefusedException("question-required", "Say which question the paragraph answers (a, b, c or d).");
+                var question = request.Question ?? throw new ReviewRefusedException(ReasonCodes.QuestionRequired, "Say which question the paragraph answers (a, b, c or d).");
                 if (!PassageIds.TryParseParagraph(request.Paragraph, out var page, out var number))
                 {
-                    throw new ReviewRefusedException("unknown-paragraph", $"'{request.Paragraph}' is not a paragraph id; they read page.paragraph, e.g. 1.3.");
+                    throw new ReviewRefusedException(ReasonCodes.UnknownParagraph, $"'{request.Paragraph}' is not a paragraph id; they read page.paragraph, e.g. 1.3.");
                 }
 
                 var paragraph = loaded.Document.ContentParagraphs.FirstOrDefault(p => p.Page == page && p.Index == number);
                 return paragraph is null
-                    ? throw new ReviewRefusedException("unknown-paragraph", $"The report of {loaded.Submission.Key.State.Iso3} has no paragraph {request.Paragraph}.")
+                    ? throw new ReviewRefusedException(ReasonCodes.UnknownParagraph, $"The report of {loaded.Submission.Key.State.Iso3} has no paragraph {request.Paragraph}.")
                     : Make(PassageIds.Passage(question, page, number), question, request.Paragraph!, paragraph.Text);
             case ReviewAction.Note:
-                var noted = request.Question ?? throw new ReviewRefusedException("question-required", "Say which question the note is on (a, b, c or d).");
+                var noted = request.Question ?? throw new ReviewRefusedException(ReasonCodes.QuestionRequired, "Say which question the note is on (a, b, c or d).");
                 var note = request.Note ?? "";
                 return note.Length > MaxNoteLength
-                    ? throw new ReviewRefusedException("note-too-long", $"A note holds at most {MaxNoteLength} characters; this one has {note.Length}.")
+                    ? throw new ReviewRefusedException(ReasonCodes.NoteTooLong, $"A note holds at most {MaxNoteLength} characters; this one has {note.Length}.")
                     : Make("", noted, "", note);
             default:
                 return Make("", null, "", "");

@@ -41,7 +41,7 @@ public sealed class DecideReviewFunction(ReviewService reviews, MemberStateRegis
         var body = await ReadAsync(request, cancellationToken);
         if (body is null || !Enum.TryParse<ReviewAction>(body.Action, ignoreCase: true, out var action) || !Enum.IsDefined(action) || char.IsDigit(body.Action![0]))
         {
-            return ApiReply.Error(HttpStatusCode.BadRequest, "bad-decision",
+            return ApiReply.Error(HttpStatusCode.BadRequest, ReasonCodes.BadDecision,
                 "Send JSON {\"action\": \"accept|reject|move|copy|add|note|done\", \"passage\", \"question\", \"paragraph\", \"note\", \"revision\"}.");
         }
 
@@ -50,7 +50,7 @@ public sealed class DecideReviewFunction(ReviewService reviews, MemberStateRegis
         {
             if (body.Question.Length != 1 || !Question.TryParse(body.Question[0], out var q))
             {
-                return ApiReply.Error(HttpStatusCode.BadRequest, "bad-question", "Name the question as a, b, c or d.");
+                return ApiReply.Error(HttpStatusCode.BadRequest, ReasonCodes.BadQuestion, "Name the question as a, b, c or d.");
             }
 
             question = q;

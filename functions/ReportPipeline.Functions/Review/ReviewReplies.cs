@@ -17,7 +17,7 @@ public static class ReviewReplies
         var code = (stateText ?? "").ToUpperInvariant();
         if (code.Length != 3 || !states.TryGet(code, out var state))
         {
-            return ApiReply.Error(HttpStatusCode.NotFound, "unknown-state",
+            return ApiReply.Error(HttpStatusCode.NotFound, ReasonCodes.UnknownState,
                 $"'{new string([.. code.Where(char.IsAsciiLetterOrDigit).Take(8)])}' is not a Member State; use its ISO 3166 alpha-3 code, e.g. KEN.");
         }
 
@@ -28,7 +28,7 @@ public static class ReviewReplies
     public static ApiReply Refused(ReviewRefusedException refused)
     {
         ArgumentNullException.ThrowIfNull(refused);
-        return ApiReply.Error(refused.ReasonCode is "no-report" or "report-missing" ? HttpStatusCode.NotFound : HttpStatusCode.BadRequest, refused.ReasonCode, refused.Message);
+        return ApiReply.Error(refused.ReasonCode is ReasonCodes.NoReport or ReasonCodes.ReportMissing ? HttpStatusCode.NotFound : HttpStatusCode.BadRequest, refused.ReasonCode, refused.Message);
     }
 
     public static ApiReply Conflict(ReviewConflictException conflict)

@@ -41,7 +41,7 @@ public sealed class SearchPassagesFunction(PassageSearch search, StaffAccess sta
         {
             if (questionText.Length != 1 || !Question.TryParse(questionText[0], out var q))
             {
-                return ApiReply.Error(System.Net.HttpStatusCode.BadRequest, "bad-question", "Name the question as a, b, c or d.");
+                return ApiReply.Error(System.Net.HttpStatusCode.BadRequest, ReasonCodes.BadQuestion, "Name the question as a, b, c or d.");
             }
 
             question = q;

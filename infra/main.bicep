@@ -77,7 +77,7 @@ param reconcileSchedule string = '0 30 1 * * *'
 @description('Reporting periods open for upload slots and ingestion, comma-separated; a late report for any other period is recorded and quarantined as period-closed.')
 param openPeriods string = '2026-H1,2026-H2'
 
-@description('Client ID of the Entra app registration staff sign in to (app roles Surveys.Read, Pipeline.Operate; see README). Empty: sign-in off, staff refused.')
+@description('Client ID of the Entra app registration staff sign in to (app roles Surveys.Read, Pipeline.Operate, Reports.Review; see README). Empty: sign-in off, staff refused.')
 param staffAuthClientId string = ''
 
 @description('E-mail address that receives the alerts on failed ingests and dead-lettered events; empty leaves the alerts visible in the portal only.')
@@ -165,6 +165,7 @@ module storage 'app/storage.bicep' = {
       'Credentials'
       'Uploads'
       'Translations'
+      'Reviews'
     ]
     browserUploadOrigins: [
       portalOrigin

@@ -21,6 +21,8 @@ var root = new RootCommand("reportpipeline: the ReportPipeline local host for th
     UploadCommand.Create(storage),
     SoakCommand.Create(storage),
     ServeCommand.Create(storage),
+    ReviewCommand.Create(storage),
+    SearchCommand.Create(storage),
     ExtractCommand.Create(),
     EvalCommand.Create(),
     AnalyzeCommand.Create(),

@@ -66,6 +66,28 @@ public static class ReasonCodes
     /// <summary>A bug of ours met while a CLI command read a file.</summary>
     public const string InternalError = "internal-error";
 
+    /// <summary>Review: another analyst's decision on the same report was stored first; this one was not.</summary>
+    public const string ReviewConflict = "review-conflict";
+
+    /// <summary>Review: the state has no current report for the period, or its stored report is gone.</summary>
+    public const string NoReport = "no-report";
+    public const string ReportMissing = "report-missing";
+
+    /// <summary>Review: the decision names a passage or paragraph the report does not hold, or no question, or the passage's own.</summary>
+    public const string UnknownPassage = "unknown-passage";
+    public const string UnknownParagraph = "unknown-paragraph";
+    public const string QuestionRequired = "question-required";
+    public const string SameQuestion = "same-question";
+    public const string NoteTooLong = "note-too-long";
+
+    /// <summary>Review API: the body is not a decision, or a question is not a-d.</summary>
+    public const string BadDecision = "bad-decision";
+    public const string BadQuestion = "bad-question";
+
+    /// <summary>Passage search: no words to find, or too many.</summary>
+    public const string EmptyQuery = "empty-query";
+    public const string QueryTooLong = "query-too-long";
+
     /// <summary>The codes a focal point can meet in the portal: refusals and failures of an upload, and the upload API's own.</summary>
     public static IReadOnlyList<string> Portal { get; } =
     [

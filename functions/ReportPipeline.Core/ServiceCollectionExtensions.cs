@@ -5,6 +5,7 @@ using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.Languages;
 using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Reports;
+using ReportPipeline.Core.Review;
 using ReportPipeline.Core.Staff;
 using ReportPipeline.Core.Survey;
 using ReportPipeline.Core.Survey.Translation;
@@ -50,6 +51,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ExcerptTranslator>();
         services.AddSingleton<SurveyPublisher>();
         services.AddSingleton<SurveyLinkService>();
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<PassageSearch>();
         return services;
     }
 

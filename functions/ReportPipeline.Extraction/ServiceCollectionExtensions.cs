@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Reports;
+using ReportPipeline.Core.Review;
 
 namespace ReportPipeline.Extraction;
 
@@ -13,6 +14,7 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<ExtractionOptions>(configuration, ExtractionOptions.SectionName);
         services.AddSingleton<AnswerExtractor>();
         services.AddSingleton<IAnswerExtractor, ExtractionRouter>();
+        services.AddSingleton<IPassageCandidates, LexiconCandidates>();
         return services;
     }
 }

@@ -15,4 +15,8 @@ public static class FunctionNames
     public const string GetStaffOverview = "GetStaffOverview";
     public const string ListAllUploads = "ListAllUploads";
     public const string ServePage = "ServePage";
+    public const string SearchPassages = "SearchPassages";
+    public const string ListReviews = "ListReviews";
+    public const string GetReview = "GetReview";
+    public const string DecideReview = "DecideReview";
 }

@@ -8,6 +8,7 @@ using ReportPipeline.Documents;
 using ReportPipeline.Extraction;
 using ReportPipeline.Functions.Http;
 using ReportPipeline.Functions.Ingestion;
+using ReportPipeline.Functions.Review;
 using ReportPipeline.Functions.Staff;
 using ReportPipeline.Functions.Surveys;
 using ReportPipeline.Functions.Telemetry;
@@ -41,6 +42,10 @@ public static class ServiceCollectionExtensions
         .AddTransient<GetStaffOverviewFunction>()
         .AddTransient<ListAllUploadsFunction>()
         .AddTransient<ServePageFunction>()
+        .AddTransient<SearchPassagesFunction>()
+        .AddTransient<ListReviewsFunction>()
+        .AddTransient<GetReviewFunction>()
+        .AddTransient<DecideReviewFunction>()
         .AddSingleton(StaffPlatform.Read(configuration))
         .AddSingleton<StaffAccess>();
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Polly;
+using ReportPipeline.Core.Review;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Core.Uploads;
 using ReportPipeline.Infrastructure.AzureOpenAI;
@@ -25,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IReportStore, BlobReportStore>();
         services.AddSingleton<ISurveyStore, BlobSurveyStore>();
         services.AddSingleton<ICredentialStore, TableCredentialStore>();
+        services.AddSingleton<IReviewStore, TableReviewStore>();
         services.AddSingleton<IUploadSlotIssuer, BlobUploadSlotIssuer>();
         services.AddDocumentIntelligence(configuration);
         services.AddAzureOpenAI(configuration);

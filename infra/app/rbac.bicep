@@ -53,7 +53,7 @@ var roles = {
 // Blob Data Contributor: the Functions host (leases, secrets, deployment package), the blob trigger and the pipeline's
 // containers; Owner would add managing ACLs and ownership, which nothing here does.
 // Queue Data Contributor: the blob trigger's internal queues and its poison queue.
-// Table Data Contributor: the pipeline's tables (Uploads, Submissions, Answers, Surveys, Credentials).
+// Table Data Contributor: the pipeline's tables (Uploads, Submissions, Answers, Surveys, Credentials, Translations, Reviews).
 // Blob Delegator: user-delegation keys for staff links and upload slots.
 var storageRoleIds = [
   roles.storageBlobDataContributor

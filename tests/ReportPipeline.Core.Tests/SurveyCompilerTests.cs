@@ -173,12 +173,13 @@ public sealed partial class SurveyCompilerTests
         Assert.Equal(CsvSurveyRenderer.Header, lines[0]);
         Assert.Equal((193 * 4) + 1, lines.Length);
         var rows = lines.Skip(1).Select(Csv.SplitLine).ToList();
-        Assert.All(rows, r => Assert.Equal(17, r.Count));
+        Assert.All(rows, r => Assert.Equal(19, r.Count));
         Assert.All(lines.Skip(1), l => Assert.True(l.StartsWith('"') && l.EndsWith('"'), $"Row '{l}' has a cell that is not quoted."));
         Assert.All(rows.SelectMany(r => r), cell => Assert.False(cell.Length > 0 && "=+-@\t\r|＝＋－＠".Contains(cell[0]), $"Cell '{cell}' starts a formula."));
         var egypt = rows.Single(r => r[2] == "EGY" && r[10] == "b");
         Assert.Equal("'@SUM(A1) التعاون الدولي مع المديرية التنفيذية", egypt[16]);
         Assert.Equal("cft judicial-cooperation", egypt[13]);
+        Assert.Equal([ReviewMarks.MachineExtracted, ""], egypt.Skip(17));
         Assert.Contains(rows, r => r[2] == "NGA" && r[10] == "d" && r[16].StartsWith("'－1", StringComparison.Ordinal));
     }
 
@@ -187,7 +188,9 @@ public sealed partial class SurveyCompilerTests
     {
         using var json = JsonDocument.Parse(new JsonSurveyRenderer(TestSurveyLanguages.All).Render(Compile()));
 
-        Assert.Equal(2, json.RootElement.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(3, json.RootElement.GetProperty("schemaVersion").GetInt32());
+        Assert.All(json.RootElement.GetProperty("annex").EnumerateArray().Where(s => s.GetProperty("reported").GetBoolean()),
+            s => Assert.Equal(ReviewMarks.MachineExtracted, s.GetProperty("review").GetString()));
         Assert.Equal(193, json.RootElement.GetProperty("annex").GetArrayLength());
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("changes").ValueKind);
         Assert.Contains(json.RootElement.GetProperty("regions")[0].GetProperty("subregions").EnumerateArray(), s => s.GetProperty("m49Subregion").GetString() == "Sub-Saharan Africa");

@@ -59,6 +59,10 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetStaffOverview", "api/staff/overview", "get")]
     [InlineData("ListAllUploads", "api/staff/uploads", "get")]
     [InlineData("ServePage", "{*path}", "get")]
+    [InlineData("SearchPassages", "api/passages", "get")]
+    [InlineData("ListReviews", "api/review", "get")]
+    [InlineData("GetReview", "api/review/{period}/{state}", "get")]
+    [InlineData("DecideReview", "api/review/{period}/{state}", "post")]
     public void HttpFunction_IsAnonymousOnItsRoute(string function, string route, string method)
     {
         var binding = Binding(function);

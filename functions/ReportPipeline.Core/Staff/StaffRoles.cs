@@ -9,5 +9,8 @@ public static class StaffRoles
     /// <summary>Compile the survey now, and the like: work that changes what the pipeline holds.</summary>
     public const string PipelineOperate = "Pipeline.Operate";
 
-    public static IReadOnlyList<string> All { get; } = [SurveysRead, PipelineOperate];
+    /// <summary>Review states' reports: accept, reject, move, copy and add passages, keep notes, mark a report reviewed.</summary>
+    public const string ReportsReview = "Reports.Review";
+
+    public static IReadOnlyList<string> All { get; } = [SurveysRead, PipelineOperate, ReportsReview];
 }

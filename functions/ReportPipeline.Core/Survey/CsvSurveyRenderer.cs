@@ -4,13 +4,14 @@ using System.Text;
 namespace ReportPipeline.Core.Survey;
 
 /// <summary>
-/// One row per Member State and question, with the answer's themes, source and opening words. Report text is
+/// One row per Member State and question, with the answer's themes, source and opening words, and whether an analyst
+/// reviewed the state's answers (and when) or they are machine-extracted. Report text is
 /// folded onto one line and every cell a spreadsheet would run as a formula is neutralised. A UTF-8 byte-order
 /// mark lets spreadsheets read Arabic, Chinese and Russian text correctly.
 /// </summary>
 public sealed class CsvSurveyRenderer : ISurveyRenderer
 {
-    public const string Header = "period,edition,iso3,state,region,subregion,area,reported,version,language,question,answered,passages,themes,page,paragraph,excerpt";
+    public const string Header = "period,edition,iso3,state,region,subregion,area,reported,version,language,question,answered,passages,themes,page,paragraph,excerpt,review,reviewed_at";
 
     public string FileName => "global-implementation-survey.csv";
 
@@ -29,7 +30,8 @@ public sealed class CsvSurveyRenderer : ISurveyRenderer
                     (answer?.Passages ?? 0).ToString(CultureInfo.InvariantCulture), string.Join(' ', answer?.Themes ?? []),
                     answer is null ? "" : answer.Page.ToString(CultureInfo.InvariantCulture),
                     answer is null ? "" : answer.Paragraph.ToString(CultureInfo.InvariantCulture),
-                    answer?.Summary ?? ""];
+                    answer?.Summary ?? "", state.Reported ? state.Review : "",
+                    state.ReviewedAt?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""];
                 csv.AppendJoin(',', cells.Select(c => Csv.Cell(OneLine(c)))).Append('\n');
             }
         }

@@ -101,7 +101,9 @@ public sealed partial class HtmlSurveyRenderer(SurveyLanguage language, SurveyLa
             TranslationStatus.Unavailable => "intro.excerpts-unavailable",
             _ => "intro.excerpts",
         };
-        h.Append("<p class=\"note\" id=\"translation-note\">").Append(t.Html(translation)).Append("</p>\n</section>\n");
+        h.Append("<p class=\"note\" id=\"translation-note\">").Append(t.Html(translation)).Append("</p>\n");
+        ReviewCount(h, i.Reviewed, i.Reports);
+        h.Append("</section>\n");
     }
 
     private void Global(StringBuilder h, SurveyModel survey)
@@ -166,7 +168,9 @@ public sealed partial class HtmlSurveyRenderer(SurveyLanguage language, SurveyLa
                         .Append(E(x.Text)).Append("</blockquote>").Append(MachineTranslation(survey, x)).Append("<figcaption class=\"cite\">")
                         .Append(t.Html("excerpt.cite", ("state", E(t.StateName(x.Iso3, x.State))), ("question", x.Question.ToString()),
                             ("source", $"<a href=\"#{E(x.Source.Id)}\">{t.Html("excerpt.source", ("page", N(x.Source.Page)), ("paragraph", N(x.Source.Paragraph)))}</a>")))
-                        .Append("</figcaption></figure>\n");
+                        ;
+                    ReviewMark(h, x.Review, null);
+                    h.Append("</figcaption></figure>\n");
                 }
 
                 h.Append("</section>\n");
@@ -264,9 +268,10 @@ public sealed partial class HtmlSurveyRenderer(SurveyLanguage language, SurveyLa
     {
         var t = language;
         h.Append("<section id=\"annex\"><h2>").Append(t.Html("heading.annex")).Append("</h2>\n<p>")
-            .Append(t.Html("global.reported", ("reporting", N(survey.Global.StatesReporting)), ("total", N(survey.Annex.Count)))).Append("</p>\n")
-            .Append("<table><thead><tr>");
-        foreach (var column in (string[])["col.state", "col.region", "col.subregion", "col.reported", "col.version", "col.language", "col.questions-answered"])
+            .Append(t.Html("global.reported", ("reporting", N(survey.Global.StatesReporting)), ("total", N(survey.Annex.Count)))).Append("</p>\n");
+        ReviewCount(h, survey.Introduction.Reviewed, survey.Introduction.Reports);
+        h.Append("<table><thead><tr>");
+        foreach (var column in (string[])["col.state", "col.region", "col.subregion", "col.reported", "col.version", "col.language", "col.questions-answered", "col.answers"])
         {
             h.Append("<th scope=\"col\">").Append(t.Html(column)).Append("</th>");
         }
@@ -277,10 +282,32 @@ public sealed partial class HtmlSurveyRenderer(SurveyLanguage language, SurveyLa
             h.Append("<tr id=\"state-").Append(E(s.Iso3)).Append("\"><th scope=\"row\">").Append(E(t.StateName(s.Iso3, s.Name))).Append(" (").Append(E(s.Iso3)).Append(")</th><td>")
                 .Append(E(Region(s.Region))).Append("</td><td>").Append(E(Region(s.Area))).Append("</td><td>").Append(t.Html(s.Reported ? "common.yes" : "common.no")).Append("</td><td>")
                 .Append(s.Reported ? N(s.Version) : "").Append("</td><td>").Append(s.Language.Length > 0 ? E(t.LanguageName(s.Language)) : "").Append("</td><td>")
-                .Append(E(string.Join(' ', s.Coverage.Select(c => $"({c})")))).Append("</td></tr>\n");
+                .Append(E(string.Join(' ', s.Coverage.Select(c => $"({c})")))).Append("</td><td>");
+            if (s.Reported)
+            {
+                ReviewMark(h, s.Review, s.ReviewedAt);
+            }
+
+            h.Append("</td></tr>\n");
         }
 
         h.Append("</tbody></table></section>\n");
+    }
+
+    /// <summary>How many of the reports an analyst checked: the rest are as the machine extracted them.</summary>
+    private void ReviewCount(StringBuilder h, int reviewed, int reports) =>
+        h.Append("<p>").Append(language.Html("review.count", ("reviewed", N(reviewed)), ("reports", N(reports)))).Append("</p>\n");
+
+    /// <summary>A state's answers marked as an analyst's (with the date) or the machine's.</summary>
+    private void ReviewMark(StringBuilder h, string review, DateTimeOffset? at)
+    {
+        h.Append(" <span class=\"review\" data-review=\"").Append(E(review)).Append("\">").Append(language.Html($"review.{review}"));
+        if (at is { } date)
+        {
+            h.Append(' ').Append(E(language.Date(date)));
+        }
+
+        h.Append("</span>");
     }
 
     private void Sources(StringBuilder h, SurveyModel survey)

@@ -1,6 +1,9 @@
 namespace ReportPipeline.Core.Survey;
 
-/// <summary>One Member State's reporting status for the period (the annex).</summary>
+/// <summary>
+/// One Member State's reporting status for the period (the annex); <see cref="Review"/> says whether an analyst checked its
+/// answers (<see cref="ReviewMarks.Reviewed"/>, on <see cref="ReviewedAt"/>) or they are the machine's.
+/// </summary>
 public sealed record StateStatus(
     string Iso3,
     string Name,
@@ -12,4 +15,6 @@ public sealed record StateStatus(
     string Language,
     QuestionSet Coverage,
     DateTimeOffset? ReceivedAt,
-    IReadOnlyList<StateAnswer> Answers);
+    IReadOnlyList<StateAnswer> Answers,
+    string Review = ReviewMarks.MachineExtracted,
+    DateTimeOffset? ReviewedAt = null);

@@ -18,8 +18,10 @@ public sealed class SurveyCompiler(MemberStateRegistry states, ThemeCatalog them
         IReadOnlyList<StoredAnswer> answers,
         string edition,
         DateTimeOffset compiledAt,
-        SurveyBaseline? baseline = null)
+        SurveyBaseline? baseline = null,
+        IReadOnlyDictionary<string, DateTimeOffset>? reviewed = null)
     {
+        reviewed ??= new Dictionary<string, DateTimeOffset>();
         var reported = new Dictionary<string, SubmissionRecord>(StringComparer.Ordinal);
         foreach (var s in submissions)
         {
@@ -28,10 +30,10 @@ public sealed class SurveyCompiler(MemberStateRegistry states, ThemeCatalog them
 
         var answersByState = answers.Where(a => reported.ContainsKey(a.State.Iso3)).ToLookup(a => a.State.Iso3, StringComparer.Ordinal);
         var regions = states.All.GroupBy(s => s.Region).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(region => Region(region, reported, answersByState)).ToList();
+            .Select(region => Region(region, reported, answersByState, reviewed)).ToList();
         var themeOutlooks = Themes(reported, answersByState);
-        var annex = states.All.Select(s => Status(s, reported, answersByState)).ToList();
-        var introduction = Introduction(period.Value, reported);
+        var annex = states.All.Select(s => Status(s, reported, answersByState, reviewed)).ToList();
+        var introduction = Introduction(period.Value, reported) with { Reviewed = reported.Keys.Count(reviewed.ContainsKey) };
         var global = new GlobalOutlook(reported.Count, states.All.Count, [.. GuidingQuestions.All.Select(q =>
         {
             var answering = answersByState.SelectMany(g => g).Where(a => a.Question == q.Key).ToList();
@@ -58,7 +60,8 @@ public sealed class SurveyCompiler(MemberStateRegistry states, ThemeCatalog them
             .Select(g => new LanguageCount(g.Key, g.Count()))
             .OrderByDescending(l => l.States).ThenBy(l => l.Language, StringComparer.Ordinal)]);
 
-    private RegionOutlook Region(IGrouping<string, MemberState> region, Dictionary<string, SubmissionRecord> reported, ILookup<string, StoredAnswer> answersByState)
+    private RegionOutlook Region(IGrouping<string, MemberState> region, Dictionary<string, SubmissionRecord> reported, ILookup<string, StoredAnswer> answersByState,
+        IReadOnlyDictionary<string, DateTimeOffset> reviewed)
     {
         var subregions = region.GroupBy(s => (s.Area, s.Subregion)).OrderBy(g => g.Key.Subregion, StringComparer.Ordinal).ThenBy(g => g.Key.Area, StringComparer.Ordinal)
             .Select(area =>
@@ -66,7 +69,7 @@ public sealed class SurveyCompiler(MemberStateRegistry states, ThemeCatalog them
                 var reporting = area.Where(s => reported.ContainsKey(s.Iso3)).ToList();
                 var areaAnswers = reporting.SelectMany(s => answersByState[s.Iso3]).ToList();
                 return new SubregionOutlook(area.Key.Area, area.Key.Subregion, reporting.Count, area.Count(), [.. reporting.Select(s => s.Name)],
-                    LeadingThemes(areaAnswers), Excerpts(areaAnswers, reported));
+                    LeadingThemes(areaAnswers), Excerpts(areaAnswers, reported, reviewed));
             })
             .ToList();
         return new RegionOutlook(region.Key, region.Count(s => reported.ContainsKey(s.Iso3)), region.Count(),
@@ -98,7 +101,8 @@ public sealed class SurveyCompiler(MemberStateRegistry states, ThemeCatalog them
             .OrderByDescending(t => t.States).ThenBy(t => t.Key, StringComparer.Ordinal)];
     }
 
-    private StateStatus Status(MemberState s, Dictionary<string, SubmissionRecord> reported, ILookup<string, StoredAnswer> answersByState)
+    private StateStatus Status(MemberState s, Dictionary<string, SubmissionRecord> reported, ILookup<string, StoredAnswer> answersByState,
+        IReadOnlyDictionary<string, DateTimeOffset> reviewed)
     {
         if (!reported.TryGetValue(s.Iso3, out var sub))
         {
@@ -112,7 +116,11 @@ public sealed class SurveyCompiler(MemberStateRegistry states, ThemeCatalog them
             return new StateAnswer(g.Key, g.Count(), [.. g.SelectMany(a => a.Themes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
                 Shorten(best.Text, SummaryLength), where.Page, where.Paragraph);
         }).ToList();
-        return new StateStatus(s.Iso3, s.Name, s.Region, s.Subregion, s.Area, true, sub.Version, sub.Language, sub.Coverage, sub.UploadedAt, stateAnswers);
+        // A reviewed report answers what the analyst kept, which may differ from what the machine found.
+        return reviewed.TryGetValue(s.Iso3, out var at)
+            ? new StateStatus(s.Iso3, s.Name, s.Region, s.Subregion, s.Area, true, sub.Version, sub.Language, QuestionSet.Of(stateAnswers.Select(a => a.Question)),
+                sub.UploadedAt, stateAnswers, ReviewMarks.Reviewed, at)
+            : new StateStatus(s.Iso3, s.Name, s.Region, s.Subregion, s.Area, true, sub.Version, sub.Language, sub.Coverage, sub.UploadedAt, stateAnswers);
     }
 
     private SurveyChanges Changes(SurveyBaseline baseline, Dictionary<string, SubmissionRecord> reported, List<ThemeOutlook> current)
@@ -149,7 +157,7 @@ public sealed class SurveyCompiler(MemberStateRegistry states, ThemeCatalog them
             .Take(LeadingThemeCount)];
 
     /// <summary>One excerpt per state and question, most confident first, spread over states before repeating one.</summary>
-    private List<Excerpt> Excerpts(IEnumerable<StoredAnswer> answers, Dictionary<string, SubmissionRecord> reported) =>
+    private List<Excerpt> Excerpts(IEnumerable<StoredAnswer> answers, Dictionary<string, SubmissionRecord> reported, IReadOnlyDictionary<string, DateTimeOffset> reviewed) =>
         [.. answers
             .Where(a => a.Provenance.Count > 0)
             .GroupBy(a => (a.State.Iso3, a.Question))
@@ -159,16 +167,17 @@ public sealed class SurveyCompiler(MemberStateRegistry states, ThemeCatalog them
             .SelectMany(g => g.Select((a, rank) => (a, rank)))
             .OrderBy(x => x.rank).ThenBy(x => x.a.Question).ThenBy(x => x.a.State.Iso3, StringComparer.Ordinal)
             .Take(ExcerptsPerSubregion)
-            .Select(x => Excerpt(x.a, reported[x.a.State.Iso3]))];
+            .Select(x => Excerpt(x.a, reported[x.a.State.Iso3], reviewed.ContainsKey(x.a.State.Iso3)))];
 
-    private Excerpt Excerpt(StoredAnswer a, SubmissionRecord submission)
+    private Excerpt Excerpt(StoredAnswer a, SubmissionRecord submission, bool reviewed)
     {
         var where = a.Provenance[0];
         var id = $"{a.State.Iso3}-{a.Question}";
         var location = Uri.EscapeDataString(reports.Locate(submission.BlobName)).Replace("%2F", "/", StringComparison.Ordinal);
         var source = new ExcerptSource($"source-{id}", submission.BlobName, submission.Version, submission.ContentHash, where.Page, where.Paragraph,
             $"{location}#page={where.Page}&paragraph={where.Paragraph}");
-        return new Excerpt($"excerpt-{id}", a.State.Iso3, a.State.Name, a.Question, Shorten(a.Text, ExcerptLength), submission.Language, source);
+        return new Excerpt($"excerpt-{id}", a.State.Iso3, a.State.Name, a.Question, Shorten(a.Text, ExcerptLength), submission.Language, source,
+            reviewed ? ReviewMarks.Reviewed : ReviewMarks.MachineExtracted);
     }
 
     private static string Shorten(string text, int length)

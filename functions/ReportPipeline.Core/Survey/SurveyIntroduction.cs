@@ -1,6 +1,6 @@
 namespace ReportPipeline.Core.Survey;
 
-/// <summary>What the survey covers, where its evidence comes from and how it was compiled.</summary>
+/// <summary>What the survey covers, where its evidence comes from and how it was compiled; <see cref="Reviewed"/> of the reports were checked by an analyst.</summary>
 public sealed record SurveyIntroduction(
     string Period,
     string Scope,
@@ -8,4 +8,5 @@ public sealed record SurveyIntroduction(
     string Method,
     string Evidence,
     int Reports,
-    IReadOnlyList<LanguageCount> Languages);
+    IReadOnlyList<LanguageCount> Languages,
+    int Reviewed = 0);

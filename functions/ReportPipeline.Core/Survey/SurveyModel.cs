@@ -19,6 +19,9 @@ public sealed record SurveyModel(
     SurveyChanges? Changes,
     SurveyTranslations? Translations = null)
 {
-    /// <summary>2: sub-regions with their own excerpts, excerpt sources, per-question answers in the annex, changes.</summary>
-    public const int CurrentSchemaVersion = 2;
+    /// <summary>
+    /// 2: sub-regions with their own excerpts, excerpt sources, per-question answers in the annex, changes. 3: each state's and
+    /// excerpt's <c>review</c> mark (<see cref="ReviewMarks"/>), the date a state was reviewed, and the count of reviewed reports.
+    /// </summary>
+    public const int CurrentSchemaVersion = 3;
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Core.Review;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Core.Survey.Translation;
 using ReportPipeline.Core.Telemetry;
@@ -12,6 +14,8 @@ namespace ReportPipeline.Core.Survey;
 public sealed class SurveyPublisher(
     ISubmissionStore submissions,
     ISurveyStore surveys,
+    IReviewStore reviews,
+    ThemeCatalog themes,
     SurveyCompiler compiler,
     ExcerptTranslator translator,
     IEnumerable<ISurveyRenderer> renderers,
@@ -29,7 +33,8 @@ public sealed class SurveyPublisher(
         foreach (var activity in await submissions.ListPeriodActivityAsync(cancellationToken))
         {
             var latest = await surveys.GetLatestEditionAsync(activity.Period, cancellationToken);
-            if (latest is null || latest.SourceChangedAt < activity.LastChangedAt)
+            var lastChanged = Latest(activity.LastChangedAt, await reviews.ListAsync(activity.Period, cancellationToken));
+            if (latest is null || latest.SourceChangedAt < lastChanged)
             {
                 results.Add(await CompileAsync(activity.Period, cancellationToken));
             }
@@ -65,9 +70,12 @@ public sealed class SurveyPublisher(
     public async Task<PreparedSurvey> PrepareAsync(Period period, string edition, DateTimeOffset compiledAt, SurveyBaseline? baseline, CancellationToken cancellationToken)
     {
         var stored = await submissions.ListSubmissionsAsync(period, cancellationToken);
-        var answers = await submissions.ListCurrentAnswersAsync(period, stored, cancellationToken);
-        var sourceChangedAt = stored.Count == 0 ? DateTimeOffset.MinValue : stored.Max(s => s.ReceivedAt);
-        var model = compiler.Compile(period, stored, answers, edition, compiledAt, baseline);
+        var machine = (await submissions.ListCurrentAnswersAsync(period, stored, cancellationToken)).ToLookup(a => a.State.Iso3, StringComparer.Ordinal);
+        var logs = await reviews.ListAsync(period, cancellationToken);
+        var reviewed = ReviewedPeriod.Build(stored, machine, logs, themes);
+        var sourceChangedAt = Latest(stored.Count == 0 ? DateTimeOffset.MinValue : stored.Max(s => s.ReceivedAt), logs);
+        var model = compiler.Compile(period, stored, ReviewedPeriod.Answers(reviewed, machine), edition, compiledAt, baseline,
+            reviewed.Where(r => r.Report.Counts).ToDictionary(r => r.Submission.Key.State.Iso3, r => r.Report.Log.LastDone!.At, StringComparer.Ordinal));
 
         // The hash covers the evidence only, so recompiling unchanged submissions yields the same hash whatever the edition and baseline.
         var contentHash = Hash(model with { Edition = "", CompiledAt = DateTimeOffset.UnixEpoch, Changes = null });
@@ -95,6 +103,10 @@ public sealed class SurveyPublisher(
 
         return baseline;
     }
+
+    /// <summary>A decision is a change of evidence as much as an upload: the later of the two decides whether a period needs a new edition.</summary>
+    private static DateTimeOffset Latest(DateTimeOffset submissionsChangedAt, IReadOnlyList<ReviewLog> logs) =>
+        logs.SelectMany(l => l.Decisions).Select(d => d.At).Append(submissionsChangedAt).Max();
 
     private static string Hash(SurveyModel model) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(model, JsonSurveyRenderer.Options)));

@@ -47,6 +47,18 @@ public static class Columns
     /// <summary>Credentials: the times (Unix milliseconds, 8 bytes each, little-endian) of the slots given in the last day.</summary>
     public const string RecentSlots = "RecentSlots";
 
+    /// <summary>Reviews: the head row's count of decisions (replaced under its ETag), and each decision row's place in the log.</summary>
+    public const string Revision = "Revision";
+    public const string Action = "Action";
+    public const string Passage = "Passage";
+    public const string Paragraph = "Paragraph";
+    public const string ById = "ById";
+    public const string ByName = "ByName";
+    public const string At = "At";
+
+    /// <summary>Reviews: the machine passages the analyst had in view, space-separated.</summary>
+    public const string Seen = "Seen";
+
     /// <summary>Blob metadata of a quarantined report.</summary>
     public const string ReasonMetadata = "reason";
     public const string MessageMetadata = "message";

@@ -14,7 +14,9 @@ public static class StorageNames
     public const string CredentialsTable = "Credentials";
     public const string TranslationsTable = "Translations";
 
+    public const string ReviewsTable = "Reviews";
+
     public static IReadOnlyList<string> Containers { get; } = [ReportsContainer, QuarantineContainer, SurveysContainer];
 
-    public static IReadOnlyList<string> Tables { get; } = [UploadsTable, SubmissionsTable, AnswersTable, SurveysTable, CredentialsTable, TranslationsTable];
+    public static IReadOnlyList<string> Tables { get; } = [UploadsTable, SubmissionsTable, AnswersTable, SurveysTable, CredentialsTable, TranslationsTable, ReviewsTable];
 }

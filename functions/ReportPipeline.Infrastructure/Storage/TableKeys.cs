@@ -72,6 +72,29 @@ public static class TableKeys
         return (prefix, prefix[..^1] + "`");
     }
 
+    /// <summary>Reviews: the head row of one report's review, <c>{ISO3}_{first 16 hex digits of the content hash}</c>; its decisions follow it.</summary>
+    public static string Review(SubmissionKey key, string contentHash)
+    {
+        ArgumentNullException.ThrowIfNull(contentHash);
+        if (contentHash.Length < 16 || contentHash.AsSpan(0, 16).ContainsAnyExcept("0123456789abcdef"))
+        {
+            throw new ArgumentException($"'{contentHash}' is not a lower-case hex content hash.", nameof(contentHash));
+        }
+
+        return Checked($"{key.State.Iso3}_{contentHash[..16]}");
+    }
+
+    /// <summary>Reviews: a decision row, <c>{head}_{revision:000000}</c>, so a review's decisions sort in the order they were taken.</summary>
+    public static string ReviewDecision(SubmissionKey key, string contentHash, int revision) =>
+        Checked($"{Review(key, contentHash)}_{revision.ToString("000000", CultureInfo.InvariantCulture)}");
+
+    /// <summary>Reviews: one report's head and decision rows, from the head (inclusive) to the end (exclusive); '`' follows '_'.</summary>
+    public static (string From, string To) ReviewRange(SubmissionKey key, string contentHash)
+    {
+        var head = Review(key, contentHash);
+        return (head, head + "`");
+    }
+
     /// <summary>Uploads: the range of one state's rows, as the blob names it.</summary>
     public static (string From, string To) UploadRange(string state) => (Checked($"{state}_"), Checked($"{state}`"));
 

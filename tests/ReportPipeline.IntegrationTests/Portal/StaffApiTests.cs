@@ -151,6 +151,6 @@ public sealed class StaffApiTests(PortalFixture portal)
         var user = body.GetProperty("user");
         Assert.True(user.GetProperty("local").GetBoolean());
         Assert.Equal(Environment.UserName, user.GetProperty("name").GetString());
-        Assert.Equal(["Pipeline.Operate", "Surveys.Read"], user.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["Pipeline.Operate", "Reports.Review", "Surveys.Read"], user.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
     }
 }

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace ReportPipeline.Core.Review;
+
+internal static partial class ReviewLogMessages
+{
+    [LoggerMessage(8001, LogLevel.Information, "Review of {State} {Period}: {ByName} ({ById}) recorded {Action} {Target} as revision {Revision}")]
+    public static partial void ReviewDecided(this ILogger logger, string state, string period, string byName, string byId, ReviewAction action, string target, int revision);
+
+    [LoggerMessage(8002, LogLevel.Warning, "Review of {State} {Period}: {ByName} ({ById}) was too late to record {Action}; revision {Revision} came first")]
+    public static partial void ReviewConflict(this ILogger logger, string state, string period, string byName, string byId, ReviewAction action, int revision);
+}

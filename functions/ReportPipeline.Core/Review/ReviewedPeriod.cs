@@ -1,0 +1,43 @@
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Core.Storage;
+
+namespace ReportPipeline.Core.Review;
+
+/// <summary>A period's current reports with their reviews applied: what the survey, search, agreement and export read. Pure.</summary>
+public static class ReviewedPeriod
+{
+    /// <summary>The method of a machine passage the review kept; an analyst's or a state's passage carries its source instead.</summary>
+    public const string ReviewedMethod = "reviewed";
+
+    public static IReadOnlyList<ReviewedState> Build(
+        IReadOnlyList<SubmissionRecord> current, ILookup<string, StoredAnswer> answers, IReadOnlyList<ReviewLog> logs, ThemeCatalog themes)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(answers);
+        ArgumentNullException.ThrowIfNull(logs);
+        var byReport = logs.ToDictionary(l => (l.Key.State.Iso3, l.ContentHash));
+        var reviewedBefore = logs.Where(l => l.LastDone is not null).Select(l => l.Key.State.Iso3).ToHashSet(StringComparer.Ordinal);
+        return [.. current.Select(s =>
+        {
+            var iso3 = s.Key.State.Iso3;
+            var log = byReport.GetValueOrDefault((iso3, s.ContentHash)) ?? ReviewLog.Empty(s.Key, s.ContentHash);
+            var report = ReviewedReport.Build([.. answers[iso3]], log, themes);
+            var stale = report.Status == ReviewStatus.Machine && logs.Any(l => l.Key.State.Iso3 == iso3 && l.ContentHash != s.ContentHash && l.LastDone is not null);
+            return new ReviewedState(s, report, stale ? ReviewStatus.Stale : report.Status);
+        })];
+    }
+
+    /// <summary>
+    /// The answers the survey counts: a report's accepted passages where its review was marked done (an analyst's own decision
+    /// at full confidence, so it leads its question), the machine's answers elsewhere.
+    /// </summary>
+    public static IReadOnlyList<StoredAnswer> Answers(IReadOnlyList<ReviewedState> reviewed, ILookup<string, StoredAnswer> machine)
+    {
+        ArgumentNullException.ThrowIfNull(reviewed);
+        ArgumentNullException.ThrowIfNull(machine);
+        return [.. reviewed.SelectMany(r => r.Report.Counts
+            ? r.Report.Accepted.Select((p, i) => new StoredAnswer(r.Submission.Key.State, p.Question, i, p.Text, p.Decided ? 1.0 : p.Confidence,
+                p.Source == PassageSources.Machine ? ReviewedMethod : p.Source, p.Provenance, p.Themes))
+            : machine[r.Submission.Key.State.Iso3])];
+    }
+}

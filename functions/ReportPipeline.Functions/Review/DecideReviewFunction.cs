@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using ReportPipeline.Core;
+using ReportPipeline.Core.MemberStates;
+using ReportPipeline.Core.Review;
+using ReportPipeline.Core.Staff;
+using ReportPipeline.Functions.Http;
+
+namespace ReportPipeline.Functions.Review;
+
+/// <summary>
+/// HTTP POST <c>api/review/{period}/{state}</c>, staff with <c>Reports.Review</c>: records one decision on a state's current report,
+/// made on the revision the analyst saw, and returns the report as it now stands. Another analyst's decision stored first is a
+/// 409 that says so; nothing of the refused save is kept. Every decision is in the audit log, by the principal's id and name.
+/// </summary>
+public sealed class DecideReviewFunction(ReviewService reviews, MemberStateRegistry states, StaffAccess staff)
+{
+    /// <summary>A decision's body is small; a larger one is not a decision.</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
+    [Function(FunctionNames.DecideReview)]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/review/{period}/{state}")] HttpRequest request,
+        string period,
+        string state,
+        CancellationToken cancellationToken)
+    {
+        if (staff.Refusal(request, StaffRoles.ReportsReview, $"review decision on {state} {period}", period, out var p) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (ReviewReplies.Key(states, p, state, out var key) is { } unknown)
+        {
+            return unknown;
+        }
+
+        var body = await ReadAsync(request, cancellationToken);
+        if (body is null || !Enum.TryParse<ReviewAction>(body.Action, ignoreCase: true, out var action) || !Enum.IsDefined(action) || char.IsDigit(body.Action![0]))
+        {
+            return ApiReply.Error(HttpStatusCode.BadRequest, ReasonCodes.BadDecision,
+                "Send JSON {\"action\": \"accept|reject|move|copy|add|note|done\", \"passage\", \"question\", \"paragraph\", \"note\", \"revision\"}.");
+        }
+
+        Question? question = null;
+        if (!string.IsNullOrEmpty(body.Question))
+        {
+            if (body.Question.Length != 1 || !Question.TryParse(body.Question[0], out var q))
+            {
+                return ApiReply.Error(HttpStatusCode.BadRequest, ReasonCodes.BadQuestion, "Name the question as a, b, c or d.");
+            }
+
+            question = q;
+        }
+
+        try
+        {
+            return ApiReply.Ok(await reviews.DecideAsync(key, new ReviewRequest(action, body.Passage, question, body.Paragraph, body.Note), staff.Identify(request)!,
+                body.Revision, cancellationToken));
+        }
+        catch (ReviewRefusedException e)
+        {
+            return ReviewReplies.Refused(e);
+        }
+        catch (ReviewConflictException e)
+        {
+            return ReviewReplies.Conflict(e);
+        }
+    }
+
+    private static async Task<ReviewDecisionBody?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<ReviewDecisionBody>(buffer.ToArray(), ApiReply.Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

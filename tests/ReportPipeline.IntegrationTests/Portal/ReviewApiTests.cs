@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ReportPipeline.Cli.Serve;
+using ReportPipeline.Core;
+using ReportPipeline.Core.Staff;
+using ReportPipeline.Functions.Http;
+using ReportPipeline.Functions.Ingestion;
+using ReportPipeline.Infrastructure.Storage;
+
+namespace ReportPipeline.IntegrationTests.Portal;
+
+/// <summary>The review and search API over real HTTP, with App Service Authentication's principal as in Azure: roles, refusals, conflicts, the audit log.</summary>
+[Collection(PortalCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class ReviewApiTests(PortalFixture portal)
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+    private readonly ServiceProvider _services = portal.AppServiceServices;
+    private readonly LocalServer _azure = portal.AppServiceServer;
+    private readonly string _reader = StaffApiTests.Principal("Rita Reader", StaffRoles.SurveysRead);
+    private readonly string _analyst = StaffApiTests.Principal("Ana Analyst", StaffRoles.SurveysRead, StaffRoles.ReportsReview);
+    private readonly string _second = StaffApiTests.Principal("Ben Analyst", StaffRoles.SurveysRead, StaffRoles.ReportsReview);
+
+    private async Task<Period> IngestAsync(string iso3, string text)
+    {
+        var period = AzuriteFixture.NewPeriod();
+        var blob = _services.GetRequiredService<StorageClientFactory>().Report($"{period}/{iso3}/report.txt");
+        await blob.UploadAsync(BinaryData.FromString(text), overwrite: true, _ct);
+        await _services.GetRequiredService<IngestReportFunction>().RunAsync(blob, _ct);
+        return period;
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpMethod method, string path, string principal, object? body = null)
+    {
+        using var client = PortalFixture.Client(_azure.Url);
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add(StaffAccess.PrincipalHeader, principal);
+        using var response = await client.SendAsync(request, _ct);
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>(_ct));
+    }
+
+    [Fact]
+    public async Task Decide_ReaderRefusedAnalystRecordedSecondOnSameRevisionToldAndAudited()
+    {
+        var period = await IngestAsync("KEN", "(a) Our main challenge is financing of terrorism through virtual assets.\n\n(d) We coordinate with the 1267 Monitoring Team and UNODC.");
+        var (shownStatus, shown) = await SendAsync(HttpMethod.Get, $"api/review/{period}/KEN", _reader);
+        var revision = shown.GetProperty("revision").GetInt32();
+
+        var (readerStatus, reader) = await SendAsync(HttpMethod.Post, $"api/review/{period}/KEN", _reader, new { action = "reject", passage = "a-1.1", revision });
+        var (firstStatus, first) = await SendAsync(HttpMethod.Post, $"api/review/{period}/KEN", _analyst, new { action = "reject", passage = "a-1.1", revision });
+        var (secondStatus, second) = await SendAsync(HttpMethod.Post, $"api/review/{period}/KEN", _second, new { action = "accept", passage = "d-1.2", revision });
+        var (badStatus, bad) = await SendAsync(HttpMethod.Post, $"api/review/{period}/KEN", _analyst, new { action = "explode", revision = 1 });
+        var (unknownStatus, unknown) = await SendAsync(HttpMethod.Post, $"api/review/{period}/KEN", _analyst, new { action = "accept", passage = "b-9.9", revision = 1 });
+
+        Assert.Equal((HttpStatusCode.OK, "machine", 0), (shownStatus, shown.GetProperty("status").GetString(), revision));
+        Assert.Equal((HttpStatusCode.Forbidden, "missing-role"), (readerStatus, reader.GetProperty("error").GetString()));
+        Assert.Contains("Reports.Review", reader.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.OK, "in review", 1), (firstStatus, first.GetProperty("status").GetString(), first.GetProperty("revision").GetInt32()));
+        Assert.Equal((HttpStatusCode.Conflict, "review-conflict"), (secondStatus, second.GetProperty("error").GetString()));
+        Assert.StartsWith("Another analyst saved a decision on KEN", second.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.BadRequest, "bad-decision"), (badStatus, bad.GetProperty("error").GetString()));
+        Assert.Equal((HttpStatusCode.BadRequest, "unknown-passage"), (unknownStatus, unknown.GetProperty("error").GetString()));
+        var audit = _services.GetFakeLogCollector().GetSnapshot().Select(r => r.Message).ToList();
+        Assert.Contains(audit, m => m.Contains("Ana Analyst", StringComparison.Ordinal) && m.Contains("oid-Ana Analyst", StringComparison.Ordinal)
+            && m.Contains("Reject a-1.1", StringComparison.Ordinal) && m.Contains(period.Value, StringComparison.Ordinal));
+        Assert.Contains(audit, m => m.Contains("Ben Analyst", StringComparison.Ordinal) && m.Contains("too late", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Passages_ArabicQueryWithoutDiacritics_FindsTheStateAndListGivesStatus()
+    {
+        var period = await IngestAsync("EGY", "(ب) نُشيد بالتعاون الدولي مع المديرية التنفيذية لمكافحة الإرهاب.");
+
+        var (status, found) = await SendAsync(HttpMethod.Get, $"api/passages?period={period}&q={Uri.EscapeDataString("نشيد بالتعاون")}&question=b", _reader);
+        var (noneStatus, none) = await SendAsync(HttpMethod.Get, $"api/passages?period={period}&q=x&question=e", _reader);
+        var (listStatus, list) = await SendAsync(HttpMethod.Get, $"api/review?period={period}", _reader);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var hit = Assert.Single(found.GetProperty("hits").EnumerateArray());
+        Assert.Equal(("EGY", "b", "ar"), (hit.GetProperty("state").GetString(), hit.GetProperty("question").GetString(), hit.GetProperty("language").GetString()));
+        Assert.Equal((HttpStatusCode.BadRequest, "bad-question"), (noneStatus, none.GetProperty("error").GetString()));
+        Assert.Equal(HttpStatusCode.OK, listStatus);
+        var egypt = Assert.Single(list.GetProperty("states").EnumerateArray());
+        Assert.Equal(("EGY", "machine"), (egypt.GetProperty("state").GetString(), egypt.GetProperty("status").GetString()));
+    }
+}

@@ -23,6 +23,7 @@ var root = new RootCommand("reportpipeline: the ReportPipeline local host for th
     ServeCommand.Create(storage),
     ExtractCommand.Create(),
     EvalCommand.Create(),
+    TrainCommand.Create(),
     AnalyzeCommand.Create(),
 };
 root.Options.Add(storage);

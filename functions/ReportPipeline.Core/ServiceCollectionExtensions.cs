@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.Extraction.Learned;
 using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.Layout;
 using ReportPipeline.Core.Layout.Docx;
@@ -40,6 +41,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IFormatAnalyzer, HtmlAnalyzer>();
         services.AddSingleton<IDocumentAnalyzer, DocumentAnalyzer>();
         services.AddSingleton<AnswerExtractor>();
+        services.AddSingleton(_ => ExtractionModel.Default);
+        services.AddSingleton<LearnedExtractor>();
+        services.AddSingleton<IPassageRanker>(sp => sp.GetRequiredService<LearnedExtractor>());
         services.AddSingleton<IAnswerExtractor, ExtractionRouter>();
         services.AddSingleton<ReportIngestor>();
         services.AddSingleton<IngestionFailures>();

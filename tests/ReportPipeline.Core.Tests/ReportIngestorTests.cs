@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.Extraction.Learned;
 using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.Layout;
 using ReportPipeline.Core.Telemetry;
@@ -65,7 +66,7 @@ public sealed class ReportIngestorTests : IDisposable
     [Fact]
     public async Task IngestAsync_AzureOpenAIFails_AcceptsTheLocalAnswersAndRecordsTheReasonOnTheSubmission()
     {
-        var router = new ExtractionRouter(new AnswerExtractor(ThemeCatalog.Default), ThemeCatalog.Default,
+        var router = new ExtractionRouter(new LearnedExtractor(ThemeCatalog.Default), ThemeCatalog.Default,
             Options.Create(new ExtractionOptions { Mode = ExtractionMode.AzureOpenAI }), NullLogger<ExtractionRouter>.Instance,
             Quotes.ScriptedProposer.Failing(Extraction.Quotes.QuoteFailures.Unavailable));
 

@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.Extraction.Learned;
 using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.Layout;
 using ReportPipeline.Core.Storage;
@@ -206,7 +207,7 @@ public sealed class VersionsAndReconciliationTests(AzuriteFixture azurite)
         Assert.Equal((IngestionStatus.Accepted, 1), (outcome.Status, outcome.Version));
         Assert.Empty(await reconciler.SelectAsync(new ReprocessRequest(period, Stale: true), _ct));
         var status = await azurite.Services.GetRequiredService<UploadStatusQuery>().ListAsync(period, "CHE", _ct);
-        Assert.Equal(AnswerExtractor.RulesVersion, Assert.Single(status).ExtractorVersion);
+        Assert.Equal(ExtractionModel.Default.Version, Assert.Single(status).ExtractorVersion);
     }
 
     /// <summary>An extractor of our own interface whose answers name its version, so rows of two extractions can be told apart.</summary>

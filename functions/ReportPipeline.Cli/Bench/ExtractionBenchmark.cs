@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.Extraction.Learned;
 using ReportPipeline.Core.Layout;
 
 namespace ReportPipeline.Cli.Bench;
@@ -21,7 +21,7 @@ internal sealed class ExtractionBenchmark : IBenchmark
     {
         await using var services = LocalFiles.BuildServices();
         var analyzer = services.GetRequiredService<IDocumentAnalyzer>();
-        var extractor = services.GetRequiredService<AnswerExtractor>();
+        var extractor = services.GetRequiredService<LearnedExtractor>();
         var documents = new List<LayoutDocument>();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "seeds", "corpus"), "*.txt").Order(StringComparer.Ordinal))
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReportPipeline.Core.Extraction.Learned;
 using ReportPipeline.Core.Extraction.Quotes;
 using ReportPipeline.Core.Layout;
 
@@ -12,7 +13,7 @@ namespace ReportPipeline.Core.Extraction;
 /// code, so nothing is lost and no upload is refused for it.
 /// </summary>
 public sealed class ExtractionRouter(
-    AnswerExtractor local,
+    LearnedExtractor local,
     ThemeCatalog themes,
     IOptions<ExtractionOptions> options,
     ILogger<ExtractionRouter> logger,

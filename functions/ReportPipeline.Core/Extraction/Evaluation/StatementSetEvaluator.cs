@@ -24,6 +24,9 @@ public sealed record StatementCell(string Case, int Number, string Language, Que
     public const int AnswerFloor = 30;
 
     public bool Answered => AnsweredCharacters >= AnswerFloor;
+
+    /// <summary>A quote lies inside an answer or one of the question's ranked candidates (recall@3 counts these).</summary>
+    public bool FoundInCandidates { get; init; }
 }
 
 /// <summary>Found Y questions against Y questions and answered N questions; P questions count apart.</summary>
@@ -64,6 +67,13 @@ public sealed record StatementSetReport(IReadOnlyList<StatementCell> Cells, IRea
 
     public int Cases => Cells.Select(c => c.Case).Distinct().Count();
 
+    /// <summary>Y questions with a quote inside an answer or a ranked candidate, and all Y questions.</summary>
+    public (int Found, int Yes) RecallAt3()
+    {
+        var yes = Cells.Where(c => c.Label == AnswerLabel.Y).ToList();
+        return (yes.Count(c => c.FoundInCandidates), yes.Count);
+    }
+
     public IEnumerable<string> Languages => Cells.Select(c => c.Language).Distinct().Order(StringComparer.Ordinal);
 
     public StatementScore Score(Func<StatementCell, bool> filter) => StatementScore.Of(Cells.Where(filter));
@@ -75,9 +85,13 @@ public sealed record StatementSetReport(IReadOnlyList<StatementCell> Cells, IRea
         return (confident.Count, confident.Count(x => x.HoldsQuote), confident.Count(x => x.Cell.Label == AnswerLabel.N));
     }
 
-    /// <summary>Why the set misses its targets; empty when it meets them. A set of no cases fails.</summary>
-    public IReadOnlyList<string> Failures()
+    /// <summary>Why the set misses the development targets; empty when it meets them. A set of no cases fails.</summary>
+    public IReadOnlyList<string> Failures() => Failures(StatementTargets.Development);
+
+    /// <summary>Why the set misses <paramref name="targets"/>; empty when it meets them. A set of no cases fails.</summary>
+    public IReadOnlyList<string> Failures(StatementTargets targets)
     {
+        ArgumentNullException.ThrowIfNull(targets);
         var failures = new List<string>();
         if (Cases == 0)
         {
@@ -85,24 +99,36 @@ public sealed record StatementSetReport(IReadOnlyList<StatementCell> Cells, IRea
         }
 
         var all = Score(_ => true);
-        if (Below(all.F1, OverallTarget))
+        if (Below(all.F1, targets.Overall))
         {
-            failures.Add(Format($"overall F1 {all.F1:0.000} < {OverallTarget:0.00}"));
+            failures.Add(Format($"overall F1 {all.F1:0.000} < {targets.Overall:0.00}"));
         }
 
-        if (all.NoAnsweredShare > NoAnsweredCeiling)
+        if (all.NoAnsweredShare > targets.NoAnsweredCeiling)
         {
-            failures.Add(Format($"N questions answered {all.NoAnsweredShare:P0} > {NoAnsweredCeiling:P0}"));
+            failures.Add(Format($"N questions answered {all.NoAnsweredShare:P0} > {targets.NoAnsweredCeiling:P0}"));
         }
 
-        foreach (var language in Languages)
+        if (targets.PerLanguage is { } perLanguage)
         {
-            Check($"language {language}", Score(c => c.Language == language), failures);
+            foreach (var language in Languages)
+            {
+                Check($"language {language}", Score(c => c.Language == language), perLanguage, failures);
+            }
         }
 
-        foreach (var q in Question.All)
+        if (targets.PerQuestion is { } perQuestion)
         {
-            Check($"question ({q})", Score(c => c.Question == q), failures);
+            foreach (var q in Question.All)
+            {
+                Check($"question ({q})", Score(c => c.Question == q), perQuestion, failures);
+            }
+        }
+
+        var (found, yes) = RecallAt3();
+        if (targets.RecallAt3 is { } recall && Below(yes == 0 ? 1 : (double)found / yes, recall))
+        {
+            failures.Add(Format($"recall@3 {(double)found / yes:0.000} < {recall:0.00}"));
         }
 
         if (Errors.Count > 0)
@@ -113,11 +139,11 @@ public sealed record StatementSetReport(IReadOnlyList<StatementCell> Cells, IRea
         return failures;
     }
 
-    private static void Check(string name, StatementScore score, List<string> failures)
+    private static void Check(string name, StatementScore score, double target, List<string> failures)
     {
-        if (Below(score.F1, GroupTarget))
+        if (Below(score.F1, target))
         {
-            failures.Add(Format($"{name} F1 {score.F1:0.000} < {GroupTarget:0.00}"));
+            failures.Add(Format($"{name} F1 {score.F1:0.000} < {target:0.00}"));
         }
     }
 
@@ -188,7 +214,7 @@ public sealed class StatementSetEvaluator(IDocumentAnalyzer analyzer, IAnswerExt
                 var cell = caseLabels.GetProperty(q.ToString());
                 var label = Enum.Parse<AnswerLabel>(cell.GetProperty("label").GetString() ?? "", ignoreCase: false);
                 var quotes = cell.GetProperty("quotes").EnumerateArray().Select(e => Fold(e.GetString() ?? "")).ToList();
-                cells.Add(ScoreCell(name, number, language, q, label, quotes, [.. report.Answers.Where(a => a.Question == q)]));
+                cells.Add(ScoreCell(name, number, language, q, label, quotes, [.. report.Answers.Where(a => a.Question == q)], [.. report.Candidates.Where(c => c.Question == q)]));
             }
         }
 
@@ -196,14 +222,18 @@ public sealed class StatementSetEvaluator(IDocumentAnalyzer analyzer, IAnswerExt
     }
 
     internal static StatementCell ScoreCell(string name, int number, string language, Question q, AnswerLabel label, IReadOnlyList<string> quotes,
-        IReadOnlyList<ExtractedAnswer> answers)
+        IReadOnlyList<ExtractedAnswer> answers, IReadOnlyList<RankedPassage>? candidates = null)
     {
-        var scored = answers.Select(a => (a.Confidence, HoldsQuote: Fold(a.Text) is var text && quotes.Any(s => text.Contains(s, StringComparison.Ordinal)))).ToList();
-        return new StatementCell(name, number, language, q, label, scored.Any(a => a.HoldsQuote), answers.Sum(a => a.Text.Trim().Length), scored);
+        bool Holds(string answer) => Fold(answer) is var text && quotes.Any(s => text.Contains(s, StringComparison.Ordinal));
+        var scored = answers.Select(a => (a.Confidence, HoldsQuote: Holds(a.Text))).ToList();
+        return new StatementCell(name, number, language, q, label, scored.Any(a => a.HoldsQuote), answers.Sum(a => a.Text.Trim().Length), scored)
+        {
+            FoundInCandidates = scored.Any(a => a.HoldsQuote) || (candidates ?? []).Any(c => Holds(c.Text)),
+        };
     }
 
     /// <summary>The case's language (its LANG header) and the text after the separator line.</summary>
-    private static (string Language, string? Body) ReadCase(string content)
+    internal static (string Language, string? Body) ReadCase(string content)
     {
         var lines = content.ReplaceLineEndings("\n").Split('\n');
         var separator = Array.IndexOf(lines, BodySeparator);
@@ -212,5 +242,5 @@ public sealed class StatementSetEvaluator(IDocumentAnalyzer analyzer, IAnswerExt
     }
 
     /// <summary>Whitespace collapsed and case folded, so a quote matches however the answer was wrapped.</summary>
-    private static string Fold(string text) => ScriptText.CollapseWhitespace(text).ToLowerInvariant();
+    internal static string Fold(string text) => ScriptText.CollapseWhitespace(text).ToLowerInvariant();
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Ingestion;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Infrastructure.DocumentIntelligence;
 
 namespace ReportPipeline.Cli;

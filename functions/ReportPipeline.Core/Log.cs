@@ -55,10 +55,4 @@ internal static partial class Log
 
     [LoggerMessage(6004, LogLevel.Information, "Revoked {Count} upload credential(s) of {State}")]
     public static partial void CredentialsRevoked(this ILogger logger, string state, int count);
-
-    [LoggerMessage(7001, LogLevel.Warning, "Azure OpenAI gave no usable answer ({ReasonCode}: {Reason}); the local extractor answers instead")]
-    public static partial void ExtractionFellBack(this ILogger logger, string reasonCode, string reason);
-
-    [LoggerMessage(7002, LogLevel.Information, "{Extractor} answered with {Answers} verified quote(s); {Rejected} proposed quote(s) not in the document were dropped")]
-    public static partial void QuotesVerified(this ILogger logger, string extractor, int answers, int rejected);
 }

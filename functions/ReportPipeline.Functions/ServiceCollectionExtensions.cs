@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core;
+using ReportPipeline.Documents;
+using ReportPipeline.Extraction;
 using ReportPipeline.Functions.Http;
 using ReportPipeline.Functions.Ingestion;
 using ReportPipeline.Functions.Staff;
@@ -20,9 +22,11 @@ namespace ReportPipeline.Functions;
 /// </summary>
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Core, Infrastructure and the function classes, with every option set bound from <paramref name="configuration"/>.</summary>
+    /// <summary>Core, Documents, Extraction, Infrastructure and the function classes, with every option set bound from <paramref name="configuration"/>.</summary>
     public static IServiceCollection AddReportPipeline(this IServiceCollection services, IConfiguration configuration) => services
         .AddReportPipelineCore(configuration)
+        .AddDocuments(configuration)
+        .AddExtraction(configuration)
         .AddReportPipelineInfrastructure(configuration)
         .AddTransient<IngestReportFunction>()
         .AddTransient<RecordFailedIngestFunction>()

@@ -1,8 +1,9 @@
 using System.Text.Json;
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Extraction.Evaluation;
 using ReportPipeline.Core.Languages;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Documents;
+using ReportPipeline.Evaluation;
+using ReportPipeline.Extraction;
 
 namespace ReportPipeline.Core.Tests;
 
@@ -182,7 +183,7 @@ public sealed class AnswerExtractorTests
     {
         var report = new ExtractedReport("en", 2,
             [new ExtractedAnswer(Question.A, "<script>x</script> défis", 0.8, ExtractionMethods.Marker, [new Provenance(2, 7)], ["cft"])],
-            [new ThemeMention("cft", [Question.A])], []);
+            [new ThemeMention("cft", [Question.A])], []) { Extractor = AnswerExtractor.RulesVersion };
 
         var json = ExtractionContract.ToJson("r.txt", report);
 
@@ -200,7 +201,7 @@ public sealed class AnswerExtractorTests
     [Fact]
     public void ErrorJson_Failure_CarriesCodeAndMessage()
     {
-        using var doc = JsonDocument.Parse(Layout.LayoutJson.WriteError("x.pdf", ReasonCodes.Encrypted, "The PDF is encrypted."));
+        using var doc = JsonDocument.Parse(LayoutJson.WriteError("x.pdf", ReasonCodes.Encrypted, "The PDF is encrypted."));
 
         Assert.Equal("x.pdf", doc.RootElement.GetProperty("file").GetString());
         Assert.Equal(ReasonCodes.Encrypted, doc.RootElement.GetProperty("error").GetProperty("code").GetString());

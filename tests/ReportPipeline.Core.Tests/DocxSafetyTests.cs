@@ -3,8 +3,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Options;
-using ReportPipeline.Core.Layout;
-using ReportPipeline.Core.Layout.Docx;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Documents;
+using ReportPipeline.Documents.Docx;
 
 namespace ReportPipeline.Core.Tests;
 

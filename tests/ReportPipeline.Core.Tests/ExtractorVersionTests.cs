@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Documents;
+using ReportPipeline.Extraction;
 
 namespace ReportPipeline.Core.Tests;
 

@@ -4,12 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Ingestion;
-using ReportPipeline.Core.Layout;
 using ReportPipeline.Core.MemberStates;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Core.Telemetry;
+using ReportPipeline.Documents;
+using ReportPipeline.Extraction;
 
 namespace ReportPipeline.Core.Tests;
 
@@ -37,7 +38,7 @@ internal sealed class InMemorySubmissionStore : ISubmissionStore
     private readonly Dictionary<Ingestion.UploadKey, UploadRecord> _uploads = [];
     private readonly Dictionary<SubmissionKey, List<SubmissionRecord>> _versions = [];
     private readonly Dictionary<SubmissionKey, SubmissionRecord> _current = [];
-    private readonly Dictionary<(SubmissionKey, string Hash, string Extractor), Extraction.ExtractedReport> _answers = [];
+    private readonly Dictionary<(SubmissionKey, string Hash, string Extractor), ExtractedReport> _answers = [];
 
     /// <summary>Every write, in order: "upload {status}" or "submission {version}".</summary>
     public List<string> Writes { get; } = [];
@@ -62,7 +63,7 @@ internal sealed class InMemorySubmissionStore : ISubmissionStore
     public Task<SubmissionRecord?> GetSubmissionAsync(SubmissionKey key, CancellationToken cancellationToken) =>
         Task.FromResult(_current.GetValueOrDefault(key));
 
-    public Task<SubmissionSaveResult> SaveSubmissionAsync(SubmissionRecord submission, Extraction.ExtractedReport report, CancellationToken cancellationToken)
+    public Task<SubmissionSaveResult> SaveSubmissionAsync(SubmissionRecord submission, ExtractedReport report, CancellationToken cancellationToken)
     {
         if (FailSaves is { } failure)
         {
@@ -150,13 +151,13 @@ internal sealed class FailingAnalyzer(Exception failure) : IDocumentAnalyzer
 }
 
 /// <summary>The rule-based extractor under another version name, as a deployment of changed rules would be.</summary>
-internal sealed class RenamedExtractor(string version) : Extraction.IAnswerExtractor
+internal sealed class RenamedExtractor(string version) : IAnswerExtractor
 {
-    private readonly Extraction.AnswerExtractor _rules = new(Extraction.ThemeCatalog.Default);
+    private readonly AnswerExtractor _rules = new(ThemeCatalog.Default);
 
     public string Version => version;
 
-    public Task<Extraction.ExtractedReport> ExtractAsync(Layout.LayoutDocument document, CancellationToken cancellationToken) =>
+    public Task<ExtractedReport> ExtractAsync(LayoutDocument document, CancellationToken cancellationToken) =>
         Task.FromResult(_rules.Extract(document) with { Extractor = version });
 }
 

@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Extraction.Evaluation;
-using ReportPipeline.Core.Extraction.Learned;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Documents;
+using ReportPipeline.Evaluation;
+using ReportPipeline.Extraction;
+using ReportPipeline.Extraction.Learned;
 
 namespace ReportPipeline.Core.Tests;
 

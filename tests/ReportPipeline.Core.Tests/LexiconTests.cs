@@ -1,4 +1,4 @@
-using ReportPipeline.Core.Extraction;
+using ReportPipeline.Extraction;
 
 namespace ReportPipeline.Core.Tests;
 

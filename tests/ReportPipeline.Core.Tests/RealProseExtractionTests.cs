@@ -1,4 +1,4 @@
-using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.Reports;
 
 namespace ReportPipeline.Core.Tests;
 

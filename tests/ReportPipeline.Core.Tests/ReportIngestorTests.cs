@@ -2,11 +2,12 @@ using System.Text;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Extraction.Learned;
 using ReportPipeline.Core.Ingestion;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Telemetry;
+using ReportPipeline.Extraction;
+using ReportPipeline.Extraction.Learned;
+using ReportPipeline.Extraction.Quotes;
 
 namespace ReportPipeline.Core.Tests;
 
@@ -68,7 +69,7 @@ public sealed class ReportIngestorTests : IDisposable
     {
         var router = new ExtractionRouter(new LearnedExtractor(ThemeCatalog.Default), ThemeCatalog.Default,
             Options.Create(new ExtractionOptions { Mode = ExtractionMode.AzureOpenAI }), NullLogger<ExtractionRouter>.Instance,
-            Quotes.ScriptedProposer.Failing(Extraction.Quotes.QuoteFailures.Unavailable));
+            Quotes.ScriptedProposer.Failing(QuoteFailures.Unavailable));
 
         var outcome = await IngestAsync("2026-H1/KEN/reply.txt", Marked, CreateSut(extractor: router));
 

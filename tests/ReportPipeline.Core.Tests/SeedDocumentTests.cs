@@ -3,10 +3,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using ReportPipeline.Core.Layout;
-using ReportPipeline.Core.Layout.Docx;
-using ReportPipeline.Core.Layout.Html;
-using ReportPipeline.Core.Layout.Pdf;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Documents;
+using ReportPipeline.Documents.Docx;
+using ReportPipeline.Documents.Html;
+using ReportPipeline.Documents.Pdf;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 

@@ -1,6 +1,7 @@
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Extraction.Evaluation;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Documents;
+using ReportPipeline.Evaluation;
+using ReportPipeline.Extraction;
 
 namespace ReportPipeline.Core.Tests;
 

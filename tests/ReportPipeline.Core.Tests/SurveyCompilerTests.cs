@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Core.Survey;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Core.Survey;
 

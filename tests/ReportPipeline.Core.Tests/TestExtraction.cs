@@ -1,6 +1,7 @@
 using System.Text;
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Documents;
+using ReportPipeline.Extraction;
 
 namespace ReportPipeline.Core.Tests;
 

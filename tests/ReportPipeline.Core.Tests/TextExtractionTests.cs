@@ -1,5 +1,6 @@
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Documents;
+using ReportPipeline.Extraction;
 
 namespace ReportPipeline.Core.Tests;
 

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using ReportPipeline.Core.Ingestion;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Storage;
+using ReportPipeline.Documents;
 
 namespace ReportPipeline.Core.Tests;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Infrastructure.DocumentIntelligence;
 using ReportPipeline.Local;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Ingestion;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Telemetry;
 using ReportPipeline.Functions.Ingestion;
 using ReportPipeline.Infrastructure.Storage;

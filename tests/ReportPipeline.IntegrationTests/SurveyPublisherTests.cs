@@ -5,9 +5,10 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ReportPipeline.Core;
-using ReportPipeline.Core.Extraction;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Core.Survey;
+using ReportPipeline.Extraction;
 using ReportPipeline.Infrastructure.Storage;
 
 namespace ReportPipeline.IntegrationTests;
@@ -34,7 +35,7 @@ public sealed class SurveyPublisherTests(AzuriteFixture azurite) : IAsyncDisposa
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(period + iso3 + text)));
         ExtractedAnswer[] answers = [new(Question.A, text, 0.9, ExtractionMethods.Marker, [new Provenance(1, 1)], ThemeCatalog.Default.Match(text))];
-        var report = new ExtractedReport(language, 1, answers, ThemeCatalog.Summarise(answers), []);
+        var report = new ExtractedReport(language, 1, answers, ThemeCatalog.Summarise(answers), []) { Extractor = AnswerExtractor.RulesVersion };
         await Services.GetRequiredService<ISubmissionStore>().SaveSubmissionAsync(
             new SubmissionRecord(AzuriteFixture.Key(period, iso3), hash, $"{period}/{iso3}/r.txt", "text", language, 1, report.Coverage, [], _clock.GetUtcNow(),
                 _clock.GetUtcNow(), AnswerExtractor.RulesVersion), report,

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using ReportPipeline.Core.Extraction.Learned;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Extraction.Learned;
 
 namespace ReportPipeline.Cli.Bench;
 

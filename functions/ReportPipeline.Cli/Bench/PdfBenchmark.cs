@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using ReportPipeline.Core.Layout;
-using ReportPipeline.Core.Layout.Pdf;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Documents;
+using ReportPipeline.Documents.Pdf;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;

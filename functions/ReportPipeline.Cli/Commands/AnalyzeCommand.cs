@@ -1,5 +1,6 @@
 using System.CommandLine;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Evaluation;
 
 namespace ReportPipeline.Cli.Commands;
 

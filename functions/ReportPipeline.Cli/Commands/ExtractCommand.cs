@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using ReportPipeline.Core;
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Evaluation;
+using ReportPipeline.Extraction;
 
 namespace ReportPipeline.Cli.Commands;
 

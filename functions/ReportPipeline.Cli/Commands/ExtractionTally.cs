@@ -1,7 +1,6 @@
 using System.Globalization;
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Extraction.Quotes;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Extraction.Quotes;
 
 namespace ReportPipeline.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ReportPipeline.Core;
-using ReportPipeline.Core.Extraction.Evaluation;
+using ReportPipeline.Evaluation;
 
 namespace ReportPipeline.Cli.Commands;
 

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core;
-using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Ingestion;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Functions.Http;
 
 namespace ReportPipeline.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text;
-using ReportPipeline.Core.Extraction.Evaluation;
+using ReportPipeline.Evaluation;
 
 namespace ReportPipeline.Cli.Commands;
 
@@ -13,7 +13,7 @@ internal static class TrainCommand
     /// <summary>The version of the model <c>train</c> writes: the extractor version its reports carry. Raise it with every retraining that changes the file.</summary>
     public const string ModelVersion = "learned-1";
 
-    public static string DefaultOutput => Path.Combine(RepoPaths.Root, "functions", "ReportPipeline.Core", "Extraction", "Learned", "extraction-model.json");
+    public static string DefaultOutput => Path.Combine(RepoPaths.Root, "functions", "ReportPipeline.Extraction", "Learned", "extraction-model.json");
 
     public static Command Create()
     {

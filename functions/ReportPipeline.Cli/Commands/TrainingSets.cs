@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Extraction.Evaluation;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Extraction;
+using ReportPipeline.Evaluation;
+using ReportPipeline.Core.Reports;
 
 namespace ReportPipeline.Cli.Commands;
 

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using ReportPipeline.Core;
-using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Ingestion;
-using ReportPipeline.Core.Layout;
 using ReportPipeline.Core.MemberStates;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Storage;
 
 namespace ReportPipeline.Cli.Soak;

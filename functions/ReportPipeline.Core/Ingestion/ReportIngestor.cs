@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Core.Telemetry;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.MemberStates;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Storage;
 
 namespace ReportPipeline.Core.Ingestion;

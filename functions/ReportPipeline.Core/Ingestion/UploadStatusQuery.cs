@@ -1,5 +1,5 @@
-using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.MemberStates;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Storage;
 
 namespace ReportPipeline.Core.Ingestion;

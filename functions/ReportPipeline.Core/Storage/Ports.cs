@@ -1,5 +1,5 @@
-using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Ingestion;
+using ReportPipeline.Core.Reports;
 
 namespace ReportPipeline.Core.Storage;
 

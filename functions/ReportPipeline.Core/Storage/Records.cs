@@ -1,6 +1,6 @@
-using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.MemberStates;
+using ReportPipeline.Core.Reports;
 
 namespace ReportPipeline.Core.Storage;
 

@@ -4,8 +4,8 @@ using Azure.Identity;
 using Microsoft.Extensions.AI;
 using Microsoft.ML.Tokenizers;
 using Polly;
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Extraction.Quotes;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Extraction.Quotes;
 
 namespace ReportPipeline.Infrastructure.AzureOpenAI;
 

@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.Tokenizers;
 using ReportPipeline.Core;
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Extraction.Quotes;
+using ReportPipeline.Extraction;
+using ReportPipeline.Extraction.Quotes;
 
 namespace ReportPipeline.Infrastructure.AzureOpenAI;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Polly.Timeout;
 using ReportPipeline.Core;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Documents;
 
 namespace ReportPipeline.Infrastructure.DocumentIntelligence;
 

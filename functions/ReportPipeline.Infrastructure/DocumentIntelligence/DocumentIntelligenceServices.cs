@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Registry;
 using ReportPipeline.Core;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
 
 namespace ReportPipeline.Infrastructure.DocumentIntelligence;
 

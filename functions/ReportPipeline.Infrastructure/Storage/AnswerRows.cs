@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using ReportPipeline.Core;
-using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.MemberStates;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Storage;
 
 namespace ReportPipeline.Infrastructure.Storage;

@@ -3,9 +3,9 @@ using Azure;
 using Azure.Data.Tables;
 using Polly.Registry;
 using ReportPipeline.Core;
-using ReportPipeline.Core.Extraction;
 using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.MemberStates;
+using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Storage;
 
 namespace ReportPipeline.Infrastructure.Storage;

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Extraction.Learned;
-using ReportPipeline.Core.Extraction.Quotes;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Extraction;
+using ReportPipeline.Extraction.Learned;
+using ReportPipeline.Extraction.Quotes;
 
 namespace ReportPipeline.Core.Tests.Quotes;
 

@@ -1,6 +1,6 @@
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Extraction.Quotes;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Evaluation;
+using ReportPipeline.Extraction.Quotes;
 
 namespace ReportPipeline.Core.Tests.Quotes;
 

@@ -1,5 +1,5 @@
-using ReportPipeline.Core.Extraction;
-using ReportPipeline.Core.Extraction.Quotes;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Extraction.Quotes;
 
 namespace ReportPipeline.Core.Tests.Quotes;
 

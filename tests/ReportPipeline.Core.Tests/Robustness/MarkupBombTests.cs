@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
-using ReportPipeline.Core.Layout;
-using ReportPipeline.Core.Layout.Docx;
-using ReportPipeline.Core.Layout.Html;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Documents;
+using ReportPipeline.Documents.Docx;
+using ReportPipeline.Documents.Html;
 
 namespace ReportPipeline.Core.Tests.Robustness;
 

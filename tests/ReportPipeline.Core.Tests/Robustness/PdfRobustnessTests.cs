@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using ReportPipeline.Core.Layout;
-using ReportPipeline.Core.Layout.Pdf;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Documents;
+using ReportPipeline.Documents.Pdf;
 using ReportPipeline.Local;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;

@@ -1,14 +1,18 @@
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
-using ReportPipeline.Core.Layout;
+using ReportPipeline.Core.Reports;
+using ReportPipeline.Documents;
+using ReportPipeline.Extraction;
 
 namespace ReportPipeline.Core.Tests.Robustness;
 
 /// <summary>Every regex applied to report text is linear or bounded, and none of them stalls on hostile text.</summary>
 public sealed class RegexSafetyTests
 {
-    private static readonly string[] s_reportTextNamespaces = ["ReportPipeline.Core.Layout", "ReportPipeline.Core.Extraction", "ReportPipeline.Core.Languages"];
+    private static readonly string[] s_reportTextNamespaces = ["ReportPipeline.Documents", "ReportPipeline.Extraction", "ReportPipeline.Core.Languages", "ReportPipeline.Core.Reports"];
+
+    private static readonly Assembly[] s_reportTextAssemblies = [typeof(LayoutDocument).Assembly, typeof(DocumentAnalyzer).Assembly, typeof(AnswerExtractor).Assembly];
 
     public static TheoryData<string> ReportTextRegexes() => [.. Regexes().Keys];
 
@@ -104,7 +108,7 @@ public sealed class RegexSafetyTests
     private static Dictionary<string, Regex> Regexes()
     {
         var found = new Dictionary<string, Regex>();
-        foreach (var type in typeof(DocumentAnalyzer).Assembly.GetTypes().Where(t => s_reportTextNamespaces.Any(n => t.Namespace?.StartsWith(n, StringComparison.Ordinal) == true)))
+        foreach (var type in s_reportTextAssemblies.SelectMany(a => a.GetTypes()).Where(t => s_reportTextNamespaces.Any(n => t.Namespace?.StartsWith(n, StringComparison.Ordinal) == true)))
         {
             const BindingFlags statics = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
             foreach (var method in type.GetMethods(statics).Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0))

@@ -4,7 +4,7 @@ namespace ReportPipeline.IntegrationTests.Infra;
 
 /// <summary>
 /// What <c>azd deploy</c> ships: a Release <c>dotnet publish</c> of the Functions app must hold the three files the
-/// Flex Consumption host loads the worker from, and no local settings or local tooling. One publish (about a minute), to a temp folder.
+/// Flex Consumption host loads the worker from, and no local settings, local tooling or evaluation code. One publish (about a minute), to a temp folder.
 /// </summary>
 [Trait("Category", "Infra")]
 public sealed class PublishOutputTests
@@ -36,6 +36,9 @@ public sealed class PublishOutputTests
 
             // Local tooling stays local: no assembly of the app names the Azurite launcher or carries the emulator's well-known key.
             Assert.False(File.Exists(Path.Combine(output, "ReportPipeline.Local.dll")), "the local tooling assembly was published");
+            Assert.False(File.Exists(Path.Combine(output, "ReportPipeline.Evaluation.dll")), "the evaluation assembly was published");
+            Assert.True(File.Exists(Path.Combine(output, "ReportPipeline.Documents.dll")), "the document analyzers are missing");
+            Assert.True(File.Exists(Path.Combine(output, "ReportPipeline.Extraction.dll")), "the extractor is missing");
             foreach (var assembly in Directory.EnumerateFiles(output, "*.dll", SearchOption.AllDirectories))
             {
                 var bytes = await File.ReadAllBytesAsync(assembly, TestContext.Current.CancellationToken);

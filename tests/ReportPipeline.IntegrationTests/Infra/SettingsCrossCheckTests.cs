@@ -21,6 +21,8 @@ public sealed partial class SettingsCrossCheckTests
     private static readonly Assembly[] s_appAssemblies =
     [
         typeof(Core.ReasonCodes).Assembly,
+        typeof(Documents.AnalysisOptions).Assembly,
+        typeof(Extraction.ExtractionOptions).Assembly,
         typeof(Infrastructure.Storage.StorageNames).Assembly,
         typeof(Functions.FunctionNames).Assembly,
     ];

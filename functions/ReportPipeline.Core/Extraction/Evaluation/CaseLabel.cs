@@ -1,4 +1,0 @@
-namespace ReportPipeline.Core.Extraction.Evaluation;
-
-/// <summary>How a labelled case answers one question, and the verbatim quotes that carry the answer.</summary>
-public sealed record CaseLabel(Question Question, AnswerLabel Label, IReadOnlyList<string> Quotes);

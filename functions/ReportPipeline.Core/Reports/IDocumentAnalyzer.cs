@@ -1,0 +1,15 @@
+namespace ReportPipeline.Core.Reports;
+
+/// <summary>Turns a report's bytes into a <see cref="LayoutDocument"/>, or throws <see cref="ReportRejectedException"/>.</summary>
+public interface IDocumentAnalyzer
+{
+    Task<LayoutDocument> AnalyzeAsync(ReadOnlyMemory<byte> content, string fileName, CancellationToken cancellationToken);
+}
+
+/// <summary>Analyses one family of formats; the document analyzer routes to it.</summary>
+public interface IFormatAnalyzer
+{
+    bool CanAnalyze(DocumentFormat format);
+
+    Task<LayoutDocument> AnalyzeAsync(ReadOnlyMemory<byte> content, DocumentFormat format, CancellationToken cancellationToken);
+}

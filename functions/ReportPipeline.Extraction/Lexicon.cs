@@ -1,0 +1,271 @@
+using System.Collections.Concurrent;
+using ReportPipeline.Core;
+using ReportPipeline.Core.Languages;
+
+namespace ReportPipeline.Extraction;
+
+/// <summary>
+/// The evidence one span of text carries: a weight per cue, each term counted once. A question's light terms (weight under
+/// <see cref="CoreWeight"/>: "capacity", "should", "United Nations") are context: they count only beside a term that names
+/// the question's topic, so that a sentence about the threat or a country's resolve does not answer a question by its
+/// incidental words.
+/// </summary>
+public sealed class CueScores
+{
+    /// <summary>The least weight of a term that names a question's topic on its own.</summary>
+    public const double CoreWeight = 1.5;
+
+    private const int Questions = Core.Question.Count;
+
+    private static readonly int s_cues = Enum.GetValues<Cue>().Length;
+
+    private readonly double[] _weights = new double[s_cues];
+    private readonly double[] _context = new double[Questions];
+
+    /// <summary>Whether evidence of (a) was added from a span that named who meets the obstacle.</summary>
+    private bool _meets;
+
+    public double this[Cue cue] => _weights[(int)cue];
+
+    public double Question(Question question) => Question(question.Index);
+
+    /// <summary>The question with the most evidence, and its weight and lead over the runner-up.</summary>
+    public (Question Question, double Score, double Margin) Best() => Best(Question);
+
+    /// <summary>
+    /// As <see cref="Best()"/>, counting every term whether or not it names the topic: a heading is a short label
+    /// ("Cooperation and assistance"), not a sentence whose incidental words could mislead.
+    /// </summary>
+    public (Question Question, double Score, double Margin) BestMention() => Best(i => _weights[i] + _context[i] + Mentions(i));
+
+    /// <summary>Names that belong to a question without being its evidence: who (c) addresses, the entities of (d).</summary>
+    private double Mentions(int question) => question switch
+    {
+        2 => this[Cue.Addressee] + this[Cue.Directive],
+        3 => this[Cue.Body],
+        _ => 0,
+    };
+
+    private static (Question Question, double Score, double Margin) Best(Func<int, double> score)
+    {
+        var best = 0;
+        for (var i = 1; i < Questions; i++)
+        {
+            if (score(i) > score(best))
+            {
+                best = i;
+            }
+        }
+
+        var second = 0.0;
+        for (var i = 0; i < Questions; i++)
+        {
+            if (i != best)
+            {
+                second = Math.Max(second, score(i));
+            }
+        }
+
+        return (Core.Question.FromIndex(best), score(best), score(best) - second);
+    }
+
+    public double MaxQuestion => Math.Max(Math.Max(Question(0), Question(1)), Math.Max(Question(2), Question(3)));
+
+    internal void Add(Cue cue, double weight)
+    {
+        if ((int)cue < Questions && weight < CoreWeight)
+        {
+            _context[(int)cue] += weight;
+        }
+        else
+        {
+            _weights[(int)cue] += weight;
+        }
+    }
+
+    /// <summary>Adds context to a question: it counts only beside the question's topic words.</summary>
+    internal void AddContext(Cue question, double weight) => _context[(int)question] += weight;
+
+    /// <summary>Adds the evidence of another span for each question that span gives any.</summary>
+    internal void AddQuestions(CueScores other, double factor = 1)
+    {
+        for (var i = 0; i < Questions; i++)
+        {
+            if (other.Question(i) > 0)
+            {
+                _weights[i] += other._weights[i] * factor;
+                _context[i] += other._context[i] * factor;
+                _meets |= i == 0;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Core evidence plus its context. An obstacle of (a) also needs a word for who meets it or what is implemented
+    /// (<see cref="Cue.Meets"/>): an obstacle word beside the threat alone describes the threat, not a State's difficulty.
+    /// </summary>
+    private double Question(int i) => _weights[i] > 0 && (i != 0 || _meets || this[Cue.Meets] > 0) ? _weights[i] + _context[i] : 0;
+}
+
+/// <summary>A language's question vocabulary compiled into one matcher. Built once per language, then shared.</summary>
+public sealed class Lexicon
+{
+    private static readonly ConcurrentDictionary<string, Lexicon> s_cache = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// What a recommendation addressed to the Council, its committees or CTED weighs for (c), whoever voices it ("the Council
+    /// should", "delegates called on the Committee to", "pidieron al Comité que"): the question is about what they should do.
+    /// </summary>
+    internal const double AddressedDirective = 3.0;
+
+    /// <summary>What two entities of the UN architecture named in one sentence weigh for (d), beside their context.</summary>
+    internal const double BodyPair = 2.0;
+
+    /// <summary>The longest ending a word marked <see cref="QuestionVocabulary.AnyEnding"/> takes ("-ими", "-ionales").</summary>
+    private const int MaxEnding = 8;
+
+    /// <summary>
+    /// How near (in folded characters) a directive must stand to its addressee to be asked of it: a few words in spaced
+    /// languages ("call on the Council to", "le Conseil de sécurité devrait"), a few characters in Chinese, where one
+    /// character is a word, and a little more in Arabic, whose words lose their spaces when folded.
+    /// </summary>
+    private static int AddressWindow(string language) => language switch
+    {
+        "zh" => 12,
+        "ar" => 40,
+        _ => 60,
+    };
+
+    private readonly string _language;
+    private readonly int _addressWindow;
+    private readonly VocabularyTerm[] _terms;
+    private readonly Piece[] _pieces;
+    private readonly TermMatcher _matcher;
+
+    /// <summary>How far past its first letter a term found can end: its length, and room for the endings of a phrase's words.</summary>
+    private readonly int _reach;
+
+    private Lexicon(string language)
+    {
+        _language = language;
+        _addressWindow = AddressWindow(language);
+        _terms = [.. QuestionVocabulary.For(language)];
+        var words = _terms.Select(t => t.Text.Split(QuestionVocabulary.AnyEnding)).ToList();
+        _pieces = [.. words.SelectMany((w, term) => w.Select((text, k) => new Piece(term, k, k == w.Length - 1, text.Length)))];
+        _matcher = new TermMatcher([.. words.SelectMany(w => w)]);
+        _reach = words.Max(w => w.Sum(text => text.Length) + (MaxEnding * (w.Length - 1)));
+    }
+
+    /// <summary>The lexicon of a language (English for one without a vocabulary).</summary>
+    public static Lexicon For(string language) =>
+        s_cache.GetOrAdd(QuestionVocabulary.Languages.Contains(language) ? language : "en", l => new Lexicon(l));
+
+    /// <summary>Scores a span of raw text; a term found inside a longer term found at the same place counts once, as the longer.</summary>
+    public CueScores Score(ReadOnlySpan<char> text)
+    {
+        var folded = QuestionVocabulary.FoldText(_language, text);
+        var found = new List<(int Id, int End)>();
+        _matcher.Scan(folded, ref found, static (ref List<(int Id, int End)> m, int id, int end) => m.Add((id, end)));
+        var matches = Assemble(folded, found);
+        var scores = new CueScores();
+        HashSet<int>? seen = null;
+        List<(int Start, int End)>? addressees = null;
+        List<(int Start, int End)>? directives = null;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var (id, start, end) = matches[i];
+
+            // Matches come in order of their end, so a longer term covering this one ends here or a little later.
+            var inside = false;
+            for (var j = i - 1; j >= 0 && matches[j].End == end && !inside; j--)
+            {
+                inside = Covers(matches[j], start, end);
+            }
+
+            for (var j = i + 1; j < matches.Count && matches[j].End - start <= _reach && !inside; j++)
+            {
+                inside = Covers(matches[j], start, end);
+            }
+
+            if (inside)
+            {
+                continue;
+            }
+
+            if (_terms[id].Cue is Cue.Addressee && _terms[id].Weight > 0)
+            {
+                (addressees ??= []).Add((start, end));
+            }
+            else if (_terms[id].Cue is Cue.Directive && _terms[id].Weight > 0)
+            {
+                (directives ??= []).Add((start, end));
+            }
+
+            if ((seen ??= []).Add(id))
+            {
+                scores.Add(_terms[id].Cue, _terms[id].Weight);
+            }
+        }
+
+        // Entities of the architecture are context for (d). Two of them in one sentence speak of how they relate; the Council's
+        // own committees and CTED weigh half, as they are named together often ("the Committee and its Executive Directorate"),
+        // so they need a word that relates them ("between", "jointly").
+        var bodies = scores[Cue.Body];
+        scores.AddContext(Cue.D, bodies);
+        if (bodies >= 2 || (bodies >= 1 && scores[Cue.Relation] > 0))
+        {
+            scores.Add(Cue.D, BodyPair);
+        }
+
+        if (addressees is not null && directives is not null
+            && addressees.Any(a => directives.Any(d => Math.Max(a.Start, d.Start) - Math.Min(a.End, d.End) <= _addressWindow)))
+        {
+            scores.Add(Cue.C, AddressedDirective);
+        }
+
+        return scores;
+    }
+
+    private static bool Covers(Match other, int start, int end) => other.Start <= start && other.End >= end && other.End - other.Start > end - start;
+
+    /// <summary>
+    /// The terms found, in order of their end, from the pieces the matcher found: a whole term, or the words of a phrase whose
+    /// words take any ending, each piece starting the word after the one before it ended in.
+    /// </summary>
+    private List<Match> Assemble(string folded, List<(int Id, int End)> found)
+    {
+        var matches = new List<Match>(found.Count);
+        List<(Piece Piece, int Start, int Next)>? open = null;
+        foreach (var (id, end) in found)
+        {
+            var piece = _pieces[id];
+            var start = end - piece.Length;
+            if (piece.Index > 0)
+            {
+                var before = open?.FindIndex(o => o.Piece.Term == piece.Term && o.Piece.Index == piece.Index - 1 && o.Next == start) ?? -1;
+                if (before < 0)
+                {
+                    continue;
+                }
+
+                start = open![before].Start;
+            }
+
+            if (piece.Last)
+            {
+                matches.Add(new Match(piece.Term, start, end));
+            }
+            else
+            {
+                (open ??= []).Add((piece, start, folded.IndexOf(' ', end)));
+            }
+        }
+
+        return matches;
+    }
+
+    /// <summary>What the matcher looks for: a whole term, or the <paramref name="Index"/>th word of a phrase.</summary>
+    private readonly record struct Piece(int Term, int Index, bool Last, int Length);
+
+    private readonly record struct Match(int Term, int Start, int End);
+}

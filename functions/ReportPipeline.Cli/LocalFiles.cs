@@ -7,9 +7,6 @@ using ReportPipeline.Infrastructure.DocumentIntelligence;
 
 namespace ReportPipeline.Cli;
 
-/// <summary>A file as the analyzer saw it: its layout, or the code and message of why it could not be read.</summary>
-internal sealed record FileAnalysis(LayoutDocument? Layout, string Code = "", string Message = "");
-
 /// <summary>
 /// The storage-free commands (analyze, extract, eval, bench): the same composition root as ingestion, so routing to
 /// Document Intelligence follows Analysis__Mode there too, and one way to read a local file.

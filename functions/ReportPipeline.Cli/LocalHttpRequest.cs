@@ -6,9 +6,6 @@ using Microsoft.AspNetCore.Routing;
 
 namespace ReportPipeline.Cli;
 
-/// <summary>What an HTTP function answered to an in-memory request: its status and the body it wrote.</summary>
-internal sealed record LocalHttpResponse(int StatusCode, MemoryStream Body);
-
 /// <summary>
 /// An HTTP request as the Functions host hands it to an HTTP function, held in memory: the CLI calls the function class
 /// with it where no host runs, and writes the function's result as the host would. Everything behind the function is real.

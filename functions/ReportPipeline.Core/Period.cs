@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
@@ -47,12 +46,4 @@ public sealed partial record Period
 
     [GeneratedRegex(@"^(19|20)\d{2}(-H[12]|-Q[1-4])?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
-}
-
-/// <summary>A period is its name in JSON.</summary>
-internal sealed class PeriodJsonConverter : JsonConverter<Period>
-{
-    public override Period Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Period.Parse(reader.GetString() ?? "");
-
-    public override void Write(Utf8JsonWriter writer, Period value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 }

@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace ReportPipeline.Core;
@@ -59,79 +57,4 @@ public readonly record struct Question : IComparable<Question>
     public static bool operator <=(Question left, Question right) => left.CompareTo(right) <= 0;
 
     public static bool operator >=(Question left, Question right) => left.CompareTo(right) >= 0;
-}
-
-/// <summary>The questions a report answers, written as their letters in order ("abd").</summary>
-[JsonConverter(typeof(QuestionSetJsonConverter))]
-public readonly record struct QuestionSet : IEnumerable<Question>
-{
-    private readonly byte _bits;
-
-    private QuestionSet(int bits) => _bits = (byte)bits;
-
-    public static QuestionSet Empty { get; }
-
-    public bool IsEmpty => _bits == 0;
-
-    public int Count => System.Numerics.BitOperations.PopCount(_bits);
-
-    public static QuestionSet Of(IEnumerable<Question> questions) => new(questions.Aggregate(0, (bits, q) => bits | (1 << q.Index)));
-
-    public bool Contains(Question question) => (_bits & (1 << question.Index)) != 0;
-
-    public static bool TryParse(string? letters, out QuestionSet set)
-    {
-        set = Empty;
-        var bits = 0;
-        foreach (var letter in letters ?? "")
-        {
-            if (!Question.TryParse(letter, out var question))
-            {
-                return false;
-            }
-
-            bits |= 1 << question.Index;
-        }
-
-        set = new(bits);
-        return true;
-    }
-
-    public static QuestionSet Parse(string letters) =>
-        TryParse(letters, out var set) ? set : throw new FormatException($"'{letters}' is not a set of guiding questions (letters a to d).");
-
-    public IEnumerator<Question> GetEnumerator()
-    {
-        foreach (var question in Question.All)
-        {
-            if (Contains(question))
-            {
-                yield return question;
-            }
-        }
-    }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    public override string ToString() => new([.. this.Select(q => q.Letter)]);
-}
-
-/// <summary>A question is the string of its letter in every JSON the pipeline writes, and as a property name.</summary>
-internal sealed class QuestionJsonConverter : JsonConverter<Question>
-{
-    public override Question Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Question.Parse(reader.GetString() ?? "");
-
-    public override void Write(Utf8JsonWriter writer, Question value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
-
-    public override Question ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Read(ref reader, typeToConvert, options);
-
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, Question value, JsonSerializerOptions options) => writer.WritePropertyName(value.ToString());
-}
-
-/// <summary>A set of questions is the string of its letters in JSON, as wherever it is stored.</summary>
-internal sealed class QuestionSetJsonConverter : JsonConverter<QuestionSet>
-{
-    public override QuestionSet Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => QuestionSet.Parse(reader.GetString() ?? "");
-
-    public override void Write(Utf8JsonWriter writer, QuestionSet value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
 }

@@ -25,18 +25,3 @@ public static class ReasonCodes
     public const string OcrUnavailable = "ocr-unavailable";
     public const string Timeout = "timeout";
 }
-
-/// <summary>
-/// A service the pipeline depends on failed or could not be reached, after its own retries; trying again later may
-/// succeed. <see cref="ReasonCode"/> is what the upload's ledger row records (<c>ocr-unavailable</c>, <c>timeout</c>).
-/// </summary>
-public sealed class ServiceUnavailableException(string reasonCode, string message, Exception innerException) : Exception(message, innerException)
-{
-    public string ReasonCode { get; } = reasonCode;
-}
-
-/// <summary>A permanent refusal of a report: retrying the same bytes can never succeed.</summary>
-public sealed class ReportRejectedException(string reasonCode, string message) : Exception(message)
-{
-    public string ReasonCode { get; } = reasonCode;
-}

@@ -2,14 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ReportPipeline.Documents;
 
-/// <summary>Where a format is analysed: locally, by Document Intelligence, or locally unless only OCR can read it.</summary>
-public enum AnalysisMode
-{
-    Auto,
-    Local,
-    DocumentIntelligence,
-}
-
 /// <summary>Routing and the bounds every analyzer keeps to (app settings <c>Analysis__*</c>).</summary>
 public sealed class AnalysisOptions
 {

@@ -1,50 +1,8 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
 namespace ReportPipeline.Local;
-
-/// <summary>A canned reply of the fake server; <see cref="Abort"/> drops the connection instead.</summary>
-public sealed record Reply(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, bool Abort = false);
-
-/// <summary>What the server received, and when by the server's <see cref="FakeDocumentIntelligence.Clock"/>.</summary>
-public sealed record Received(string Method, string PathAndQuery, string? ContentType, byte[] Body, string? Key, string? Authorization, DateTimeOffset At);
-
-/// <summary>
-/// A run of <paramref name="Count"/> requests answered <paramref name="Status"/> (429 with <c>Retry-After</c>, or 503), from
-/// the <paramref name="From"/>th request (counted from 0) on; with <paramref name="Every"/>, again in every so many requests.
-/// </summary>
-public sealed record FaultBurst(int From, int Count, int Status, int Every = 0)
-{
-    public bool Covers(long index)
-    {
-        var position = Every > 0 ? index % Every : index;
-        return position >= From && position < From + Count;
-    }
-}
-
-/// <summary>
-/// Trouble as an overloaded or failing resource gives it: <paramref name="Bursts"/> by the order requests arrive in, and an
-/// outage, 503 to every request for <paramref name="OutageLength"/> from the <paramref name="OutageFrom"/>th request on
-/// (by time, since a client whose circuit breaker opens sends almost nothing while it waits).
-/// </summary>
-public sealed record FaultBursts(IReadOnlyList<FaultBurst> Bursts, int OutageFrom = -1, TimeSpan OutageLength = default, int RetryAfterSeconds = 1)
-{
-    /// <summary>
-    /// A quarter of the requests in short bursts (3 throttled and, later, 2 unavailable in every 20), and from the 7th
-    /// request on a 10-second outage, which outlasts a request's retries and opens the client's circuit breaker.
-    /// </summary>
-    public static FaultBursts Soak { get; } = new([new(2, 3, 429, Every: 20), new(14, 2, 503, Every: 20)], OutageFrom: 6, OutageLength: TimeSpan.FromSeconds(10));
-
-    /// <summary>The fault the <paramref name="index"/>th request (from 0) meets in a burst, or null.</summary>
-    public Reply? For(long index) => Bursts.FirstOrDefault(b => b.Covers(index)) switch
-    {
-        null => null,
-        { Status: 429 } => FakeDocumentIntelligence.Error(429, "429", headers: new Dictionary<string, string> { ["Retry-After"] = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture) }),
-        { Status: var status } => FakeDocumentIntelligence.Error(status, "ServiceUnavailable"),
-    };
-}
 
 /// <summary>
 /// A Document Intelligence stand-in on 127.0.0.1 that speaks the REST protocol of DOCUMENT-INTELLIGENCE.md: analyze

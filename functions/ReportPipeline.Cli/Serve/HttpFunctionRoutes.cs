@@ -10,9 +10,6 @@ using ReportPipeline.Functions;
 
 namespace ReportPipeline.Cli.Serve;
 
-/// <summary>An HTTP function as its attributes declare it: the route and methods the Functions host serves it on.</summary>
-internal sealed record HttpFunctionRoute(string Name, string Template, IReadOnlyList<string> Methods, MethodInfo Method);
-
 /// <summary>
 /// The HTTP functions of the app, read from their <c>[Function]</c> and <c>[HttpTrigger]</c> attributes, so the local host
 /// serves the same classes on the same routes as Azure (host.json's route prefix is empty: each route names its <c>api/</c>).

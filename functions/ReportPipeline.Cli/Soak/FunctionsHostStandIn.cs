@@ -9,28 +9,6 @@ using ReportPipeline.Infrastructure.Storage;
 
 namespace ReportPipeline.Cli.Soak;
 
-/// <summary>The host.json settings the stand-in plays by; the Functions host's defaults (5 each) where host.json says nothing.</summary>
-internal sealed record HostSettings(int PoisonBlobThreshold, int MaxDequeueCount)
-{
-    private const int HostDefault = 5;
-
-    /// <summary><c>extensions.blobs.poisonBlobThreshold</c> and <c>extensions.queues.maxDequeueCount</c> of the host.json the CLI is built with.</summary>
-    public static HostSettings Read(string path)
-    {
-        using var json = JsonDocument.Parse(File.ReadAllText(path));
-        int Read(string extension, string setting) =>
-            json.RootElement.TryGetProperty("extensions", out var extensions) && extensions.TryGetProperty(extension, out var section)
-                && section.TryGetProperty(setting, out var value) ? value.GetInt32() : HostDefault;
-        return new(Read("blobs", "poisonBlobThreshold"), Read("queues", "maxDequeueCount"));
-    }
-}
-
-/// <summary>What the blob trigger's tries came to: the function's outcome, or null when every try failed; the reason code of each failed try.</summary>
-internal sealed record TriggerResult(IngestionOutcome? Outcome, IReadOnlyList<string> FailedTries);
-
-/// <summary>What the poison queue's trigger did with each message: the rows RecordFailedIngest returned, and what it gave up on.</summary>
-internal sealed record PoisonDrain(IReadOnlyList<UploadRecord> Recorded, int FailedRuns, int MovedToPoison);
-
 /// <summary>
 /// The Functions host, as far as ingestion goes, played on one machine: the blob trigger calls IngestReport and, when a
 /// try throws, tries again at once, up to <c>poisonBlobThreshold</c> tries; then it puts the blob's message on the real

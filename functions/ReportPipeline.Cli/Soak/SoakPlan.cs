@@ -2,61 +2,6 @@ using ReportPipeline.Core.MemberStates;
 
 namespace ReportPipeline.Cli.Soak;
 
-/// <summary>What one upload of the soak is, and how it reaches the reports container.</summary>
-internal enum SoakKind
-{
-    Text,
-    Markdown,
-    Html,
-    Docx,
-    Pdf,
-    ScannedPdf,
-    Photo,
-
-    /// <summary>The bytes of an earlier upload of the same state and period, sent again.</summary>
-    Resubmitted,
-    Empty,
-    Corrupt,
-    Unsupported,
-    TooLarge,
-
-    /// <summary>A slot asked for under a file name the rules refuse.</summary>
-    BadFileName,
-
-    /// <summary>A slot asked for under a code that is no Member State's, with another state's key.</summary>
-    UnknownState,
-
-    /// <summary>A slot asked for in a period that is not open.</summary>
-    ClosedPeriod,
-
-    /// <summary>A blob written straight into the container (an operator's copy, an old tool), named for no Member State.</summary>
-    StrayUnknownState,
-
-    /// <summary>The same, for no reporting period.</summary>
-    StrayBadPeriod,
-
-    /// <summary>The same, outside any period's folder: the blob trigger's path does not match it, so no event fires.</summary>
-    StrayBadPath,
-}
-
-/// <summary>
-/// One upload: the state it is filed under and the state whose key asks for its slot (the same, but for
-/// <see cref="SoakKind.UnknownState"/>), its period, file name and bytes; <see cref="EventLost"/> when its Event Grid
-/// delivery never comes.
-/// </summary>
-internal sealed record SoakUpload(int Index, SoakKind Kind, string State, string KeyState, string Period, string FileName, byte[] Content, bool EventLost)
-{
-    /// <summary>Whether it goes through an upload slot, as a Member State's upload does, rather than straight into the container.</summary>
-    public bool ThroughSlot => Kind < SoakKind.StrayUnknownState;
-
-    /// <summary>The blob a stray upload writes; slot uploads are named by their slot.</summary>
-    public string StrayBlobName => Kind switch
-    {
-        SoakKind.StrayBadPath => FileName,
-        _ => $"{Period}/{State}/{FileName}",
-    };
-}
-
 /// <summary>
 /// The soak's uploads, each a function of the seed and its index alone, so a run can be repeated: a random Member State
 /// and open period, and a kind drawn by <see cref="s_weights"/> (about seven in ten readable reports, scans among them,

@@ -8,9 +8,6 @@ using ReportPipeline.Infrastructure.Storage;
 
 namespace ReportPipeline.Cli.Soak;
 
-/// <summary>Where an upload ended up: the blob it became, or the reason code its slot was refused with.</summary>
-internal sealed record Delivery(string? BlobName, string? Refusal);
-
 /// <summary>
 /// Sends the soak's uploads as they reach the container in production. A Member State's script asks RequestUploadSlot
 /// (the function class, with the state's key as its bearer token) for a slot and PUTs the bytes to the slot's URL over

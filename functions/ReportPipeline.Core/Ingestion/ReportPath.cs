@@ -2,18 +2,6 @@ using ReportPipeline.Core.MemberStates;
 
 namespace ReportPipeline.Core.Ingestion;
 
-/// <summary>
-/// The ledger's key of an upload: its blob name, filed under the period and state the name gives. A name that is
-/// refused is filed too, under what can be read of it: no period when it names none, its second part as the state.
-/// </summary>
-public sealed record UploadKey(Period? Period, string State, string BlobName)
-{
-    /// <summary>What logs, metrics and the ledger call the period of a name that gives none.</summary>
-    public const string Unfiled = "unfiled";
-
-    public string PeriodName => Period?.Value ?? Unfiled;
-}
-
 /// <summary>A valid report blob name, <c>{period}/{ISO3}/{file}</c>: whose report for which period, and its file name.</summary>
 public sealed record ReportPath(SubmissionKey Submission, string FileName)
 {
@@ -79,6 +67,3 @@ public sealed record ReportPath(SubmissionKey Submission, string FileName)
 
     private static string Display(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }
-
-/// <summary>An uploaded blob's name as read once where it enters: its ledger key, and its path or the reason it has none.</summary>
-public sealed record UploadName(UploadKey Key, ReportPath? Path, ReportRejectedException? Problem);

@@ -7,18 +7,6 @@ using ReportPipeline.Core.Storage;
 namespace ReportPipeline.Core.Ingestion;
 
 /// <summary>
-/// Which stored blobs of a period to ingest again: all of them (optionally one state's, or one blob), or only those with
-/// no outcome recorded (<see cref="Missing"/>) or whose current report another extractor produced (<see cref="Stale"/>).
-/// </summary>
-public sealed record ReprocessRequest(Period Period, string? State = null, string? BlobName = null, bool Stale = false, bool Missing = false);
-
-/// <summary>What a reconciliation found, and the outcome of each blob it ingested; the rest wait for the next run.</summary>
-public sealed record ReconcileResult(int Found, IReadOnlyList<IngestionOutcome> Outcomes)
-{
-    public int Remaining => Found - Outcomes.Count;
-}
-
-/// <summary>
 /// Finds the work nobody else will do and does it: stored reports whose Event Grid delivery was lost or
 /// dead-lettered (no ledger row), attempts that died without a record (a Processing row older than <see cref="StuckAfter"/>),
 /// and reports extracted by another extractor than the running one. Each is ingested as IngestReport would; a failure is

@@ -1,33 +1,7 @@
 using ReportPipeline.Core.MemberStates;
-using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Storage;
 
 namespace ReportPipeline.Core.Ingestion;
-
-/// <summary>
-/// One upload as the ledger knows it: its status and reason, the version it became, whether that version is the state's
-/// current report, and the extractor whose answers it holds. <see cref="UploadedAt"/> is null when the blob's time is unknown.
-/// </summary>
-public sealed record UploadStatus(
-    string State,
-    string BlobName,
-    IngestionStatus Status,
-    string? ReasonCode,
-    string? Message,
-    int Version,
-    bool Current,
-    string ExtractorVersion,
-    DateTimeOffset? UploadedAt,
-    DateTimeOffset RecordedAt);
-
-/// <summary>A passage an accepted upload gives for one question, with the pages and paragraphs it stands on.</summary>
-public sealed record FoundPassage(Question Question, string Text, IReadOnlyList<Provenance> Provenance);
-
-/// <summary>
-/// An upload as its state's portal shows it: the ledger's word and, once accepted, the report's language, the passages
-/// found for each question (what CTED will read) and the questions with no answer found.
-/// </summary>
-public sealed record UploadFindings(UploadStatus Upload, string? Language, IReadOnlyList<FoundPassage> Passages, QuestionSet? Unanswered);
 
 /// <summary>Every upload of a period, or of one state in it, in upload order: what <c>status</c> prints and a state's portal lists.</summary>
 public sealed class UploadStatusQuery(ISubmissionStore store, MemberStateRegistry states)

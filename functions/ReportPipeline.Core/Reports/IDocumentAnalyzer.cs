@@ -5,11 +5,3 @@ public interface IDocumentAnalyzer
 {
     Task<LayoutDocument> AnalyzeAsync(ReadOnlyMemory<byte> content, string fileName, CancellationToken cancellationToken);
 }
-
-/// <summary>Analyses one family of formats; the document analyzer routes to it.</summary>
-public interface IFormatAnalyzer
-{
-    bool CanAnalyze(DocumentFormat format);
-
-    Task<LayoutDocument> AnalyzeAsync(ReadOnlyMemory<byte> content, DocumentFormat format, CancellationToken cancellationToken);
-}

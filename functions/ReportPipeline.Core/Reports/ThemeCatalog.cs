@@ -2,9 +2,6 @@ using ReportPipeline.Core.Languages;
 
 namespace ReportPipeline.Core.Reports;
 
-/// <summary>A thematic key of the survey with the words that signal it.</summary>
-public sealed record Theme(string Key, string Title, IReadOnlyList<string> Terms);
-
 /// <summary>
 /// The survey's thematic keys and their vocabulary in the six UN languages. Terms are folded like the text
 /// (<see cref="TextNormalizer"/>: case, accents, Arabic letter variants) and found anywhere in it, in one pass.

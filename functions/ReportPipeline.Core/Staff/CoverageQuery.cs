@@ -4,12 +4,6 @@ using ReportPipeline.Core.Storage;
 
 namespace ReportPipeline.Core.Staff;
 
-/// <summary>How many states of a group reported, and how many answered each question (indexed a–d).</summary>
-public sealed record Coverage(string Name, int States, int Reporting, IReadOnlyList<int> Answering);
-
-/// <summary>A period's reporting coverage as the staff desk shows it: all states, then per UN M49 region; and its latest survey edition, if any.</summary>
-public sealed record PeriodCoverage(Period Period, bool Open, Coverage World, IReadOnlyList<Coverage> Regions, string? LatestEdition);
-
 /// <summary>The periods staff look at (the open ones and any holding reports), newest first, with their coverage now.</summary>
 public sealed class CoverageQuery(ISubmissionStore store, ISurveyStore surveys, MemberStateRegistry states, IOptions<PeriodOptions> periods)
 {

@@ -3,37 +3,6 @@ using System.Text.Json;
 
 namespace ReportPipeline.Core.Staff;
 
-/// <summary>The app roles staff hold in the app registration; each staff endpoint asks for one of them.</summary>
-public static class StaffRoles
-{
-    /// <summary>Read coverage, uploads and survey links.</summary>
-    public const string SurveysRead = "Surveys.Read";
-
-    /// <summary>Compile the survey now, and the like: work that changes what the pipeline holds.</summary>
-    public const string PipelineOperate = "Pipeline.Operate";
-
-    public static IReadOnlyList<string> All { get; } = [SurveysRead, PipelineOperate];
-}
-
-/// <summary>How staff prove who they are (app setting <c>Staff__Authentication</c>).</summary>
-public enum StaffAuthentication
-{
-    /// <summary>App Service Authentication signs staff in and sends <c>X-MS-CLIENT-PRINCIPAL</c>; without it, nobody is staff.</summary>
-    AppService,
-
-    /// <summary>The local host: whoever reaches it on 127.0.0.1 is staff with every role, and principal headers are ignored.</summary>
-    LocalUser,
-}
-
-/// <summary>Staff sign-in (app settings <c>Staff__*</c>).</summary>
-public sealed class StaffOptions
-{
-    public const string SectionName = "Staff";
-
-    /// <summary>AppService unless set: a deployment that forgot the setting lets no one in rather than everyone.</summary>
-    public StaffAuthentication Authentication { get; set; } = StaffAuthentication.AppService;
-}
-
 /// <summary>A member of staff as signed in: an id and a name for the audit log, and the app roles held.</summary>
 public sealed record StaffPrincipal(string Id, string Name, IReadOnlySet<string> Roles, bool IsLocal)
 {
@@ -95,21 +64,4 @@ public sealed record StaffPrincipal(string Id, string Name, IReadOnlySet<string>
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-}
-
-/// <summary>Who made a staff request (null: nobody signed in, 401) and whether they hold the role asked for (else 403).</summary>
-public sealed record StaffDecision(StaffPrincipal? Principal, bool Allowed);
-
-/// <summary>The one place that decides whether a request is staff holding a role.</summary>
-public static class StaffGate
-{
-    /// <summary>
-    /// Locally the user is staff and any principal header is ignored (nothing in front of the local host strips a forged
-    /// one); behind App Service the principal it sends must hold <paramref name="role"/>.
-    /// </summary>
-    public static StaffDecision Decide(StaffAuthentication mode, string? principalHeader, string localUser, string role)
-    {
-        var principal = mode == StaffAuthentication.LocalUser ? StaffPrincipal.Local(localUser) : StaffPrincipal.FromAppService(principalHeader);
-        return new(principal, principal?.Holds(role) == true);
-    }
 }

@@ -1,30 +1,5 @@
 namespace ReportPipeline.Core.Storage;
 
-/// <summary>Where a saved report lands among a state's versions for a period.</summary>
-public enum Placement
-{
-    /// <summary>These bytes are stored already, extracted by the same extractor: nothing changes.</summary>
-    Unchanged,
-
-    /// <summary>These bytes are stored already by another extractor: that version gets new answers and keeps its number.</summary>
-    Reextracted,
-
-    /// <summary>
-    /// The current version's bytes, uploaded again later by the same extractor: the version keeps its number and answers and
-    /// is dated by the later upload, so an upload made between the two that finishes processing last does not take its place.
-    /// </summary>
-    Resubmitted,
-
-    /// <summary>The latest upload: the next number, current; the version it follows becomes history.</summary>
-    Current,
-
-    /// <summary>Uploaded before the current version but processed after it: the next number, history.</summary>
-    History,
-}
-
-/// <summary>The version a save stores, and where it lands.</summary>
-public sealed record SubmissionPlan(Placement Placement, SubmissionRecord Stored);
-
 /// <summary>
 /// Latest upload wins: a state's current report for a period is the one uploaded last, whatever order processing finishes
 /// in. Version numbers count the distinct reports stored for the state and period in the order they were stored and never

@@ -6,12 +6,6 @@ using ReportPipeline.Core.Telemetry;
 
 namespace ReportPipeline.Core.Survey;
 
-/// <summary>The outcome of compiling one period: the edition now current, and whether this run published it.</summary>
-public sealed record CompilationResult(SurveyEdition Edition, bool Published);
-
-/// <summary>A compiled and rendered survey, not yet published; its content hash leaves out the edition, the time and the changes.</summary>
-public sealed record PreparedSurvey(SurveyModel Model, IReadOnlyList<SurveyFile> Files, string ContentHash, DateTimeOffset SourceChangedAt);
-
 /// <summary>Compiles a period's survey and publishes a new edition only when its content changed.</summary>
 public sealed class SurveyPublisher(
     ISubmissionStore submissions,

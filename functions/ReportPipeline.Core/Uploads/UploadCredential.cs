@@ -4,12 +4,6 @@ using System.Text;
 
 namespace ReportPipeline.Core.Uploads;
 
-/// <summary>A credential as stored: only a salted hash of the secret, never the secret itself.</summary>
-public sealed record StoredCredential(string State, string Id, byte[] Salt, byte[] Hash, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt);
-
-/// <summary>A freshly issued credential: <see cref="Key"/> is shown once and exists nowhere else.</summary>
-public sealed record IssuedCredential(string State, string Id, string Key, DateTimeOffset IssuedAt);
-
 /// <summary>
 /// Upload keys <c>rp_{id}_{secret}</c>: a 16-hex-digit id (the row key, so lookup is one point read) and a
 /// 32-byte random secret in base64url. Stored as SHA-256(salt ‖ secret) with a 16-byte salt per credential.

@@ -4,17 +4,6 @@ using ReportPipeline.Core.Telemetry;
 
 namespace ReportPipeline.Core.Uploads;
 
-/// <summary>A slot: PUT the file's bytes to <see cref="Url"/> (header <c>x-ms-blob-type: BlockBlob</c>) before <see cref="ExpiresAt"/>.</summary>
-public sealed record UploadSlot(string BlobName, Uri Url, DateTimeOffset ExpiresAt);
-
-/// <summary>Either a slot, or the reason code and plain-words message of a refusal.</summary>
-public sealed record UploadSlotResult(UploadSlot? Slot, string? ReasonCode, string? Message)
-{
-    public bool Granted => Slot is not null;
-
-    public static UploadSlotResult Refused(string reasonCode, string message) => new(null, reasonCode, message);
-}
-
 /// <summary>
 /// The valet key: checks a Member State's credential and returns a create-only SAS for one fresh report path of
 /// the state and period. A key issued for one state gets nothing for another; every credential failure gets the same answer.

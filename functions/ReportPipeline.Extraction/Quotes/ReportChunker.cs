@@ -2,17 +2,6 @@ using ReportPipeline.Core.Reports;
 
 namespace ReportPipeline.Extraction.Quotes;
 
-/// <summary>A paragraph, or a piece of one too long for a request, as the model is shown it; <see cref="Offset"/> is where it starts in the paragraph.</summary>
-public sealed record ChunkSegment(LayoutParagraph Paragraph, int Offset, string Text);
-
-/// <summary>The part of a report one request carries: whole paragraphs in reading order, separated by blank lines.</summary>
-public sealed record ReportChunk(int Number, IReadOnlyList<ChunkSegment> Segments)
-{
-    public const string Separator = "\n\n";
-
-    public string Text => string.Join(Separator, Segments.Select(s => s.Text));
-}
-
 /// <summary>Splits a report by paragraphs into chunks of at most a token budget; only a paragraph longer than the budget is cut, at a space where it can be.</summary>
 public static class ReportChunker
 {

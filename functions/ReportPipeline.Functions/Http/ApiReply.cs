@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ReportPipeline.Functions.Http;
@@ -38,23 +37,4 @@ public sealed class ApiReply(HttpStatusCode status, object body) : IActionResult
 
         await JsonSerializer.SerializeAsync(response.Body, body, body.GetType(), Json, context.HttpContext.RequestAborted);
     }
-}
-
-/// <summary>What a request carries: a Member State's upload key, and query values.</summary>
-public static class RequestValues
-{
-    private const string BearerPrefix = "Bearer ";
-
-    /// <summary>The key of <c>Authorization: Bearer {key}</c>, the only place a state's key travels; null without one.</summary>
-    public static string? UploadKey(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var header = request.Headers.Authorization.FirstOrDefault();
-        return header is not null && header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) ? header[BearerPrefix.Length..].Trim() : null;
-    }
-
-    public static ApiReply BadPeriod(string? text) =>
-        ApiReply.Error(HttpStatusCode.BadRequest, Core.ReasonCodes.BadPeriod, $"'{Display(text)}' is not a reporting period; use {Core.Period.Rule}.");
-
-    private static string Display(string? text) => new([.. (text ?? "").Where(char.IsAsciiLetterOrDigit).Take(12)]);
 }

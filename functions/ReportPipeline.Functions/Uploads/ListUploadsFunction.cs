@@ -38,11 +38,3 @@ public sealed class ListUploadsFunction(CredentialService credentials, UploadSta
         return ApiReply.Ok(new { state = state.Iso3, stateName = state.Name, period = period.Value, open = periods.Value.IsOpen(period), uploads = findings });
     }
 }
-
-/// <summary>HTTP GET <c>api/periods</c>: the periods open for reports, which the portal offers. Anonymous: it tells nothing about anyone.</summary>
-public sealed class ListOpenPeriodsFunction(IOptions<PeriodOptions> periods)
-{
-    [Function(FunctionNames.ListOpenPeriods)]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/periods")] HttpRequest request) =>
-        ApiReply.Ok(new { open = periods.Value.OpenNames });
-}

@@ -9,9 +9,6 @@ using ReportPipeline.Functions.Http;
 
 namespace ReportPipeline.Functions.Uploads;
 
-/// <summary>What a Member State asks for: <c>{"state":"FRA","period":"2026","fileName":"report.pdf"}</c>.</summary>
-public sealed record UploadSlotRequest(string? State, string? Period, string? FileName);
-
 /// <summary>
 /// HTTP POST <c>api/uploads</c> with <c>Authorization: Bearer {key}</c>: a create-only SAS for one fresh blob under
 /// <c>reports/{period}/{ISO3}/</c>. Anonymous at the Functions level (and excluded from App Service Authentication)

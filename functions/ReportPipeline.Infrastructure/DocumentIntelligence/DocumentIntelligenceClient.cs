@@ -248,17 +248,3 @@ public sealed class DocumentIntelligenceClient(
         }
     }
 }
-
-/// <summary>A failure of the service or of our configuration (not of the document): the host retries later.</summary>
-public sealed class DocumentIntelligenceException(HttpStatusCode status, string code, string message) : Exception($"{code}: {message}")
-{
-    public HttpStatusCode Status { get; } = status;
-
-    public string Code { get; } = code;
-}
-
-internal static partial class DocumentIntelligenceLog
-{
-    [LoggerMessage(4001, LogLevel.Warning, "Document Intelligence operation {Operation} expired or failed inside the service; submitting again ({Attempt})")]
-    public static partial void Resubmitting(this ILogger logger, Uri operation, int attempt);
-}

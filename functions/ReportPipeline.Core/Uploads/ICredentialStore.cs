@@ -1,5 +1,3 @@
-using ReportPipeline.Core.Ingestion;
-
 namespace ReportPipeline.Core.Uploads;
 
 /// <summary>Member States' upload credentials, one row per credential under the state's code.</summary>
@@ -14,10 +12,4 @@ public interface ICredentialStore
 
     /// <summary>Marks the state's active credentials (or only <paramref name="id"/>) revoked; returns how many changed.</summary>
     Task<int> RevokeAsync(string state, string? id, DateTimeOffset at, CancellationToken cancellationToken);
-}
-
-/// <summary>Issues a URL that can create the report at one path, until <c>expiresOn</c>, and do nothing else.</summary>
-public interface IUploadSlotIssuer
-{
-    Task<Uri> IssueCreateOnlyAsync(ReportPath path, DateTimeOffset expiresOn, CancellationToken cancellationToken);
 }

@@ -2,28 +2,6 @@ using System.Diagnostics;
 
 namespace ReportPipeline.Cli.Bench;
 
-/// <summary>One benchmark: it measures an operation and the floor it is judged against, in the same run.</summary>
-internal interface IBenchmark
-{
-    string Name { get; }
-
-    Task<IReadOnlyList<BenchRow>> RunAsync(BenchContext context, CancellationToken cancellationToken);
-}
-
-/// <summary>What every benchmark gets: how many timed runs to make, and where to write scratch files.</summary>
-internal sealed record BenchContext(int Runs, string ScratchDirectory, string? Storage);
-
-/// <summary>
-/// A measured figure. With a floor it is also a ratio, judged against <see cref="MaxRatio"/>;
-/// spreads are the minimum and maximum over the runs.
-/// </summary>
-internal sealed record BenchRow(string Benchmark, string Measure, Stats Value, string Unit, Stats? Floor = null, string? FloorName = null, double? MaxRatio = null)
-{
-    public double? Ratio => Floor is { Median: > 0 } f ? Value.Median / f.Median : null;
-
-    public bool Passes => MaxRatio is not { } max || Ratio is not { } ratio || ratio <= max;
-}
-
 /// <summary>Median and spread of repeated measurements.</summary>
 internal sealed record Stats(double Median, double Min, double Max)
 {

@@ -1,0 +1,106 @@
+using ReportPipeline.Core;
+
+namespace ReportPipeline.Extraction;
+
+/// <summary>
+/// The evidence one span of text carries: a weight per cue, each term counted once. A question's light terms (weight under
+/// <see cref="CoreWeight"/>: "capacity", "should", "United Nations") are context: they count only beside a term that names
+/// the question's topic, so that a sentence about the threat or a country's resolve does not answer a question by its
+/// incidental words.
+/// </summary>
+public sealed class CueScores
+{
+    /// <summary>The least weight of a term that names a question's topic on its own.</summary>
+    public const double CoreWeight = 1.5;
+
+    private const int Questions = Core.Question.Count;
+
+    private static readonly int s_cues = Enum.GetValues<Cue>().Length;
+
+    private readonly double[] _weights = new double[s_cues];
+    private readonly double[] _context = new double[Questions];
+
+    /// <summary>Whether evidence of (a) was added from a span that named who meets the obstacle.</summary>
+    private bool _meets;
+
+    public double this[Cue cue] => _weights[(int)cue];
+
+    public double Question(Question question) => Question(question.Index);
+
+    /// <summary>The question with the most evidence, and its weight and lead over the runner-up.</summary>
+    public (Question Question, double Score, double Margin) Best() => Best(Question);
+
+    /// <summary>
+    /// As <see cref="Best()"/>, counting every term whether or not it names the topic: a heading is a short label
+    /// ("Cooperation and assistance"), not a sentence whose incidental words could mislead.
+    /// </summary>
+    public (Question Question, double Score, double Margin) BestMention() => Best(i => _weights[i] + _context[i] + Mentions(i));
+
+    /// <summary>Names that belong to a question without being its evidence: who (c) addresses, the entities of (d).</summary>
+    private double Mentions(int question) => question switch
+    {
+        2 => this[Cue.Addressee] + this[Cue.Directive],
+        3 => this[Cue.Body],
+        _ => 0,
+    };
+
+    private static (Question Question, double Score, double Margin) Best(Func<int, double> score)
+    {
+        var best = 0;
+        for (var i = 1; i < Questions; i++)
+        {
+            if (score(i) > score(best))
+            {
+                best = i;
+            }
+        }
+
+        var second = 0.0;
+        for (var i = 0; i < Questions; i++)
+        {
+            if (i != best)
+            {
+                second = Math.Max(second, score(i));
+            }
+        }
+
+        return (Core.Question.FromIndex(best), score(best), score(best) - second);
+    }
+
+    public double MaxQuestion => Math.Max(Math.Max(Question(0), Question(1)), Math.Max(Question(2), Question(3)));
+
+    internal void Add(Cue cue, double weight)
+    {
+        if ((int)cue < Questions && weight < CoreWeight)
+        {
+            _context[(int)cue] += weight;
+        }
+        else
+        {
+            _weights[(int)cue] += weight;
+        }
+    }
+
+    /// <summary>Adds context to a question: it counts only beside the question's topic words.</summary>
+    internal void AddContext(Cue question, double weight) => _context[(int)question] += weight;
+
+    /// <summary>Adds the evidence of another span for each question that span gives any.</summary>
+    internal void AddQuestions(CueScores other, double factor = 1)
+    {
+        for (var i = 0; i < Questions; i++)
+        {
+            if (other.Question(i) > 0)
+            {
+                _weights[i] += other._weights[i] * factor;
+                _context[i] += other._context[i] * factor;
+                _meets |= i == 0;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Core evidence plus its context. An obstacle of (a) also needs a word for who meets it or what is implemented
+    /// (<see cref="Cue.Meets"/>): an obstacle word beside the threat alone describes the threat, not a State's difficulty.
+    /// </summary>
+    private double Question(int i) => _weights[i] > 0 && (i != 0 || _meets || this[Cue.Meets] > 0) ? _weights[i] + _context[i] : 0;
+}

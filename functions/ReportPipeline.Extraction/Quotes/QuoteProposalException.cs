@@ -1,0 +1,7 @@
+namespace ReportPipeline.Extraction.Quotes;
+
+/// <summary>The model gave no usable answer; <see cref="Code"/> is one of <see cref="QuoteFailures"/>.</summary>
+public sealed class QuoteProposalException(string code, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public string Code { get; } = code;
+}

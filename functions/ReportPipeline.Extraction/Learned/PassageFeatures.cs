@@ -94,11 +94,12 @@ public static partial class PassageFeatures
         x[k++] = Math.Log(1 + text.Length) / 6;
         x[k++] = text.Length < 60 ? 1 : 0;
         x[k++] = Log(sentences.Count) / 3;
-        x[k++] = CouncilText().IsMatch(text) ? 1 : 0;
-        x[k++] = Digits(text) > 0.04 ? 1 : 0;
-        x[k++] = TextUnits.LooksLikeHeading(text) ? 1 : 0;
-        x[k++] = text.AsSpan().IndexOfAny("«»“”„\"「」『』") >= 0 ? 1 : 0;
-        x[k++] = DatePattern().IsMatch(text) ? 1 : 0;
+        var signals = doc.Signals[u][s];
+        for (var i = 0; i < TextSignals; i++)
+        {
+            x[k++] = signals[i] ? 1 : 0;
+        }
+
         x[k++] = addressee;
         x[k++] = directive;
         x[k++] = Log(scores[Cue.Body]);
@@ -135,6 +136,19 @@ public static partial class PassageFeatures
         }
     }
 
+    /// <summary>How many of <see cref="Signals"/> there are.</summary>
+    internal const int TextSignals = 5;
+
+    /// <summary>What a sentence's text shows whatever the question: quoted Council text, many digits, a heading, quotation marks, a dateline.</summary>
+    internal static bool[] Signals(string text) =>
+    [
+        CouncilText().IsMatch(text),
+        Digits(text) > 0.04,
+        TextUnits.LooksLikeHeading(text),
+        text.AsSpan().IndexOfAny("«»“”„\"「」『』") >= 0,
+        DatePattern().IsMatch(text),
+    ];
+
     private static double Log(double value) => Math.Log(1 + Math.Max(0, value));
 
     private static double Other(CueScores scores, int question)
@@ -163,10 +177,10 @@ public static partial class PassageFeatures
     }
 
     /// <summary>A Council document cited by its symbol or a resolution by number and year: the text quotes the Council.</summary>
-    [GeneratedRegex(@"S/PRST|S/RES|\b\d{3,4}\s*\(\s*(19|20)\d\d\s*\)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"S/PRST|S/RES|\b\d{3,4}\s*\(\s*(19|20)\d\d\s*\)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CouncilText();
 
     /// <summary>A dateline: a day and a year around a month name, an ISO date, or a Chinese date.</summary>
-    [GeneratedRegex(@"\b\d{1,2}\s+\p{L}{3,}\.?,?\s+(19|20)\d\d\b|\b(19|20)\d\d-\d\d-\d\d\b|(19|20)\d\d\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b\d{1,2}\s+\p{L}{3,}\.?,?\s+(19|20)\d\d\b|\b(19|20)\d\d-\d\d-\d\d\b|(19|20)\d\d\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DatePattern();
 }

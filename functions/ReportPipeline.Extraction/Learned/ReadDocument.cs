@@ -24,6 +24,7 @@ internal sealed class ReadDocument
             }
         }
 
+        Signals = [.. Units.Select((unit, u) => unit.Sentences.Select((_, s) => PassageFeatures.Signals(SentenceText(u, s))).ToArray())];
         RulesAnswered = new bool[Question.Count];
         foreach (var a in analysis.Assignments)
         {
@@ -50,6 +51,9 @@ internal sealed class ReadDocument
 
     /// <summary>Per unit and sentence: the questions the rules gave it to, by marker, heading or classifier.</summary>
     public RuleMarks[][] Rules { get; }
+
+    /// <summary>Per unit and sentence: <see cref="PassageFeatures.Signals"/> of its text, read once for all four questions.</summary>
+    public bool[][][] Signals { get; }
 
     /// <summary>Per question: whether the rules answered it anywhere.</summary>
     public bool[] RulesAnswered { get; }

@@ -13,10 +13,6 @@ namespace ReportPipeline.Cli;
 /// </summary>
 internal static class LocalFiles
 {
-    public const string NotFound = "not-found";
-    public const string Unavailable = "unavailable";
-    public const string InternalError = "internal-error";
-
     /// <summary>The composition root over the environment's settings and, for a command's own options, <paramref name="overrides"/>.</summary>
     public static ServiceProvider BuildServices(IDictionary<string, string?>? overrides = null) => LocalHost.BuildServices(overrides ?? new Dictionary<string, string?>());
 
@@ -29,7 +25,7 @@ internal static class LocalFiles
             var file = new FileInfo(path);
             if (!file.Exists)
             {
-                return new(null, NotFound, "No such file.");
+                return new(null, ReasonCodes.NotFound, "No such file.");
             }
 
             if (file.Length > maxBytes)
@@ -48,12 +44,12 @@ internal static class LocalFiles
             or Polly.ExecutionRejectedException or DocumentIntelligenceException or Azure.Identity.AuthenticationFailedException)
         {
             // Transient or environmental: retrying may succeed, so it is no reason code of the document's.
-            return new(null, Unavailable, e.Message);
+            return new(null, ReasonCodes.Unavailable, e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A bug of ours, not the document's: say so without a stack trace, and let the exit code tell.
-            return new(null, InternalError, $"Unexpected {e.GetType().Name}: {e.Message}");
+            return new(null, ReasonCodes.InternalError, $"Unexpected {e.GetType().Name}: {e.Message}");
         }
     }
 }

@@ -1,6 +1,10 @@
 namespace ReportPipeline.Core;
 
-/// <summary>The short, stable codes a refused report carries; README.md lists them for focal points.</summary>
+/// <summary>
+/// Every error code the pipeline gives, and the only place one is written: why an upload was refused or failed, why the
+/// HTTP API said no, why the Azure OpenAI extractor fell back, why a CLI command could not read a file. Codes are short,
+/// stable and never translated; the portal explains each one a focal point can meet (<see cref="Portal"/>) in six languages.
+/// </summary>
 public static class ReasonCodes
 {
     public const string BadPath = "bad-path";
@@ -24,4 +28,39 @@ public static class ReasonCodes
     public const string ProcessingFailed = "processing-failed";
     public const string OcrUnavailable = "ocr-unavailable";
     public const string Timeout = "timeout";
+
+    /// <summary>The HTTP API: a request it cannot read, a page or survey edition that does not exist, a caller it does not let in.</summary>
+    public const string BadRequest = "bad-request";
+    public const string NotFound = "not-found";
+    public const string NoSurvey = "no-survey";
+    public const string NotSignedIn = "not-signed-in";
+    public const string MissingRole = "missing-role";
+
+    /// <summary>Azure OpenAI stayed unreachable, throttled or failing after the retries, or refused our credentials.</summary>
+    public const string OpenAIUnavailable = "openai-unavailable";
+
+    /// <summary>The service's content filter refused the prompt or the answer.</summary>
+    public const string OpenAIContentFilter = "openai-content-filter";
+
+    /// <summary>The answer was cut at the output limit (<c>finish_reason</c> <c>length</c>).</summary>
+    public const string OpenAITruncated = "openai-truncated";
+
+    /// <summary>The answer was not the JSON object the contract asks for.</summary>
+    public const string OpenAIBadResponse = "openai-bad-response";
+
+    /// <summary>The CLI could not read a file for a reason of the machine's (I/O, network, a remote service), not the document's.</summary>
+    public const string Unavailable = "unavailable";
+
+    /// <summary>A bug of ours met while a CLI command read a file.</summary>
+    public const string InternalError = "internal-error";
+
+    /// <summary>The codes a focal point can meet in the portal: refusals and failures of an upload, and the upload API's own.</summary>
+    public static IReadOnlyList<string> Portal { get; } =
+    [
+        BadPath, BadPeriod, UnknownState, BadFileName, Empty, TooLarge, UnsupportedFormat, Corrupt, Encrypted, NeedsOcr, TooManyPages,
+        NoText, BadCredential, PeriodClosed, ProcessingFailed, OcrUnavailable, Timeout, BadRequest,
+    ];
+
+    /// <summary>Why the model gave no usable answer: each becomes the reason code of the fallback warning on the submission.</summary>
+    public static IReadOnlyList<string> OpenAIFailures { get; } = [OpenAIUnavailable, OpenAIContentFilter, OpenAITruncated, OpenAIBadResponse];
 }

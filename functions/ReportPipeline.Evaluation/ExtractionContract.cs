@@ -22,7 +22,7 @@ public static class ExtractionContract
             w.WriteString("file", file);
             w.WriteString("language", report.Language);
             w.WriteNumber("pages", report.Pages);
-            w.WriteString("extractor", report.Extractor);
+            w.WriteString("extractor", report.ExtractorVersion);
             w.WriteStartArray("answers");
             foreach (var a in report.Answers)
             {

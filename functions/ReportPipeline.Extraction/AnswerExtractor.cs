@@ -15,7 +15,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     /// The version of these rules. Raise it with every change that alters what is extracted, so stored reports are
     /// extracted again (<c>reprocess --stale</c>); ExtractorVersionTests fails until it is raised.
     /// </summary>
-    public const string RulesVersion = "rules-4";
+    public const string ExtractorVersion = "rules-4";
 
     /// <summary>Least evidence for a free-prose paragraph to answer a question.</summary>
     internal const double ParagraphThreshold = 3.0;
@@ -77,7 +77,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     /// <summary>The classifier's ceiling: vocabulary never counts for as much as a marker the state wrote.</summary>
     internal const double ClassifierCeiling = 0.9;
 
-    public string Version => RulesVersion;
+    string IAnswerExtractor.ExtractorVersion => ExtractorVersion;
 
     public Task<ExtractedReport> ExtractAsync(LayoutDocument document, CancellationToken cancellationToken) => Task.FromResult(Extract(document));
 
@@ -109,7 +109,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         }
 
         return new Analysis(language, units, assignments,
-            new ExtractedReport(language, document.Pages, answers, ThemeCatalog.Summarise(answers), warnings) { Extractor = RulesVersion });
+            new ExtractedReport(language, document.Pages, answers, ThemeCatalog.Summarise(answers), warnings) { ExtractorVersion = ExtractorVersion });
     }
 
     /// <summary>Walks the paragraphs once, tracking the question the latest marker or heading put in force.</summary>

@@ -24,7 +24,7 @@ public sealed class ExtractionRouter(
         : null;
 
     /// <summary>The model's version when it is asked first, else the local extractor's.</summary>
-    public string Version => _quotes is null ? local.Version : proposer!.Name;
+    public string ExtractorVersion => _quotes is null ? local.ExtractorVersion : proposer!.ExtractorVersion;
 
     public async Task<ExtractedReport> ExtractAsync(LayoutDocument document, CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ public sealed class ExtractionRouter(
         try
         {
             var report = await _quotes.ExtractAsync(document, cancellationToken);
-            logger.QuotesVerified(report.Extractor, report.Answers.Count, report.QuotesRejected);
+            logger.QuotesVerified(report.ExtractorVersion, report.Answers.Count, report.QuotesRejected);
             return report;
         }
         catch (QuoteProposalException e)

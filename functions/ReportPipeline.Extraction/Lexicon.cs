@@ -20,19 +20,12 @@ public sealed class Lexicon
     /// <summary>The longest ending a word marked <see cref="QuestionVocabulary.AnyEnding"/> takes ("-ими", "-ionales").</summary>
     private const int MaxEnding = 8;
 
+    private readonly string _language;
     /// <summary>
     /// How near (in folded characters) a directive must stand to its addressee to be asked of it: a few words in spaced
-    /// languages ("call on the Council to", "le Conseil de sécurité devrait"), a few characters in Chinese, where one
-    /// character is a word, and a little more in Arabic, whose words lose their spaces when folded.
+    /// languages ("call on the Council to"), a few characters in Chinese, where one character is a word, and a little more
+    /// in Arabic, whose words lose their spaces when folded. Each profile gives its own.
     /// </summary>
-    private static int AddressWindow(string language) => language switch
-    {
-        "zh" => 12,
-        "ar" => 40,
-        _ => 60,
-    };
-
-    private readonly string _language;
     private readonly int _addressWindow;
     private readonly VocabularyTerm[] _terms;
     private readonly Piece[] _pieces;
@@ -44,7 +37,7 @@ public sealed class Lexicon
     private Lexicon(string language)
     {
         _language = language;
-        _addressWindow = AddressWindow(language);
+        _addressWindow = LanguageProfiles.Embedded.Get(language).Vocabulary.AddressWindow;
         // Terms are read through the same variant map as text; two that become one count once, at the higher weight.
         _terms = [.. QuestionVocabulary.For(language).Select(t => t with { Text = ScriptVariants.Canonical(language, t.Text) })
             .GroupBy(t => (t.Text, t.Cue)).Select(g => g.MaxBy(t => t.Weight)!)];
@@ -56,7 +49,7 @@ public sealed class Lexicon
 
     /// <summary>The lexicon of a language (English for one without a vocabulary).</summary>
     public static Lexicon For(string language) =>
-        s_cache.GetOrAdd(QuestionVocabulary.Languages.Contains(language) ? language : "en", l => new Lexicon(l));
+        s_cache.GetOrAdd(LanguageProfiles.Embedded.GetOrReference(language).Code, l => new Lexicon(l));
 
     /// <summary>Scores a span of raw text; a term found inside a longer term found at the same place counts once, as the longer.</summary>
     public CueScores Score(ReadOnlySpan<char> text)

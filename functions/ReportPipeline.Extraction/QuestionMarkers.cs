@@ -1,13 +1,15 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using ReportPipeline.Core;
+using ReportPipeline.Core.Languages;
 
 namespace ReportPipeline.Extraction;
 
 /// <summary>
-/// Explicit question markers in the six UN languages: "(a)", "9 b)", "Question 3", "Вопрос в)", "问题(三)", "(ج)",
-/// and references by ordinal: "On the first question", "关于第二个问题", "По третьему вопросу", "السؤال الرابع".
+/// Explicit question markers in the profiled languages ("(a)", "9 b)", "Question 3", "Вопрос в)", "问题(三)") and references by
+/// ordinal ("On the first question", "По третьему вопросу"), built from each profile's <see cref="MarkerDocument"/>.
 /// </summary>
-public static partial class QuestionMarkers
+public static class QuestionMarkers
 {
     /// <summary>Returns the question a paragraph opens with, and the text after the marker.</summary>
     public static bool TryMatch(string text, out Question question, out string rest) => TryMatch(text, out question, out rest, out _);
@@ -50,45 +52,71 @@ public static partial class QuestionMarkers
         return ordinal is not null;
     }
 
-    private static readonly string[] s_questionWords = ["question", "pregunta", "вопрос", "问题", "لسؤال"];
+    private static readonly LanguageProfile[] s_profiles = [.. LanguageProfiles.Embedded.All];
 
-    private static Question? Label(string label) => label switch
-    {
-        "a" or "A" or "а" or "А" or "1" or "一" or "أ" or "ا" or "ﺃ" => Question.A,
-        "b" or "B" or "б" or "Б" or "2" or "二" or "ب" => Question.B,
-        "c" or "C" or "в" or "В" or "3" or "三" or "ج" => Question.C,
-        "d" or "D" or "г" or "Г" or "4" or "四" or "د" => Question.D,
-        _ => null,
-    };
+    private static readonly string[] s_questionWords = [.. s_profiles.SelectMany(p => p.Markers.QuestionWords).Distinct(StringComparer.Ordinal)];
 
-    private static Question? Ordinal(string word) => word.ToLowerInvariant() switch
-    {
-        "first" or "première" or "premiere" or "primera" or "первому" or "первого" or "первый" or "一" or "الأول" or "الاول" => Question.A,
-        "second" or "deuxième" or "deuxieme" or "seconde" or "segunda" or "второму" or "второго" or "второй" or "二" or "الثاني" => Question.B,
-        "third" or "troisième" or "troisieme" or "tercera" or "третьему" or "третьего" or "третий" or "三" or "الثالث" => Question.C,
-        "fourth" or "last" or "final" or "quatrième" or "quatrieme" or "dernière" or "derniere" or "cuarta" or "última" or "ultima"
-            or "четвертому" or "четвёртому" or "четвертого" or "четвёртого" or "последнему" or "四" or "الرابع" or "الأخير" => Question.D,
-        _ => null,
-    };
+    /// <summary>Each language's labels of the questions, and the digits every language uses.</summary>
+    private static readonly Dictionary<string, Question> s_labels = Words(p => p.Markers.Labels, Question.All.ToDictionary(q => (q.Index + 1).ToString(CultureInfo.InvariantCulture)));
+
+    private static readonly Dictionary<string, Question> s_ordinals = Words(p => p.Markers.Ordinals, []);
 
     // The look-ahead rules out NonBacktracking; anchored at the start the pattern is linear, and the timeout is the backstop.
-    [GeneratedRegex(
-        @"^\s*(?:(?:question|pregunta|(?:по\s+)?вопрос[уа]?|السؤال)\s*(?:9\s*)?[(（]?(?<label>[a-dA-DабвгАБВГ1-4أاﺃبجد])[)）]?(?![\p{L}\d])"
-        + @"|问题\s*[(（]?(?<label>[一二三四])[)）]?"
-        + @"|(?:9\s*)?[(（](?<label>[a-dA-DабвгАБВГأاﺃبجد一二三四])[)）]"
-        + @"|(?<bare>)(?<label>[a-dабвгأبجد])\)"
-        + @"|9\s*(?<label>[a-dабвгأبجد])\))[\s.:：、,\-–—]*",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Marker();
+    private static readonly Regex s_marker = new(MarkerPattern(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
 
-    [GeneratedRegex(
-        @"(?:\b(?<ord>first|second|third|fourth|last|final)\s+(?:guiding\s+)?question"
-        + @"|\b(?:la\s+)?(?<ord>première|premiere|deuxième|deuxieme|seconde|troisième|troisieme|quatrième|quatrieme|dernière|derniere)\s+question"
-        + @"|\b(?:la\s+)?(?<ord>primera|segunda|tercera|cuarta|última|ultima)\s+pregunta"
-        + @"|\b(?<ord>первому|второму|третьему|четвертому|четвёртому|последнему)\s+вопросу"
-        + @"|\b(?<ord>первого|второго|третьего|четвертого|четвёртого)\s+вопроса"
-        + @"|第(?<ord>[一二三四])个?问题"
-        + @"|(?:السؤال|بالسؤال|للسؤال)\s+(?<ord>الأول|الاول|الثاني|الثالث|الرابع|الأخير))",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex Ordinal();
+    private static readonly Regex s_ordinal = new(
+        "(?:" + string.Join('|', s_profiles.SelectMany(p => p.Markers.OrdinalPatterns)) + ")",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+
+    private static Question? Label(string label) => s_labels.TryGetValue(label, out var question) ? question : null;
+
+    private static Question? Ordinal(string word) => s_ordinals.TryGetValue(word.ToLowerInvariant(), out var question) ? question : null;
+
+    private static Regex Marker() => s_marker;
+
+    private static Regex Ordinal() => s_ordinal;
+
+    private static Dictionary<string, Question> Words(Func<LanguageProfile, IReadOnlyDictionary<string, IReadOnlyList<string>>> words, Dictionary<string, Question> seed)
+    {
+        foreach (var profile in s_profiles)
+        {
+            foreach (var (letter, forms) in words(profile))
+            {
+                foreach (var form in forms)
+                {
+                    seed[form] = Question.Parse(letter);
+                }
+            }
+        }
+
+        return seed;
+    }
+
+    /// <summary>
+    /// A marker at the start of a paragraph: the word "question" and a label ("Question 9 (b)", "Вопрос в)"), a language's own
+    /// shape ("问题(三)"), a label in parentheses ("(c)", "9 (c)"), or a lone label and parenthesis ("b)", "9 b)").
+    /// </summary>
+    private static string MarkerPattern()
+    {
+        var markers = s_profiles.Select(p => p.Markers).ToList();
+        var open = Class("(" + string.Concat(markers.Select(m => Pairs(m.Parentheses, 0))));
+        var close = Class(")" + string.Concat(markers.Select(m => Pairs(m.Parentheses, 1))));
+        var labelled = Class(string.Concat(markers.Where(m => m.LabelledBy.Count > 0).SelectMany(m => m.Labels.Values.SelectMany(l => l))))[..^1] + "1-4]";
+        var all = Class(string.Concat(markers.SelectMany(m => m.Labels.Values.SelectMany(l => l))));
+        var bare = Class(string.Concat(markers.SelectMany(m => m.BareLabels)));
+        var separators = Class(@"\s.:,\-–—" + string.Concat(markers.Select(m => m.Separators)), escaped: 7);
+        return @"^\s*(?:"
+            + $@"(?:{string.Join('|', markers.SelectMany(m => m.LabelledBy))})\s*(?:9\s*)?{open}?(?<label>{labelled}){close}?(?![\p{{L}}\d])"
+            + string.Concat(markers.SelectMany(m => m.Patterns).Select(p => "|" + p))
+            + $@"|(?:9\s*)?{open}(?<label>{all}){close}"
+            + $@"|(?<bare>)(?<label>{bare})\)"
+            + $@"|9\s*(?<label>{bare})\))"
+            + separators + "*";
+    }
+
+    private static string Pairs(string parentheses, int side) => string.Concat(parentheses.Where((_, i) => i % 2 == side));
+
+    /// <summary>A character class of the distinct characters given; the first <paramref name="escaped"/> are already written as the class needs them.</summary>
+    private static string Class(string characters, int escaped = 0) =>
+        "[" + characters[..escaped] + string.Concat(characters[escaped..].Distinct().Select(c => c is '\\' or ']' or '[' or '^' or '-' ? "\\" + c : c.ToString())) + "]";
 }

@@ -1,24 +1,20 @@
-using System.Globalization;
 using ReportPipeline.Core.Languages;
 
 namespace ReportPipeline.Extraction;
 
 /// <summary>
-/// The per-question vocabulary in the six UN languages, kept as data: <c>Extraction/Vocabulary/{language}/{cue}.txt</c>,
-/// embedded in the assembly and read once. Each line is a weight and a term ("2 lack of"); lines starting with '#' are
-/// comments. Latin and Cyrillic terms are word-initial stems (a leading space is added, so "challeng" matches
-/// "challenges" but not "unchallenged"); a trailing "$" asks for a whole word, and a "*" after a word of a phrase lets
-/// that word take any ending ("техническ* помощ"). Arabic and Chinese terms match anywhere:
-/// Arabic attaches articles and conjunctions to words, and Chinese has no spaces, so multi-character terms act as
-/// character n-grams. Everything is folded by <see cref="TextNormalizer"/>. The terms describe what each question asks
-/// about in the vocabulary of UN counter-terrorism debates, not the wording of any particular statement.
+/// The per-question vocabulary of each language, kept as data in its profile: <c>Languages/Profiles/{language}/cues/{cue}.txt</c>
+/// (<see cref="WeightedTerm"/>), read once. Latin and Cyrillic terms are word-initial stems (a leading space is added, so
+/// "challeng" matches "challenges" but not "unchallenged"); a trailing "$" asks for a whole word, and a "*" after a word of a
+/// phrase lets that word take any ending ("техническ* помощ"). Terms of a language whose profile says they match anywhere
+/// (Arabic attaches articles and conjunctions to words, and Chinese has no spaces, so multi-character terms act as
+/// character n-grams) lose their spaces. Everything is folded by <see cref="TextNormalizer"/>. The terms describe what each
+/// question asks about in the vocabulary of UN counter-terrorism debates, not the wording of any particular statement.
 /// </summary>
 public static class QuestionVocabulary
 {
     /// <summary>Marks a word of a phrase that takes any ending ("техническ* помощ": технической помощи, техническую помощь).</summary>
-    public const char AnyEnding = '*';
-
-    private const string ResourcePrefix = "Vocabulary/";
+    public const char AnyEnding = WeightedTerm.AnyEnding;
 
     private static readonly Dictionary<string, Cue> s_cueOfFile = new(StringComparer.Ordinal)
     {
@@ -42,51 +38,26 @@ public static class QuestionVocabulary
     public static IReadOnlyCollection<string> Languages => s_terms.Keys;
 
     /// <summary>The terms of a language; English for an undetermined one, since English is the commonest working language.</summary>
-    public static IReadOnlyList<VocabularyTerm> For(string language) =>
-        s_terms.TryGetValue(language, out var terms) ? terms : s_terms["en"];
+    public static IReadOnlyList<VocabularyTerm> For(string language) => s_terms[LanguageProfiles.Embedded.GetOrReference(language).Code];
 
     /// <summary>Whether words of this language are separated by spaces, so terms can anchor at word starts.</summary>
-    public static bool IsSpaced(string language) => language is not ("zh" or "ar");
+    public static bool IsSpaced(string language) => !LanguageProfiles.Embedded.GetOrReference(language).Vocabulary.MatchAnywhere;
 
-    private static Dictionary<string, IReadOnlyList<VocabularyTerm>> Load()
-    {
-        var assembly = typeof(QuestionVocabulary).Assembly;
-        var terms = new Dictionary<string, List<VocabularyTerm>>(StringComparer.Ordinal);
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            var parts = name[ResourcePrefix.Length..^".txt".Length].Split('/');
-            var cue = s_cueOfFile.TryGetValue(parts[1], out var c) ? c : throw new FormatException($"Unknown vocabulary file '{name}'.");
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-            var list = terms.TryGetValue(parts[0], out var l) ? l : terms[parts[0]] = [];
-            list.AddRange(Parse(parts[0], cue, reader.ReadToEnd(), name));
-        }
+    private static Dictionary<string, IReadOnlyList<VocabularyTerm>> Load() =>
+        LanguageProfiles.Embedded.All.ToDictionary(
+            p => p.Code,
+            p => (IReadOnlyList<VocabularyTerm>)[.. p.Cues()
+                .SelectMany(file => file.Terms.Select(t => new VocabularyTerm(Fold(p.Code, t.Text), CueOf(p.Code, file.Name), t.Weight)))
 
-        // A term written twice (or folding like another) counts once, at its higher weight.
-        return terms.ToDictionary(
-            kv => kv.Key,
-            kv => (IReadOnlyList<VocabularyTerm>)[.. kv.Value.GroupBy(t => (t.Text, t.Cue)).Select(g => g.MaxBy(t => t.Weight)!)],
+                // A term written twice (or folding like another) counts once, at its higher weight.
+                .GroupBy(t => (t.Text, t.Cue)).Select(g => g.MaxBy(t => t.Weight)!)],
             StringComparer.Ordinal);
-    }
 
-    internal static IEnumerable<VocabularyTerm> Parse(string language, Cue cue, string source, string file)
-    {
-        foreach (var line in source.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')))
-        {
-            var space = line.IndexOf(' ', StringComparison.Ordinal);
-            if (space < 0 || !double.TryParse(line[..space], NumberStyles.Float, CultureInfo.InvariantCulture, out var weight))
-            {
-                throw new FormatException($"{file}: '{line}' is not a weight and a term.");
-            }
+    private static Cue CueOf(string language, string file) =>
+        s_cueOfFile.TryGetValue(file, out var cue) ? cue : throw new FormatException($"Unknown vocabulary file '{language}/{LanguageProfile.CueFolder}{file}.txt'.");
 
-            var term = line[(space + 1)..].Trim();
-            if (term.Contains(AnyEnding, StringComparison.Ordinal) && (!IsSpaced(language) || term.EndsWith(AnyEnding) || term.Contains("$" + AnyEnding, StringComparison.Ordinal)))
-            {
-                throw new FormatException($"{file}: '{line}' puts '{AnyEnding}' where no word follows it, or in a language without spaces.");
-            }
-
-            yield return new VocabularyTerm(Fold(language, term), cue, weight);
-        }
-    }
+    internal static IEnumerable<VocabularyTerm> Parse(string language, Cue cue, string source, string file) =>
+        WeightedTerm.Parse(source, !IsSpaced(language), file).Select(t => new VocabularyTerm(Fold(language, t.Text), cue, t.Weight));
 
     /// <summary>
     /// Folds a term as the matcher sees text: padded words for spaced languages, bare n-grams without spaces otherwise. A word of

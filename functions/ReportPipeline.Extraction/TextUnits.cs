@@ -1,15 +1,40 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
+using ReportPipeline.Core.Languages;
 
 namespace ReportPipeline.Extraction;
 
 /// <summary>Splits paragraphs into sentences and recognises paragraphs that are really headings.</summary>
-public static partial class TextUnits
+public static class TextUnits
 {
-    private static readonly string[] s_abbreviations =
-    [
-        "mr", "mrs", "ms", "dr", "st", "no", "nos", "art", "para", "paras", "e.g", "i.e", "etc", "vs", "m", "mme", "sr", "sra", "g", "г", "п", "ст",
-        "jan", "feb", "h.e", "u.s", "u.n", "n°", "op",
-    ];
+    /// <summary>The common heading limit, and the one of a text mostly in a script whose characters are words.</summary>
+    private const int HeadingMaxLength = 110;
+
+    private const int HeadingMaxWords = 14;
+
+    private static readonly LanguageProfile[] s_profiles = [.. LanguageProfiles.Embedded.All];
+
+    private static readonly string[] s_abbreviations = [.. s_profiles.SelectMany(p => p.Sentences.Abbreviations).Distinct(StringComparer.Ordinal)];
+
+    private static readonly SearchValues<char> s_terminators = Characters(p => p.Sentences.Terminators, "");
+
+    private static readonly SearchValues<char> s_headingEnds = Characters(p => p.Sentences.HeadingEnds, ".,;:!");
+
+    private static readonly SearchValues<char> s_clauseEnds = Characters(p => p.Sentences.ClauseEnds, ".!?:;…»\"”),");
+
+    private static readonly CharacterRanges s_uncasedStarts = s_profiles.Aggregate(CharacterRanges.Empty, (all, p) => all.Union(CharacterRanges.Parse(p.Sentences.UncasedStarts)));
+
+    /// <summary>Languages whose headings are measured by a limit of their own (Chinese: a character is a word).</summary>
+    private static readonly LanguageProfile[] s_denseHeadings = [.. s_profiles.Where(p => p.Sentences.HeadingMaxLength > 0)];
+
+    private static readonly Regex s_address = new(
+        @"^\s*(?:(?:" + Alternatives(p => p.Sentences.Address.Titles) + @")\.?\s+(?:" + Alternatives(p => p.Sentences.Address.Offices) + ")|"
+        + Alternatives(p => p.Sentences.Address.Forms) + ")",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+
+    private static readonly Regex s_headingNumber = new(
+        @"^\s*(?:[IVXLC]{1,5}[.)]|\d{1,2}[.)]|" + string.Concat(s_profiles.SelectMany(p => p.Sentences.HeadingNumbers).Select(n => n + "|")) + @"[A-Z][.)])\s*",
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     /// <summary>Sentence boundaries as (start, length) pairs; abbreviations such as "Mr." and numbers such as "1373 (2001)." stay inside.</summary>
     public static List<(int Start, int Length)> Sentences(string text)
@@ -20,7 +45,7 @@ public static partial class TextUnits
         {
             var c = text[i];
             var end = -1;
-            if (c is '。' or '！' or '？' or '؟' or '；')
+            if (s_terminators.Contains(c))
             {
                 end = i + 1;
             }
@@ -71,21 +96,21 @@ public static partial class TextUnits
             return false;
         }
 
-        var cjk = text.Count(c => c is >= '\u4E00' and <= '\u9FFF');
-        var limit = cjk > text.Length / 3 ? 40 : 110;
+        var dense = s_denseHeadings.Select(p => (Profile: p, Count: text.Count(p.ScriptCharacters.Contains))).ToList();
+        var limit = dense.FirstOrDefault(d => d.Count > text.Length / 3).Profile?.Sentences.HeadingMaxLength ?? HeadingMaxLength;
         if (text.Length > limit || text.Contains('\n', StringComparison.Ordinal))
         {
             return false;
         }
 
         var last = text[^1];
-        if (last is '.' or '。' or ',' or '，' or ';' or '；' or ':' or '：' or '،' or '!' or '！' or '؛')
+        if (s_headingEnds.Contains(last))
         {
             return false;
         }
 
         // A heading starts like a sentence; a line starting in lower case continues one.
-        return !char.IsLower(text[0]) && (cjk > 0 || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 14);
+        return !char.IsLower(text[0]) && (dense.Any(d => d.Count > 0) || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= HeadingMaxWords);
     }
 
     /// <summary>
@@ -93,23 +118,23 @@ public static partial class TextUnits
     /// layout (a PDF line), not a heading.
     /// </summary>
     public static bool EndsSentence(string text) =>
-        text.Length > 0 && text[^1] is '.' or '!' or '?' or '。' or '！' or '？' or '؟' or ':' or '：' or ';' or '；' or '…' or '»' or '"' or '”' or ')' or '）' or ',' or '，' or '،';
+        text.Length > 0 && s_clauseEnds.Contains(text[^1]);
 
     /// <summary>Whether a paragraph starts in lower case, continuing a sentence.</summary>
     public static bool StartsLower(string text) => text.TrimStart() is { Length: > 0 } t && char.IsLower(t[0]);
 
     /// <summary>Whether a line is marked up or numbered as a heading ("**…**", "# …", "II.", "一、", "ثانياً:").</summary>
     public static bool IsDecoratedHeading(string raw) =>
-        raw.TrimStart().StartsWith("**", StringComparison.Ordinal) || raw.TrimStart().StartsWith('#') || HeadingNumber().IsMatch(raw);
+        raw.TrimStart().StartsWith("**", StringComparison.Ordinal) || raw.TrimStart().StartsWith('#') || s_headingNumber.IsMatch(raw);
 
     /// <summary>Whether a paragraph opens by addressing the presidency ("Mr. President,"), as speakers do to change topic or to close.</summary>
-    public static bool OpensWithAddress(string text) => Address().IsMatch(text);
+    public static bool OpensWithAddress(string text) => s_address.IsMatch(text);
 
     /// <summary>The heading's words without its numbering ("II.", "一、", "ثانياً:", "3.").</summary>
-    public static string HeadingWords(string text) => HeadingNumber().Replace(text, "");
+    public static string HeadingWords(string text) => s_headingNumber.Replace(text, "");
 
     private static bool StartsSentence(char c) =>
-        char.IsUpper(c) || char.IsDigit(c) || c is '"' or '“' or '«' or '(' or '\'' or '‘' || c >= '\u0600' && c <= '\u06FF' || c >= '\u4E00';
+        char.IsUpper(c) || char.IsDigit(c) || c is '"' or '“' or '«' or '(' or '\'' or '‘' || s_uncasedStarts.Contains(c);
 
     private static bool IsAbbreviation(string text, int dot)
     {
@@ -141,14 +166,9 @@ public static partial class TextUnits
         }
     }
 
-    [GeneratedRegex(
-        @"^\s*(?:(?:mr|mister|madam|madame|monsieur|señor|senor|señora|senora|господин|госпожа)\.?\s+"
-        + @"(?:president|chair|le président|la présidente|presidente|presidenta|председатель)|主席先生|主席女士|السيد الرئيس|السيدة الرئيسة|سيدي الرئيس)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex Address();
+    private static SearchValues<char> Characters(Func<LanguageProfile, string> characters, string common) =>
+        SearchValues.Create(common + string.Concat(s_profiles.Select(characters)));
 
-    [GeneratedRegex(
-        @"^\s*(?:[IVXLC]{1,5}[.)]|\d{1,2}[.)]|[一二三四五六七八九十]+[、.．]|(?:أولا|ثانيا|ثالثا|رابعا|خامسا)[ًٌ]?\s*[:：.-]?|[A-Z][.)])\s*",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex HeadingNumber();
+    private static string Alternatives(Func<LanguageProfile, IReadOnlyList<string>> words) =>
+        string.Join('|', s_profiles.SelectMany(words).Distinct(StringComparer.Ordinal).Select(Regex.Escape));
 }

@@ -85,7 +85,7 @@ public sealed class AzureOpenAIExtractionTests : IAsyncLifetime
 
         Assert.Equal([("a", Challenge, 2, 3), ("b", Cooperation, 3, 5)],
             report.Answers.Select(a => (a.Question.ToString(), a.Text, Assert.Single(a.Provenance).Page, a.Provenance[0].Paragraph)));
-        Assert.Equal("azure-openai/reports-mini", report.Extractor);
+        Assert.Equal("azure-openai/reports-mini", report.ExtractorVersion);
         Assert.Equal(new TokenUsage(1200, 80), report.Usage);
         Assert.Equal(0, report.QuotesRejected);
         Assert.Empty(report.Warnings);
@@ -173,7 +173,7 @@ public sealed class AzureOpenAIExtractionTests : IAsyncLifetime
         var report = await ExtractAsync(change: o => o.MaxRetries = 2);
 
         Assert.Equal(3, _server.Calls.Count);
-        AssertFellBack(report, QuoteFailures.Unavailable);
+        AssertFellBack(report, ReasonCodes.OpenAIUnavailable);
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class AzureOpenAIExtractionTests : IAsyncLifetime
 
         var report = await ExtractAsync(change: o => (o.Endpoint, o.MaxRetries) = (closed, 1));
 
-        AssertFellBack(report, QuoteFailures.Unavailable);
+        AssertFellBack(report, ReasonCodes.OpenAIUnavailable);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class AzureOpenAIExtractionTests : IAsyncLifetime
     {
         _server.Model = _ => FakeChatCompletions.Answer([], content: "{\"answers\":[{\"question\":\"a\",\"quote\":\"Our prosec");
 
-        AssertFellBack(await ExtractAsync(), QuoteFailures.BadResponse);
+        AssertFellBack(await ExtractAsync(), ReasonCodes.OpenAIBadResponse);
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed class AzureOpenAIExtractionTests : IAsyncLifetime
     {
         _server.Model = _ => FakeChatCompletions.Answer([("a", Challenge)], finishReason: "length");
 
-        AssertFellBack(await ExtractAsync(), QuoteFailures.Truncated);
+        AssertFellBack(await ExtractAsync(), ReasonCodes.OpenAITruncated);
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class AzureOpenAIExtractionTests : IAsyncLifetime
     {
         _server.Model = _ => FakeChatCompletions.Answer([], finishReason: "content_filter");
 
-        AssertFellBack(await ExtractAsync(), QuoteFailures.ContentFilter);
+        AssertFellBack(await ExtractAsync(), ReasonCodes.OpenAIContentFilter);
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public sealed class AzureOpenAIExtractionTests : IAsyncLifetime
         var report = await ExtractAsync();
 
         Assert.Single(_server.Calls);
-        AssertFellBack(report, QuoteFailures.ContentFilter);
+        AssertFellBack(report, ReasonCodes.OpenAIContentFilter);
     }
 
     [Fact]
@@ -359,7 +359,7 @@ public sealed class AzureOpenAIExtractionTests : IAsyncLifetime
 
     private static void AssertFellBack(ExtractedReport report, string code)
     {
-        Assert.Equal(AnswerExtractor.RulesVersion, report.Extractor);
+        Assert.Equal(AnswerExtractor.ExtractorVersion, report.ExtractorVersion);
         Assert.Equal("ab", report.Coverage.ToString());
         Assert.StartsWith($"{code}: ", Assert.Single(report.Warnings), StringComparison.Ordinal);
         Assert.EndsWith("The local extractor answered instead.", report.Warnings[0], StringComparison.Ordinal);

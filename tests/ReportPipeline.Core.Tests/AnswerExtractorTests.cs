@@ -183,7 +183,7 @@ public sealed class AnswerExtractorTests
     {
         var report = new ExtractedReport("en", 2,
             [new ExtractedAnswer(Question.A, "<script>x</script> défis", 0.8, ExtractionMethods.Marker, [new Provenance(2, 7)], ["cft"])],
-            [new ThemeMention("cft", [Question.A])], []) { Extractor = AnswerExtractor.RulesVersion };
+            [new ThemeMention("cft", [Question.A])], []) { ExtractorVersion = AnswerExtractor.ExtractorVersion };
 
         var json = ExtractionContract.ToJson("r.txt", report);
 

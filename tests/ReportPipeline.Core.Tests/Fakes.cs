@@ -155,10 +155,10 @@ internal sealed class RenamedExtractor(string version) : IAnswerExtractor
 {
     private readonly AnswerExtractor _rules = new(ThemeCatalog.Default);
 
-    public string Version => version;
+    public string ExtractorVersion => version;
 
     public Task<ExtractedReport> ExtractAsync(LayoutDocument document, CancellationToken cancellationToken) =>
-        Task.FromResult(_rules.Extract(document) with { Extractor = version });
+        Task.FromResult(_rules.Extract(document) with { ExtractorVersion = version });
 }
 
 /// <summary>

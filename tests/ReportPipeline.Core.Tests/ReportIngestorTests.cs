@@ -7,7 +7,6 @@ using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Telemetry;
 using ReportPipeline.Extraction;
 using ReportPipeline.Extraction.Learned;
-using ReportPipeline.Extraction.Quotes;
 
 namespace ReportPipeline.Core.Tests;
 
@@ -69,7 +68,7 @@ public sealed class ReportIngestorTests : IDisposable
     {
         var router = new ExtractionRouter(new LearnedExtractor(ThemeCatalog.Default), ThemeCatalog.Default,
             Options.Create(new ExtractionOptions { Mode = ExtractionMode.AzureOpenAI }), NullLogger<ExtractionRouter>.Instance,
-            Quotes.ScriptedProposer.Failing(QuoteFailures.Unavailable));
+            Quotes.ScriptedProposer.Failing(ReasonCodes.OpenAIUnavailable));
 
         var outcome = await IngestAsync("2026-H1/KEN/reply.txt", Marked, CreateSut(extractor: router));
 
@@ -290,8 +289,8 @@ public sealed class ReportIngestorTests : IDisposable
         Assert.Equal((IngestionStatus.Unchanged, 1), (replay.Status, replay.Version));
         Assert.Equal(["submission 1", "upload Accepted"], _fakes.Store.Writes);
         var current = await _fakes.Store.GetSubmissionAsync(Keys.Submission("2026-H1", "KEN"), TestContext.Current.CancellationToken);
-        Assert.Equal((1, AnswerExtractor.RulesVersion), (current!.Version, current.ExtractorVersion));
-        Assert.Equal(AnswerExtractor.RulesVersion, _fakes.Store.Uploads[again.Upload].ExtractorVersion);
+        Assert.Equal((1, AnswerExtractor.ExtractorVersion), (current!.Version, current.ExtractorVersion));
+        Assert.Equal(AnswerExtractor.ExtractorVersion, _fakes.Store.Uploads[again.Upload].ExtractorVersion);
     }
 
     [Fact]

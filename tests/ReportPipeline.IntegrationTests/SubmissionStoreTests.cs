@@ -24,7 +24,7 @@ public sealed class SubmissionStoreTests(AzuriteFixture azurite)
     private static (SubmissionRecord Submission, ExtractedReport Report) Report(Period period, string iso3, string content, params ExtractedAnswer[] answers)
     {
         answers = answers.Length > 0 ? answers : [new ExtractedAnswer(Question.A, content, 0.9, ExtractionMethods.Marker, [new Provenance(1, 2)], ["cft"])];
-        var report = new ExtractedReport("en", 1, answers, ThemeCatalog.Summarise(answers), []) { Extractor = AnswerExtractor.RulesVersion };
+        var report = new ExtractedReport("en", 1, answers, ThemeCatalog.Summarise(answers), []) { ExtractorVersion = AnswerExtractor.ExtractorVersion };
         var submission = new SubmissionRecord(AzuriteFixture.Key(period, iso3), Hash(content), $"{period}/{iso3}/{Hash(content)[..8]}.txt", "text", "en", 1,
             report.Coverage, [], s_at, s_at, "rules-1");
         return (submission, report);

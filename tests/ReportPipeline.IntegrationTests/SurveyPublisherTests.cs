@@ -35,10 +35,10 @@ public sealed class SurveyPublisherTests(AzuriteFixture azurite) : IAsyncDisposa
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(period + iso3 + text)));
         ExtractedAnswer[] answers = [new(Question.A, text, 0.9, ExtractionMethods.Marker, [new Provenance(1, 1)], ThemeCatalog.Default.Match(text))];
-        var report = new ExtractedReport(language, 1, answers, ThemeCatalog.Summarise(answers), []) { Extractor = AnswerExtractor.RulesVersion };
+        var report = new ExtractedReport(language, 1, answers, ThemeCatalog.Summarise(answers), []) { ExtractorVersion = AnswerExtractor.ExtractorVersion };
         await Services.GetRequiredService<ISubmissionStore>().SaveSubmissionAsync(
             new SubmissionRecord(AzuriteFixture.Key(period, iso3), hash, $"{period}/{iso3}/r.txt", "text", language, 1, report.Coverage, [], _clock.GetUtcNow(),
-                _clock.GetUtcNow(), AnswerExtractor.RulesVersion), report,
+                _clock.GetUtcNow(), AnswerExtractor.ExtractorVersion), report,
             TestContext.Current.CancellationToken);
         _clock.Advance(TimeSpan.FromMinutes(1));
     }

@@ -5,7 +5,6 @@ using ReportPipeline.Core;
 using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Storage;
-using ReportPipeline.Extraction;
 using ReportPipeline.Extraction.Learned;
 using ReportPipeline.Functions.Ingestion;
 using ReportPipeline.Functions.Surveys;
@@ -213,7 +212,7 @@ public sealed class VersionsAndReconciliationTests(AzuriteFixture azurite)
     /// <summary>An extractor of our own interface whose answers name its version, so rows of two extractions can be told apart.</summary>
     private sealed class ScriptedExtractor(string version, int answers) : IAnswerExtractor
     {
-        public string Version => version;
+        public string ExtractorVersion => version;
 
         public Task<ExtractedReport> ExtractAsync(LayoutDocument document, CancellationToken cancellationToken) => Task.FromResult(Extract(document));
 
@@ -221,7 +220,7 @@ public sealed class VersionsAndReconciliationTests(AzuriteFixture azurite)
         {
             ExtractedAnswer[] list = [.. Enumerable.Range(0, answers).Select(i =>
                 new ExtractedAnswer(Question.FromIndex(i % 4), $"{version} answer {i} of {answers}", 0.9, ExtractionMethods.Marker, [new Provenance(1, i + 1)], []))];
-            return new ExtractedReport("en", 1, list, ThemeCatalog.Summarise(list), []) { Extractor = version };
+            return new ExtractedReport("en", 1, list, ThemeCatalog.Summarise(list), []) { ExtractorVersion = version };
         }
     }
 }

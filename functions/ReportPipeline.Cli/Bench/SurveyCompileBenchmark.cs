@@ -152,11 +152,11 @@ internal sealed class SurveyCompileBenchmark : IBenchmark
             var text = string.Join(' ', Enumerable.Range(0, 6).Select(_ => s_sentences[random.Next(s_sentences.Length)]));
             return new ExtractedAnswer(q, text, 0.5 + (random.NextDouble() / 2), ExtractionMethods.Marker, [new Provenance(1 + i, 1 + random.Next(40))], ThemeCatalog.Default.Match(text));
         }).ToList();
-        var report = new ExtractedReport("en", 4, answers, ThemeCatalog.Summarise(answers), []) { Extractor = AnswerExtractor.RulesVersion };
+        var report = new ExtractedReport("en", 4, answers, ThemeCatalog.Summarise(answers), []) { ExtractorVersion = AnswerExtractor.ExtractorVersion };
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(period + state.Iso3 + string.Concat(answers.Select(a => a.Text)))));
         var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var submission = new SubmissionRecord(new SubmissionKey(period, state), hash, $"{period}/{state.Iso3}/report.pdf", "pdf", "en", 4, report.Coverage, [],
-            at, at, AnswerExtractor.RulesVersion);
+            at, at, AnswerExtractor.ExtractorVersion);
         return (submission, report);
     }
 }

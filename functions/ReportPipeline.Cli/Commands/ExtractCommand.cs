@@ -76,7 +76,7 @@ internal static class ExtractCommand
             return;
         }
 
-        Console.WriteLine($"{file}: language {report.Language}, {report.Pages} page(s), answers {(report.Coverage.IsEmpty ? "none" : report.Coverage)}, by {report.Extractor}");
+        Console.WriteLine($"{file}: language {report.Language}, {report.Pages} page(s), answers {(report.Coverage.IsEmpty ? "none" : report.Coverage)}, by {report.ExtractorVersion}");
         if (report.Usage != TokenUsage.None)
         {
             Console.WriteLine($"  tokens: {report.Usage.Input} in, {report.Usage.Output} out; quotes not in the document, dropped: {report.QuotesRejected}");

@@ -1,6 +1,6 @@
 using System.Globalization;
+using ReportPipeline.Core;
 using ReportPipeline.Core.Reports;
-using ReportPipeline.Extraction.Quotes;
 
 namespace ReportPipeline.Cli.Commands;
 
@@ -9,7 +9,7 @@ internal sealed class ExtractionTally(IAnswerExtractor inner) : IAnswerExtractor
 {
     private readonly List<ExtractedReport> _reports = [];
 
-    public string Version => inner.Version;
+    public string ExtractorVersion => inner.ExtractorVersion;
 
     public async Task<ExtractedReport> ExtractAsync(LayoutDocument document, CancellationToken cancellationToken)
     {
@@ -25,9 +25,9 @@ internal sealed class ExtractionTally(IAnswerExtractor inner) : IAnswerExtractor
             return;
         }
 
-        var fellBack = _reports.Count(r => r.Warnings.Any(w => QuoteFailures.All.Any(code => w.StartsWith(code + ":", StringComparison.Ordinal))));
+        var fellBack = _reports.Count(r => r.Warnings.Any(w => ReasonCodes.OpenAIFailures.Any(code => w.StartsWith(code + ":", StringComparison.Ordinal))));
         Console.WriteLine();
-        Console.WriteLine($"extractor: {string.Join(", ", _reports.Select(r => r.Extractor).Distinct())}; {_reports.Count} reports, {fellBack} fell back to the local extractor");
+        Console.WriteLine($"extractor: {string.Join(", ", _reports.Select(r => r.ExtractorVersion).Distinct())}; {_reports.Count} reports, {fellBack} fell back to the local extractor");
         if (_reports.All(r => r.Usage == TokenUsage.None))
         {
             Console.WriteLine("model tokens: none (no model was asked)");

@@ -30,7 +30,7 @@ internal static class StatusCommand
             await using var host = await LocalHost.StartAsync(result.GetValue(storage), cancellationToken);
             var p = result.GetValue(period)!;
             var uploads = await host.Get<UploadStatusQuery>().ListAsync(p, result.GetValue(state), cancellationToken);
-            var extractor = host.Get<IAnswerExtractor>().Version;
+            var extractor = host.Get<IAnswerExtractor>().ExtractorVersion;
             var open = host.Get<IOptions<PeriodOptions>>().Value.IsOpen(p);
             if (result.GetValue(json))
             {

@@ -75,7 +75,7 @@ internal sealed class SoakAudit(IReportStore reports, ISubmissionStore store, Me
 
         var mixed = new ConcurrentBag<string>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(versions.Where(v => v.ExtractorVersion == extractor.Version), options, async (version, token) =>
+        await Parallel.ForEachAsync(versions.Where(v => v.ExtractorVersion == extractor.ExtractorVersion), options, async (version, token) =>
         {
             if (await MismatchAsync(version, token) is { } problem)
             {

@@ -130,7 +130,7 @@ public sealed class ReportIngestor(
         var layout = await analyzer.AnalyzeAsync(bytes.Value, path.FileName, cancellationToken);
         var report = await extractor.ExtractAsync(layout, cancellationToken);
         var submission = new SubmissionRecord(path.Submission, attempt.ContentHash, attempt.Key.BlobName, layout.Format.ToString().ToLowerInvariant(),
-            report.Language, report.Pages, report.Coverage, [.. layout.Warnings, .. report.Warnings], attempt.UploadedAt, time.GetUtcNow(), report.Extractor);
+            report.Language, report.Pages, report.Coverage, [.. layout.Warnings, .. report.Warnings], attempt.UploadedAt, time.GetUtcNow(), report.ExtractorVersion);
         var (stored, changed) = await store.SaveSubmissionAsync(submission, report, cancellationToken);
         var upload = attempt with
         {
@@ -153,7 +153,7 @@ public sealed class ReportIngestor(
         var open = key.Period is { } period && periods.Value.IsOpen(period);
         return hash.Length > 0 && previous.ContentHash == hash && previous.Status switch
         {
-            IngestionStatus.Accepted => previous.ExtractorVersion == extractor.Version || !open,
+            IngestionStatus.Accepted => previous.ExtractorVersion == extractor.ExtractorVersion || !open,
             IngestionStatus.Rejected => previous.ReasonCode != ReasonCodes.PeriodClosed || !open,
             _ => false,
         };

@@ -42,7 +42,7 @@ public sealed class UploadReconciler(
         var selected = new SortedSet<string>(StringComparer.Ordinal);
         if (request.Missing)
         {
-            selected.UnionWith(await UnrecordedAsync(scope, cancellationToken));
+            selected.UnionWith((await UnrecordedAsync(scope, cancellationToken)).Select(n => n.Key.BlobName));
         }
 
         if (request.Stale)
@@ -54,9 +54,11 @@ public sealed class UploadReconciler(
     }
 
     /// <summary>Ingests one stored blob; when the attempt fails, records the upload as failed and returns that.</summary>
-    public async Task<IngestionOutcome> ReprocessAsync(string blobName, CancellationToken cancellationToken)
+    public Task<IngestionOutcome> ReprocessAsync(string blobName, CancellationToken cancellationToken) =>
+        ReprocessAsync(ReportPath.Read(blobName, states), cancellationToken);
+
+    private async Task<IngestionOutcome> ReprocessAsync(UploadName name, CancellationToken cancellationToken)
     {
-        var name = ReportPath.Read(blobName, states);
         try
         {
             return await ingestor.IngestAsync(name, cancellationToken);
@@ -77,41 +79,44 @@ public sealed class UploadReconciler(
         var started = time.GetTimestamp();
         var found = await UnrecordedAsync(await reports.ListAsync("", cancellationToken), cancellationToken);
         var outcomes = new List<IngestionOutcome>();
-        foreach (var blob in found)
+        foreach (var name in found)
         {
             if (time.GetElapsedTime(started) > budget)
             {
                 break;
             }
 
-            outcomes.Add(await ReprocessAsync(blob, cancellationToken));
+            outcomes.Add(await ReprocessAsync(name, cancellationToken));
         }
 
         logger.Reconciled(found.Count, outcomes.Count, found.Count - outcomes.Count);
         return new ReconcileResult(found.Count, outcomes);
     }
 
-    /// <summary>Blobs with no ledger row, or with a Processing row no attempt has touched for <see cref="StuckAfter"/>.</summary>
-    private async Task<List<string>> UnrecordedAsync(IReadOnlyList<string> blobs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Blobs with no ledger row, or with a Processing row no attempt has touched for <see cref="StuckAfter"/>, in name order;
+    /// each name is read here once and handed on as read.
+    /// </summary>
+    private async Task<List<UploadName>> UnrecordedAsync(IReadOnlyList<string> blobs, CancellationToken cancellationToken)
     {
         var stuckBefore = time.GetUtcNow() - StuckAfter;
-        var unrecorded = new List<string>();
-        foreach (var group in blobs.Select(b => ReportPath.Read(b, states).Key).GroupBy(k => k.Period))
+        var unrecorded = new List<UploadName>();
+        foreach (var group in blobs.Select(b => ReportPath.Read(b, states)).GroupBy(n => n.Key.Period))
         {
             var rows = group.Key is { } period
                 ? (await store.ListUploadsAsync(period, null, cancellationToken)).ToDictionary(u => u.Key.BlobName, StringComparer.Ordinal)
                 : null;
-            foreach (var key in group)
+            foreach (var name in group)
             {
-                var row = rows is null ? await store.GetUploadAsync(key, cancellationToken) : rows.GetValueOrDefault(key.BlobName);
+                var row = rows is null ? await store.GetUploadAsync(name.Key, cancellationToken) : rows.GetValueOrDefault(name.Key.BlobName);
                 if (row is null || (row.Status == IngestionStatus.Processing && row.ReceivedAt < stuckBefore))
                 {
-                    unrecorded.Add(key.BlobName);
+                    unrecorded.Add(name);
                 }
             }
         }
 
-        return [.. unrecorded.Order(StringComparer.Ordinal)];
+        return [.. unrecorded.OrderBy(n => n.Key.BlobName, StringComparer.Ordinal)];
     }
 
     /// <summary>The blobs of the current reports another extractor produced; none in a closed period, which stays as it was.</summary>
@@ -123,7 +128,7 @@ public sealed class UploadReconciler(
         }
 
         var stale = (await store.ListSubmissionsAsync(period, cancellationToken))
-            .Where(s => s.ExtractorVersion != extractor.Version)
+            .Where(s => s.ExtractorVersion != extractor.ExtractorVersion)
             .Select(s => s.BlobName)
             .ToHashSet(StringComparer.Ordinal);
         return blobs.Where(stale.Contains);

@@ -1,73 +1,67 @@
 namespace ReportPipeline.Core.Languages;
 
-/// <summary>Offline detection of the six UN languages from script, then stop words for Latin and Cyrillic text.</summary>
+/// <summary>
+/// Offline detection of the profiled languages: the script whose characters weigh most (each profile lists its script's
+/// characters and their weight), then, among languages sharing that script, the one whose stop words are commonest.
+/// </summary>
 public static class LanguageDetector
 {
     public const string Undetermined = "und";
 
-    private static readonly Dictionary<string, string[]> s_stopWords = new()
-    {
-        ["en"] = ["the", "and", "of", "to", "in", "is", "that", "for", "with", "our", "we", "on", "has", "have", "this", "are", "be", "it", "as", "by", "which", "its"],
-        ["fr"] = ["le", "la", "les", "et", "des", "du", "est", "dans", "pour", "que", "une", "nous", "sur", "au", "qui", "ce", "pas", "à", "aux", "sont", "notre", "cette"],
-        ["es"] = ["el", "la", "los", "las", "y", "del", "en", "para", "que", "una", "por", "con", "nuestro", "es", "se", "su", "al", "como", "lo", "nuestra", "esta"],
-    };
+    private static readonly char[] s_wordSeparators = [' ', '\n', '\t', ',', '.', ';', ':', '(', ')', '"', '\''];
+
+    /// <summary>The scripts in the order of the first language written in each, with their characters, weight and languages.</summary>
+    private static readonly Script[] s_scripts = [.. LanguageProfiles.Embedded.All
+        .GroupBy(p => p.Script, StringComparer.Ordinal)
+        .Select(g => new Script(g.First().ScriptCharacters, g.First().Detection.Weight, [.. g]))];
 
     public static string Detect(string text)
     {
-        int arabic = 0, cjk = 0, cyrillic = 0, latin = 0;
+        var counts = new int[s_scripts.Length];
         foreach (var c in text)
         {
-            if (c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB50' and <= '\uFEFF')
+            for (var i = 0; i < s_scripts.Length; i++)
             {
-                arabic++;
-            }
-            else if (c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF')
-            {
-                cjk++;
-            }
-            else if (c is >= '\u0400' and <= '\u04FF')
-            {
-                cyrillic++;
-            }
-            else if (char.IsAsciiLetter(c) || c is >= '\u00C0' and <= '\u024F')
-            {
-                latin++;
+                if (s_scripts[i].Characters.Contains(c))
+                {
+                    counts[i]++;
+                    break;
+                }
             }
         }
 
-        var max = Math.Max(Math.Max(arabic, cjk * 2), Math.Max(cyrillic, latin));
-        if (max == 0)
+        var best = -1;
+        var max = 0;
+        for (var i = 0; i < s_scripts.Length; i++)
         {
-            return Undetermined;
+            if (counts[i] * s_scripts[i].Weight > max)
+            {
+                (best, max) = (i, counts[i] * s_scripts[i].Weight);
+            }
         }
 
-        if (max == arabic)
-        {
-            return "ar";
-        }
-
-        if (max == cjk * 2)
-        {
-            return "zh";
-        }
-
-        return max == cyrillic ? "ru" : DetectLatin(text);
+        return best < 0 ? Undetermined
+            : s_scripts[best].Languages.Length == 1 ? s_scripts[best].Languages[0].Code
+            : ByStopWords(text, s_scripts[best].Languages);
     }
 
-    private static string DetectLatin(string text)
+    /// <summary>The language whose stop words the text uses most; the first of them when it uses none.</summary>
+    private static string ByStopWords(string text, LanguageProfile[] languages)
     {
-        var words = text.ToLowerInvariant().Split([' ', '\n', '\t', ',', '.', ';', ':', '(', ')', '"', '\''], StringSplitOptions.RemoveEmptyEntries);
-        var best = "en";
+        var words = text.ToLowerInvariant().Split(s_wordSeparators, StringSplitOptions.RemoveEmptyEntries);
+        var best = languages[0].Code;
         var bestScore = -1;
-        foreach (var (language, stops) in s_stopWords)
+        foreach (var language in languages)
         {
-            var score = words.Count(w => stops.Contains(w));
+            var score = words.Count(w => language.Detection.StopWords.Contains(w));
             if (score > bestScore)
             {
-                (best, bestScore) = (language, score);
+                (best, bestScore) = (language.Code, score);
             }
         }
 
         return best;
     }
+
+    private sealed record Script(CharacterRanges Characters, int Weight, LanguageProfile[] Languages);
 }

@@ -11,8 +11,8 @@ public sealed record ExtractedReport(
     /// <summary>The questions answered.</summary>
     public QuestionSet Coverage => QuestionSet.Of(Answers.Select(a => a.Question));
 
-    /// <summary>The version of the extractor that answered (<see cref="IAnswerExtractor.Version"/>), stored with the submission.</summary>
-    public required string Extractor { get; init; }
+    /// <summary>The version of the extractor that answered (<see cref="IAnswerExtractor.ExtractorVersion"/>), stored with the submission.</summary>
+    public required string ExtractorVersion { get; init; }
 
     /// <summary>Quotes a language model proposed that the document does not contain word for word: dropped, and counted here.</summary>
     public int QuotesRejected { get; init; }

@@ -5,10 +5,10 @@ public interface IAnswerExtractor
 {
     /// <summary>
     /// Names what this extractor produces, and changes whenever that may change. Its reports carry it as
-    /// <see cref="ExtractedReport.Extractor"/> (another extractor's when one answered in its place), which is stored with every
+    /// <see cref="ExtractedReport.ExtractorVersion"/> (another extractor's when one answered in its place), which is stored with every
     /// submission: answers are keyed by content and extractor, and <c>reprocess --stale</c> finds reports extracted by another.
     /// </summary>
-    string Version { get; }
+    string ExtractorVersion { get; }
 
     Task<ExtractedReport> ExtractAsync(LayoutDocument document, CancellationToken cancellationToken);
 }

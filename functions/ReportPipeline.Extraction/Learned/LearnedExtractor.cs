@@ -19,7 +19,7 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
     {
     }
 
-    public string Version => model.Version;
+    public string ExtractorVersion => model.Version;
 
     public Task<ExtractedReport> ExtractAsync(LayoutDocument document, CancellationToken cancellationToken) => Task.FromResult(Extract(document));
 
@@ -32,7 +32,7 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
             Answers = answers,
             Themes = ThemeCatalog.Summarise(answers),
             Warnings = answers.Count == 0 ? [ExtractionWarnings.NoAnswers] : [],
-            Extractor = model.Version,
+            ExtractorVersion = model.Version,
             Candidates = Rank(doc, p, Candidates),
         };
     }

@@ -11,8 +11,8 @@ public interface IQuoteProposer
     /// <summary>False when no endpoint is configured; <see cref="ExtractionMode.Auto"/> then stays local.</summary>
     bool IsConfigured { get; }
 
-    /// <summary>The version of the extractor this proposer makes (<see cref="ExtractorNames.AzureOpenAI"/>).</summary>
-    string Name { get; }
+    /// <summary>The version of the extractor this proposer makes (<see cref="ExtractorVersions.AzureOpenAI"/>).</summary>
+    string ExtractorVersion { get; }
 
     /// <summary>Most tokens one request's prompt may hold, instructions included.</summary>
     int MaxInputTokens { get; }

@@ -47,7 +47,7 @@ public sealed class QuoteExtractor(IQuoteProposer proposer, ThemeCatalog themes)
         IReadOnlyList<string> warnings = answers.Count == 0 ? [ExtractionWarnings.NoAnswers] : [];
         return new ExtractedReport(document.Language, document.Pages, answers, ThemeCatalog.Summarise(answers), warnings)
         {
-            Extractor = proposer.Name,
+            ExtractorVersion = proposer.ExtractorVersion,
             QuotesRejected = rejected,
             Usage = usage,
         };

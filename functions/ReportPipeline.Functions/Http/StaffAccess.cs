@@ -27,13 +27,13 @@ public sealed class StaffAccess(IOptions<StaffOptions> options, ILogger<StaffAcc
         if (decision.Principal is not { } principal)
         {
             logger.StaffRefused("anonymous", "-", action, role);
-            return ApiReply.Error(HttpStatusCode.Unauthorized, "not-signed-in", "Sign in as CTED staff to do this.");
+            return ApiReply.Error(HttpStatusCode.Unauthorized, ReasonCodes.NotSignedIn, "Sign in as CTED staff to do this.");
         }
 
         if (!decision.Allowed)
         {
             logger.StaffRefused(principal.Name, principal.Id, action, role);
-            return ApiReply.Error(HttpStatusCode.Forbidden, "missing-role", $"This needs the app role {role}; ask the app's owner to assign it to you.");
+            return ApiReply.Error(HttpStatusCode.Forbidden, ReasonCodes.MissingRole, $"This needs the app role {role}; ask the app's owner to assign it to you.");
         }
 
         logger.StaffActed(principal.Name, principal.Id, action);

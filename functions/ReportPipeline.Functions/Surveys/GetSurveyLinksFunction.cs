@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using ReportPipeline.Core;
 using ReportPipeline.Core.Staff;
 using ReportPipeline.Core.Survey;
 using ReportPipeline.Functions.Http;
@@ -29,7 +30,7 @@ public sealed class GetSurveyLinksFunction(SurveyLinkService links, StaffAccess 
         int? minutes = int.TryParse(request.Query["minutes"], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : null;
         var found = await links.GetAsync(reportingPeriod, request.Query["edition"].FirstOrDefault(), minutes, cancellationToken);
         return found is null
-            ? ApiReply.Error(HttpStatusCode.NotFound, "no-survey", $"No such survey edition has been compiled for {reportingPeriod}.")
+            ? ApiReply.Error(HttpStatusCode.NotFound, ReasonCodes.NoSurvey, $"No such survey edition has been compiled for {reportingPeriod}.")
             : ApiReply.Ok(found);
     }
 }

@@ -27,7 +27,7 @@ public sealed class RequestUploadSlotFunction(UploadSlotService slots)
         var body = await ReadRequestAsync(request.Body, cancellationToken);
         if (body is null)
         {
-            return ApiReply.Error(HttpStatusCode.BadRequest, "bad-request", $"Send a JSON body of at most {MaxBodyBytes} bytes: {{\"state\", \"period\", \"fileName\"}}.");
+            return ApiReply.Error(HttpStatusCode.BadRequest, ReasonCodes.BadRequest, $"Send a JSON body of at most {MaxBodyBytes} bytes: {{\"state\", \"period\", \"fileName\"}}.");
         }
 
         var result = await slots.RequestAsync(RequestValues.UploadKey(request), body.State, body.Period, body.FileName, cancellationToken);

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using ReportPipeline.Core;
 using ReportPipeline.Functions.Http;
 using ReportPipeline.Infrastructure.Storage;
 
@@ -16,5 +17,5 @@ public sealed class ServePageFunction(StorageClientFactory storage)
         string? path) =>
         WebPages.Files.TryGetValue(path?.TrimEnd('/') ?? "", out var file)
             ? new PageReply(file, storage.Blobs.Uri.GetLeftPart(UriPartial.Authority))
-            : ApiReply.Error(HttpStatusCode.NotFound, "not-found", "There is no such page.");
+            : ApiReply.Error(HttpStatusCode.NotFound, ReasonCodes.NotFound, "There is no such page.");
 }

@@ -1,10 +1,12 @@
 using System.Collections.Frozen;
+using ReportPipeline.Core.Languages;
 
 namespace ReportPipeline.Functions.Web;
 
 /// <summary>
 /// The member-state portal (<c>/</c>) and the staff desk (<c>/staff</c>) with their scripts and styles: plain files embedded
-/// in the app, so the function app serves them in Azure and <c>serve</c> locally, with no build step and nothing from a CDN.
+/// in the app, and the portal's words rendered from the language profiles, so the function app serves them in Azure and
+/// <c>serve</c> locally, with no build step and nothing from a CDN.
 /// </summary>
 public static class WebPages
 {
@@ -34,6 +36,7 @@ public static class WebPages
                 };
                 return new WebFile(path, ContentType(n), copy.ToArray());
             })
+            .Append(PortalStringsScript.Render(LanguageProfiles.Embedded))
             .ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
     }
 

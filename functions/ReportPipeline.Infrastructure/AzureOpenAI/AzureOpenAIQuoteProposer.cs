@@ -4,6 +4,7 @@ using Azure.Identity;
 using Microsoft.Extensions.AI;
 using Microsoft.ML.Tokenizers;
 using Polly;
+using ReportPipeline.Core;
 using ReportPipeline.Core.Reports;
 using ReportPipeline.Extraction.Quotes;
 
@@ -28,7 +29,7 @@ public sealed class AzureOpenAIQuoteProposer(AzureOpenAIOptions options, Lazy<IC
 
     public bool IsConfigured => options.IsConfigured;
 
-    public string Name => ExtractorNames.AzureOpenAI(options.Deployment ?? "");
+    public string ExtractorVersion => ExtractorVersions.AzureOpenAI(options.Deployment ?? "");
 
     public int MaxInputTokens => options.MaxInputTokens;
 
@@ -40,12 +41,12 @@ public sealed class AzureOpenAIQuoteProposer(AzureOpenAIOptions options, Lazy<IC
         var response = await CompleteAsync(prompt, cancellationToken);
         if (response.FinishReason == ChatFinishReason.ContentFilter)
         {
-            throw new QuoteProposalException(QuoteFailures.ContentFilter, "Azure OpenAI's content filter withheld the answer.");
+            throw new QuoteProposalException(ReasonCodes.OpenAIContentFilter, "Azure OpenAI's content filter withheld the answer.");
         }
 
         if (response.FinishReason == ChatFinishReason.Length)
         {
-            throw new QuoteProposalException(QuoteFailures.Truncated, $"The answer was cut at AzureOpenAI__MaxOutputTokens ({options.MaxOutputTokens}).");
+            throw new QuoteProposalException(ReasonCodes.OpenAITruncated, $"The answer was cut at AzureOpenAI__MaxOutputTokens ({options.MaxOutputTokens}).");
         }
 
         var text = response.Text;
@@ -71,12 +72,12 @@ public sealed class AzureOpenAIQuoteProposer(AzureOpenAIOptions options, Lazy<IC
         }
         catch (ClientResultException e) when (IsContentFilter(e))
         {
-            throw new QuoteProposalException(QuoteFailures.ContentFilter, "Azure OpenAI's content filter refused the report text.", e);
+            throw new QuoteProposalException(ReasonCodes.OpenAIContentFilter, "Azure OpenAI's content filter refused the report text.", e);
         }
         catch (Exception e) when (e is ClientResultException or HttpRequestException or ExecutionRejectedException or AuthenticationFailedException
             or CredentialUnavailableException or TimeoutException or IOException)
         {
-            throw new QuoteProposalException(QuoteFailures.Unavailable, $"Azure OpenAI did not answer ({Describe(e)}).", e);
+            throw new QuoteProposalException(ReasonCodes.OpenAIUnavailable, $"Azure OpenAI did not answer ({Describe(e)}).", e);
         }
     }
 
@@ -89,14 +90,14 @@ public sealed class AzureOpenAIQuoteProposer(AzureOpenAIOptions options, Lazy<IC
             if (document.RootElement.ValueKind != JsonValueKind.Object
                 || !document.RootElement.TryGetProperty("answers", out var answers) || answers.ValueKind != JsonValueKind.Array)
             {
-                throw new QuoteProposalException(QuoteFailures.BadResponse, "Azure OpenAI answered without the \"answers\" array.");
+                throw new QuoteProposalException(ReasonCodes.OpenAIBadResponse, "Azure OpenAI answered without the \"answers\" array.");
             }
 
             return [.. answers.EnumerateArray().Select(a => new ProposedQuote(StringOf(a, "question"), StringOf(a, "quote")))];
         }
         catch (JsonException e)
         {
-            throw new QuoteProposalException(QuoteFailures.BadResponse, $"Azure OpenAI's answer is not JSON ({e.Message}).", e);
+            throw new QuoteProposalException(ReasonCodes.OpenAIBadResponse, $"Azure OpenAI's answer is not JSON ({e.Message}).", e);
         }
     }
 

@@ -29,7 +29,7 @@ public sealed class ExtractionRouterTests
         var report = await Router(mode, proposer).ExtractAsync(await LayoutAsync(Marked), TestContext.Current.CancellationToken);
 
         Assert.Empty(proposer.Prompts);
-        Assert.Equal((ExtractionModel.Default.Version, "ab"), (report.Extractor, report.Coverage.ToString()));
+        Assert.Equal((ExtractionModel.Default.Version, "ab"), (report.ExtractorVersion, report.Coverage.ToString()));
     }
 
     [Theory]
@@ -41,19 +41,19 @@ public sealed class ExtractionRouterTests
 
         var answer = Assert.Single(report.Answers);
         Assert.Equal((ExtractionMethods.Quote, "b"), (answer.Method, answer.Question.ToString()));
-        Assert.StartsWith("azure-openai/", report.Extractor, StringComparison.Ordinal);
+        Assert.StartsWith("azure-openai/", report.ExtractorVersion, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(QuoteFailures.Unavailable)]
-    [InlineData(QuoteFailures.ContentFilter)]
-    [InlineData(QuoteFailures.Truncated)]
-    [InlineData(QuoteFailures.BadResponse)]
+    [InlineData(ReasonCodes.OpenAIUnavailable)]
+    [InlineData(ReasonCodes.OpenAIContentFilter)]
+    [InlineData(ReasonCodes.OpenAITruncated)]
+    [InlineData(ReasonCodes.OpenAIBadResponse)]
     public async Task ExtractAsync_ModelFails_LocalAnswersWithAWarningCarryingTheReasonCode(string code)
     {
         var report = await Router(ExtractionMode.AzureOpenAI, ScriptedProposer.Failing(code)).ExtractAsync(await LayoutAsync(Marked), TestContext.Current.CancellationToken);
 
-        Assert.Equal((ExtractionModel.Default.Version, "ab"), (report.Extractor, report.Coverage.ToString()));
+        Assert.Equal((ExtractionModel.Default.Version, "ab"), (report.ExtractorVersion, report.Coverage.ToString()));
         Assert.StartsWith($"{code}: The test says so. The local extractor answered instead.", Assert.Single(report.Warnings), StringComparison.Ordinal);
     }
 

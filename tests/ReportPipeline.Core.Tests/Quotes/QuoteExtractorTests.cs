@@ -34,7 +34,7 @@ public sealed class QuoteExtractorTests
         Assert.Equal([new Provenance(2, 3)], report.Answers[0].Provenance);
         Assert.All(report.Answers, a => Assert.Equal((ExtractionMethods.Quote, QuoteExtractor.QuoteConfidence), (a.Method, a.Confidence)));
         Assert.Contains("cft", report.Answers[1].Themes);
-        Assert.Equal("azure-openai/test-deployment", report.Extractor);
+        Assert.Equal("azure-openai/test-deployment", report.ExtractorVersion);
         Assert.Equal(0, report.QuotesRejected);
         Assert.Equal(10, report.Usage.Output);
         Assert.Empty(report.Warnings);

@@ -10,7 +10,7 @@ internal sealed class ScriptedProposer(Func<QuotePrompt, IReadOnlyList<ProposedQ
 
     public bool IsConfigured { get; init; } = true;
 
-    public string Name => ExtractorNames.AzureOpenAI("test-deployment");
+    public string ExtractorVersion => ExtractorVersions.AzureOpenAI("test-deployment");
 
     public int MaxInputTokens => maxInputTokens;
 

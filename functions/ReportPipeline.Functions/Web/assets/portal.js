@@ -2,7 +2,9 @@
 // The member-state portal. The upload key lives in sessionStorage only and travels only in the Authorization header;
 // every text from a report or the server is set with textContent, never parsed as HTML.
 (() => {
-  const strings = window.PortalStrings;
+  // The languages and their words, rendered from the language profiles by the app: { reference, languages: [{ code, name, dir, strings }] }.
+  const portal = window.PortalStrings;
+  const languages = Object.fromEntries(portal.languages.map((l) => [l.code, l]));
   const keyStore = 'reportpipeline.uploadKey';
   const languageStore = 'reportpipeline.language';
   const questions = ['a', 'b', 'c', 'd'];
@@ -18,25 +20,26 @@
 
   function chooseLanguage() {
     const stored = localStorage.getItem(languageStore);
-    if (stored && strings[stored]) {
+    if (stored && languages[stored]) {
       return stored;
     }
-    for (const tag of navigator.languages || [navigator.language || 'en']) {
+    for (const tag of navigator.languages || [navigator.language || portal.reference]) {
       const code = String(tag).slice(0, 2).toLowerCase();
-      if (strings[code]) {
+      if (languages[code]) {
         return code;
       }
     }
-    return 'en';
+    return portal.reference;
   }
 
   function t(name, values) {
-    const text = (strings[language][name] ?? strings.en[name] ?? name);
+    const text = (languages[language].strings[name] ?? languages[portal.reference].strings[name] ?? name);
     return text.replace(/\{(\w+)\}/g, (_, key) => String(values?.[key] ?? ''));
   }
 
   function reason(code) {
-    return strings[language].reasons[code] || strings.en.reasons[code] || strings[language].reasons['processing-failed'];
+    const known = `reason.${code}` in languages[portal.reference].strings ? code : 'processing-failed';
+    return [t(`reason.${known}`), t(`next.${known}`)];
   }
 
   function element(tag, text, attributes) {
@@ -52,7 +55,7 @@
 
   function applyLanguage() {
     document.documentElement.lang = language;
-    document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
+    document.documentElement.dir = languages[language].dir;
     document.title = t('title');
     for (const node of document.querySelectorAll('[data-t]')) {
       node.textContent = t(node.dataset.t);
@@ -236,7 +239,7 @@
       body.append(element('p', t(refused ? 'refused' : 'failed'), { class: `verdict ${refused ? 'refused' : 'failed'}`, 'data-reason': upload.reasonCode || '' }));
       body.append(element('p', what, { class: 'reason' }));
       body.append(element('p', `${t('nextStep')}${next}`, { class: 'next' }));
-      if (upload.message && language !== 'en') {
+      if (upload.message && language !== portal.reference) {
         body.append(element('p', `${t('details')}${upload.message}`, { class: 'muted' }));
       } else if (upload.message) {
         body.append(element('p', upload.message, { class: 'muted' }));
@@ -387,6 +390,7 @@
   }
 
   $('outcome-heading').tabIndex = -1;
+  $('language').replaceChildren(...portal.languages.map((l) => element('option', l.name, { value: l.code, lang: l.code })));
   $('language').addEventListener('change', () => {
     language = $('language').value;
     localStorage.setItem(languageStore, language);

@@ -77,6 +77,21 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     /// <summary>The classifier's ceiling: vocabulary never counts for as much as a marker the state wrote.</summary>
     internal const double ClassifierCeiling = 0.9;
 
+    /// <summary>Headings, or the sections they open, organise a statement only when they name at least this many questions.</summary>
+    internal const int StructuringQuestions = 2;
+
+    /// <summary>A bare marker ("(a)" on its own) opens a section only when the statement has at least this many of them.</summary>
+    internal const int BareMarkersNeeded = 2;
+
+    /// <summary>How many of an addressed statement's last paragraphs may be its closing courtesies.</summary>
+    internal const int ClosingParagraphs = 2;
+
+    /// <summary>Longest body line, in characters, that can be read as an undecorated heading.</summary>
+    internal const int HeadingMaxLength = 80;
+
+    /// <summary>The share of the previous sentence's evidence a sentence carries on.</summary>
+    internal const double CarriedContext = 0.5;
+
     string IAnswerExtractor.ExtractorVersion => ExtractorVersion;
 
     public Task<ExtractedReport> ExtractAsync(LayoutDocument document, CancellationToken cancellationToken) => Task.FromResult(Extract(document));
@@ -124,7 +139,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
 
         // Headings organise a statement only when they name at least two questions; otherwise (a press release's title and
         // subtitle, a page's navigation) they are lines of the text, read like any other.
-        var structured = headings.Where(h => h?.Question is not null).Select(h => h!.Question).Distinct().Count() >= 2;
+        var structured = headings.Where(h => h?.Question is not null).Select(h => h!.Question).Distinct().Count() >= StructuringQuestions;
         var units = new List<Unit>();
         Section section = Section.None;
         for (var i = 0; i < paragraphs.Count; i++)
@@ -133,7 +148,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
             var text = texts[i];
             var isLast = i == paragraphs.Count - 1;
             var (found, question, rest, bare) = markers[i];
-            if (found && (!bare || bareMarkers >= 2))
+            if (found && (!bare || bareMarkers >= BareMarkersNeeded))
             {
                 section = new Section(question, ExtractionMethods.Marker);
                 if (rest.Length == 0 || (TextUnits.LooksLikeHeading(rest) && !isLast))
@@ -181,11 +196,11 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
                 continue;
             }
 
-            units.Add(new Unit(paragraph, text, section, SectionStart: false) { Closing = address && paragraphs.Count - i <= 2 });
+            units.Add(new Unit(paragraph, text, section, SectionStart: false) { Closing = address && paragraphs.Count - i <= ClosingParagraphs });
         }
 
         var sections = units.Select(u => u.Section).Where(x => x.Question is not null).Distinct().Count();
-        if (sections >= 2)
+        if (sections >= StructuringQuestions)
         {
             var first = units.FindIndex(u => u.Section.Question is not null);
             for (var i = 0; i < first; i++)
@@ -200,7 +215,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     private static bool IsHeading(List<LayoutParagraph> paragraphs, List<string> texts, int i) =>
         paragraphs[i].IsHeading || (paragraphs[i].Role == ParagraphRole.Body && i < paragraphs.Count - 1 && TextUnits.LooksLikeHeading(texts[i])
             && (TextUnits.IsDecoratedHeading(paragraphs[i].Text)
-                || ((i == 0 || TextUnits.EndsSentence(texts[i - 1]) || paragraphs[i - 1].IsHeading) && texts[i].Length <= 80 && !TextUnits.StartsLower(texts[i + 1]))));
+                || ((i == 0 || TextUnits.EndsSentence(texts[i - 1]) || paragraphs[i - 1].IsHeading) && texts[i].Length <= HeadingMaxLength && !TextUnits.StartsLower(texts[i + 1]))));
 
     private static Section HeadingSection(string heading, Lexicon lexicon)
     {
@@ -344,7 +359,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
             scores.AddQuestions(s.Scores);
             if (previous is not null)
             {
-                scores.AddQuestions(previous, 0.5);
+                scores.AddQuestions(previous, CarriedContext);
             }
 
             previous = s.Scores;

@@ -1,7 +1,6 @@
 using Azure.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.Tokenizers;
@@ -35,46 +34,66 @@ public sealed class AzureOpenAIExtractionTests : IAsyncLifetime
         new(2, 4, ParagraphRole.Body, "(b) Cooperation"),
         new(3, 5, ParagraphRole.Body, Cooperation));
 
-    private readonly FakeChatCompletions _server = new();
+    private readonly WatchedClock _clock = new();
+    private readonly FakeChatCompletions _server;
+    private readonly List<ServiceProvider> _providers = [];
+
+    public AzureOpenAIExtractionTests() => _server = new FakeChatCompletions { Clock = _clock };
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var provider in _providers)
+        {
+            await provider.DisposeAsync();
+        }
+
+        await _server.DisposeAsync();
+    }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static LayoutDocument Document(params LayoutParagraph[] paragraphs) => new(DocumentFormat.Pdf, "en", paragraphs.Max(p => p.Page), paragraphs, [], []);
 
-    private AzureOpenAIOptions Options(Action<AzureOpenAIOptions>? change = null)
+    /// <summary>
+    /// The proposer as <see cref="AzureOpenAIServices.AddAzureOpenAI"/> registers it, over the HttpClient and resilience
+    /// handler it registers, against the test server; with <paramref name="clock"/> every wait of the handler runs on it.
+    /// A <paramref name="credential"/> replaces the managed identity a key-less deployment would sign in with.
+    /// </summary>
+    private IQuoteProposer Proposer(Action<AzureOpenAIOptions>? change = null, TokenCredential? credential = null, TimeProvider? clock = null)
     {
-        var options = new AzureOpenAIOptions
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            Endpoint = _server.Endpoint,
-            Deployment = FakeChatCompletions.Deployment,
-            Key = "test-key",
-            RetryDelay = TimeSpan.FromMilliseconds(20),
-            MaxRetryDelay = TimeSpan.FromSeconds(2),
-            AttemptTimeout = TimeSpan.FromSeconds(5),
-            TotalTimeout = TimeSpan.FromSeconds(20),
-        };
-        change?.Invoke(options);
-        return options;
-    }
+            ["AzureOpenAI:Endpoint"] = _server.Endpoint,
+            ["AzureOpenAI:Deployment"] = FakeChatCompletions.Deployment,
+            ["AzureOpenAI:Key"] = "test-key",
+            ["AzureOpenAI:RetryDelay"] = "00:00:00.020",
+            ["AzureOpenAI:MaxRetryDelay"] = "00:00:02",
+            ["AzureOpenAI:AttemptTimeout"] = "00:00:05",
+            ["AzureOpenAI:TotalTimeout"] = "00:00:20",
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton(clock ?? TimeProvider.System);
+        services.AddValidatedOptions<ExtractionOptions>(configuration, ExtractionOptions.SectionName);
+        services.AddAzureOpenAI(configuration).PostConfigure<AzureOpenAIOptions>(o => change?.Invoke(o));
+        var provider = services.BuildServiceProvider();
+        _providers.Add(provider);
+        if (credential is null)
+        {
+            return provider.GetRequiredService<IQuoteProposer>();
+        }
 
-    /// <summary>The proposer over an HttpClient whose handler is the resilience pipeline the registration builds.</summary>
-    private static AzureOpenAIQuoteProposer Proposer(AzureOpenAIOptions options, TokenCredential? credential = null)
-    {
-        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        AzureOpenAIPipelines.ConfigureRequest(pipeline, options);
-        var http = new HttpClient(new ResilienceHandler(pipeline.Build()) { InnerHandler = new SocketsHttpHandler() }) { Timeout = Timeout.InfiniteTimeSpan };
+        var options = provider.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value;
+        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(AzureOpenAIServices.HttpClientName);
         return new AzureOpenAIQuoteProposer(options, new Lazy<Microsoft.Extensions.AI.IChatClient>(() => AzureOpenAIServices.CreateChatClient(options, http, credential)), s_tokenizer);
     }
 
     private static ExtractionRouter Router(IQuoteProposer proposer) => new(new AnswerExtractor(ThemeCatalog.Default), ThemeCatalog.Default,
         Microsoft.Extensions.Options.Options.Create(new ExtractionOptions { Mode = ExtractionMode.AzureOpenAI }), NullLogger<ExtractionRouter>.Instance, proposer);
 
-    private Task<ExtractedReport> ExtractAsync(LayoutDocument? document = null, Action<AzureOpenAIOptions>? change = null, TokenCredential? credential = null) =>
-        Router(Proposer(Options(change), credential)).ExtractAsync(document ?? s_report, Ct);
+    private Task<ExtractedReport> ExtractAsync(LayoutDocument? document = null, Action<AzureOpenAIOptions>? change = null, TokenCredential? credential = null,
+        TimeProvider? clock = null) =>
+        Router(Proposer(change, credential, clock)).ExtractAsync(document ?? s_report, Ct);
 
     [Fact]
     public async Task ExtractAsync_VerbatimQuote_IsKeptWithItsPageAndParagraph()
@@ -140,11 +159,13 @@ public sealed class AzureOpenAIExtractionTests : IAsyncLifetime
         _server.Script.Enqueue(FakeChatCompletions.Error(429, "429", new Dictionary<string, string> { ["Retry-After"] = "1" }));
         _server.Model = _ => FakeChatCompletions.Answer([("b", Cooperation)]);
 
-        var report = await ExtractAsync();
+        var extraction = ExtractAsync(clock: _clock);
+        await _clock.PassWaitsAsync(extraction, under: TimeSpan.FromSeconds(2), times: 1, Ct);
+        var report = await extraction;
 
         var calls = _server.Calls.ToList();
         Assert.Equal(2, calls.Count);
-        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromMilliseconds(900), $"retried after {(calls[1].At - calls[0].At).TotalMilliseconds} ms");
+        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(1), $"retried after {(calls[1].At - calls[0].At).TotalMilliseconds} ms");
         Assert.Equal(calls[0].Body.GetRawText(), calls[1].Body.GetRawText());
         Assert.Equal(Cooperation, Assert.Single(report.Answers).Text);
     }

@@ -30,6 +30,9 @@ internal sealed class FakeChatCompletions : LoopbackHttpServer
 
     public ConcurrentQueue<ChatCall> Calls { get; } = new();
 
+    /// <summary>The clock each call is timed by: the one the client under test waits on.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>A completion whose content is <c>{"answers":[…]}</c>, or <paramref name="content"/> as it is.</summary>
     public static Reply Answer(IEnumerable<(string Question, string Quote)> quotes, string finishReason = "stop", string? content = null)
     {
@@ -52,7 +55,7 @@ internal sealed class FakeChatCompletions : LoopbackHttpServer
     {
         var request = context.Request;
         using var body = await JsonDocument.ParseAsync(request.InputStream);
-        var call = new ChatCall(request.Url!.PathAndQuery, request.Headers["api-key"], request.Headers["Authorization"], body.RootElement.Clone(), TimeProvider.System.GetUtcNow());
+        var call = new ChatCall(request.Url!.PathAndQuery, request.Headers["api-key"], request.Headers["Authorization"], body.RootElement.Clone(), Clock.GetUtcNow());
         Calls.Enqueue(call);
         var reply = request.HttpMethod != "POST" || !call.PathAndQuery.StartsWith($"/openai/deployments/{Deployment}/chat/completions?api-version=", StringComparison.Ordinal)
             ? Error(404, "DeploymentNotFound")

@@ -36,7 +36,7 @@ public static class AzureOpenAIServices
         {
             var options = sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value;
             var chat = new Lazy<IChatClient>(() => CreateChatClient(options, sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-                AzureCredentials.UnlessKey(options.Key, options.ManagedIdentityClientId)));
+                options.Credential()));
             return new AzureOpenAIQuoteProposer(options, chat, new Lazy<Tokenizer>(() => TiktokenTokenizer.CreateForEncoding(Encoding)));
         });
         return services;

@@ -2,8 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ReportPipeline.Infrastructure.DocumentIntelligence;
 
-/// <summary>The Document Intelligence resource and how patiently to use it (app settings <c>DocumentIntelligence__*</c>).</summary>
-public sealed class DocumentIntelligenceOptions : HttpRequestResilienceOptions
+/// <summary>
+/// The Document Intelligence resource and how patiently to use it (app settings <c>DocumentIntelligence__*</c>); its endpoint
+/// is e.g. https://name.cognitiveservices.azure.com, and empty disables OCR.
+/// </summary>
+public sealed class DocumentIntelligenceOptions : AzureServiceOptions
 {
     public const string SectionName = "DocumentIntelligence";
 
@@ -11,17 +14,11 @@ public sealed class DocumentIntelligenceOptions : HttpRequestResilienceOptions
 
     public const string V31 = "2023-07-31";
 
-    /// <summary>The resource endpoint, e.g. https://name.cognitiveservices.azure.com; empty disables OCR.</summary>
-    public string? Endpoint { get; set; }
+    /// <summary>A whole analysis (submit, every poll and resubmissions) is the operation <see cref="AzureServiceOptions.TotalTimeout"/> bounds.</summary>
+    public DocumentIntelligenceOptions() => TotalTimeout = TimeSpan.FromMinutes(4);
 
     [RegularExpression("^(2024-11-30|2023-07-31)$")]
     public string ApiVersion { get; set; } = V4;
-
-    /// <summary>A resource key; without one the client uses a Microsoft Entra token.</summary>
-    public string? Key { get; set; }
-
-    /// <summary>Client id of the user-assigned managed identity; without one, DefaultAzureCredential.</summary>
-    public string? ManagedIdentityClientId { get; set; }
 
     [RegularExpression("^[a-zA-Z0-9][a-zA-Z0-9._~-]{1,63}$")]
     public string ModelId { get; set; } = "prebuilt-layout";
@@ -32,12 +29,7 @@ public sealed class DocumentIntelligenceOptions : HttpRequestResilienceOptions
     /// <summary>Shortest poll interval, whatever Retry-After says.</summary>
     public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Bound on a whole analysis: submit, every poll and resubmissions.</summary>
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(4);
-
     /// <summary>Resubmissions after an expired operation or a failed one with InternalServerError.</summary>
     [Range(0, 5)]
     public int MaxResubmits { get; set; } = 2;
-
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint);
 }

@@ -32,7 +32,7 @@ public static class DocumentIntelligenceServices
                 options,
                 pipelines.GetPipeline<HttpResponseMessage>(DocumentIntelligencePipelines.Request),
                 pipelines.GetPipeline(DocumentIntelligencePipelines.Total),
-                AzureCredentials.UnlessKey(options.Key, options.ManagedIdentityClientId),
+                options.Credential(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<DocumentIntelligenceClient>>());
         });

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ReportPipeline.DocumentIntelligence.Tests;
+namespace ReportPipeline.TestServers;
 
 /// <summary>
 /// A fake clock that sees the code under test start a wait, so that the test moves time on exactly then: delays and

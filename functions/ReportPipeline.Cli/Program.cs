@@ -25,6 +25,7 @@ var root = new RootCommand("reportpipeline: the ReportPipeline local host for th
     SearchCommand.Create(storage),
     ExtractCommand.Create(),
     EvalCommand.Create(),
+    TrainCommand.Create(),
     AnalyzeCommand.Create(),
     NamesCommand.Create(),
 };

@@ -51,6 +51,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ExcerptTranslator>();
         services.AddSingleton<SurveyPublisher>();
         services.AddSingleton<SurveyLinkService>();
+        services.AddSingleton<IPassageCandidates, RankedCandidates>();
         services.AddSingleton<ReviewService>();
         services.AddSingleton<PassageSearch>();
         return services;

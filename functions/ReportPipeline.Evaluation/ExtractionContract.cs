@@ -45,6 +45,19 @@ public static class ExtractionContract
             }
 
             w.WriteEndArray();
+            w.WriteStartArray("candidates");
+            foreach (var c in report.Candidates)
+            {
+                w.WriteStartObject();
+                w.WriteString("question", c.Question.ToString());
+                w.WriteString("text", c.Text);
+                w.WriteNumber("page", c.Page);
+                w.WriteNumber("paragraph", c.Paragraph);
+                w.WriteNumber("score", c.Score);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteStartArray("themes");
             foreach (var t in report.Themes)
             {

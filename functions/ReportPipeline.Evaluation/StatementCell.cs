@@ -13,4 +13,7 @@ public sealed record StatementCell(string Case, int Number, string Language, Que
     public const int AnswerFloor = 30;
 
     public bool Answered => AnsweredCharacters >= AnswerFloor;
+
+    /// <summary>A quote lies inside an answer or one of the question's ranked candidates (recall@3 counts these).</summary>
+    public bool FoundInCandidates { get; init; }
 }

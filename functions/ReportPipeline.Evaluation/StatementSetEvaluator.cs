@@ -68,7 +68,7 @@ public sealed class StatementSetEvaluator(IDocumentAnalyzer analyzer, IAnswerExt
                 var cell = caseLabels.GetProperty(q.ToString());
                 var label = Enum.Parse<AnswerLabel>(cell.GetProperty("label").GetString() ?? "", ignoreCase: false);
                 var quotes = cell.GetProperty("quotes").EnumerateArray().Select(e => Fold(e.GetString() ?? "")).ToList();
-                cells.Add(ScoreCell(name, number, language, q, label, quotes, [.. report.Answers.Where(a => a.Question == q)]));
+                cells.Add(ScoreCell(name, number, language, q, label, quotes, [.. report.Answers.Where(a => a.Question == q)], [.. report.Candidates.Where(c => c.Question == q)]));
             }
         }
 
@@ -76,14 +76,18 @@ public sealed class StatementSetEvaluator(IDocumentAnalyzer analyzer, IAnswerExt
     }
 
     internal static StatementCell ScoreCell(string name, int number, string language, Question q, AnswerLabel label, IReadOnlyList<string> quotes,
-        IReadOnlyList<ExtractedAnswer> answers)
+        IReadOnlyList<ExtractedAnswer> answers, IReadOnlyList<RankedPassage>? candidates = null)
     {
-        var scored = answers.Select(a => (a.Confidence, HoldsQuote: Fold(a.Text) is var text && quotes.Any(s => text.Contains(s, StringComparison.Ordinal)))).ToList();
-        return new StatementCell(name, number, language, q, label, scored.Any(a => a.HoldsQuote), answers.Sum(a => a.Text.Trim().Length), scored);
+        bool Holds(string answer) => Fold(answer) is var text && quotes.Any(s => text.Contains(s, StringComparison.Ordinal));
+        var scored = answers.Select(a => (a.Confidence, HoldsQuote: Holds(a.Text))).ToList();
+        return new StatementCell(name, number, language, q, label, scored.Any(a => a.HoldsQuote), answers.Sum(a => a.Text.Trim().Length), scored)
+        {
+            FoundInCandidates = scored.Any(a => a.HoldsQuote) || (candidates ?? []).Any(c => Holds(c.Text)),
+        };
     }
 
     /// <summary>The case's language (its LANG header) and the text after the separator line.</summary>
-    private static (string Language, string? Body) ReadCase(string content)
+    internal static (string Language, string? Body) ReadCase(string content)
     {
         var lines = content.ReplaceLineEndings("\n").Split('\n');
         var separator = Array.IndexOf(lines, BodySeparator);
@@ -92,5 +96,5 @@ public sealed class StatementSetEvaluator(IDocumentAnalyzer analyzer, IAnswerExt
     }
 
     /// <summary>Whitespace collapsed and case folded, so a quote matches however the answer was wrapped.</summary>
-    private static string Fold(string text) => ScriptText.CollapseWhitespace(text).ToLowerInvariant();
+    internal static string Fold(string text) => ScriptText.CollapseWhitespace(text).ToLowerInvariant();
 }

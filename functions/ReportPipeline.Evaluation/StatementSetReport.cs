@@ -20,6 +20,13 @@ public sealed record StatementSetReport(IReadOnlyList<StatementCell> Cells, IRea
 
     public int Cases => Cells.Select(c => c.Case).Distinct().Count();
 
+    /// <summary>Y questions with a quote inside an answer or a ranked candidate, and all Y questions.</summary>
+    public (int Found, int Yes) RecallAt3()
+    {
+        var yes = Cells.Where(c => c.Label == AnswerLabel.Y).ToList();
+        return (yes.Count(c => c.FoundInCandidates), yes.Count);
+    }
+
     public IEnumerable<string> Languages => Cells.Select(c => c.Language).Distinct().Order(StringComparer.Ordinal);
 
     public StatementScore Score(Func<StatementCell, bool> filter) => StatementScore.Of(Cells.Where(filter));
@@ -31,9 +38,13 @@ public sealed record StatementSetReport(IReadOnlyList<StatementCell> Cells, IRea
         return (confident.Count, confident.Count(x => x.HoldsQuote), confident.Count(x => x.Cell.Label == AnswerLabel.N));
     }
 
-    /// <summary>Why the set misses its targets; empty when it meets them. A set of no cases fails.</summary>
-    public IReadOnlyList<string> Failures()
+    /// <summary>Why the set misses the development targets; empty when it meets them. A set of no cases fails.</summary>
+    public IReadOnlyList<string> Failures() => Failures(StatementTargets.Development);
+
+    /// <summary>Why the set misses <paramref name="targets"/>; empty when it meets them. A set of no cases fails.</summary>
+    public IReadOnlyList<string> Failures(StatementTargets targets)
     {
+        ArgumentNullException.ThrowIfNull(targets);
         var failures = new List<string>();
         if (Cases == 0)
         {
@@ -41,24 +52,36 @@ public sealed record StatementSetReport(IReadOnlyList<StatementCell> Cells, IRea
         }
 
         var all = Score(_ => true);
-        if (Below(all.F1, OverallTarget))
+        if (Below(all.F1, targets.Overall))
         {
-            failures.Add(Format($"overall F1 {all.F1:0.000} < {OverallTarget:0.00}"));
+            failures.Add(Format($"overall F1 {all.F1:0.000} < {targets.Overall:0.00}"));
         }
 
-        if (all.NoAnsweredShare > NoAnsweredCeiling)
+        if (all.NoAnsweredShare > targets.NoAnsweredCeiling)
         {
-            failures.Add(Format($"N questions answered {all.NoAnsweredShare:P0} > {NoAnsweredCeiling:P0}"));
+            failures.Add(Format($"N questions answered {all.NoAnsweredShare:P0} > {targets.NoAnsweredCeiling:P0}"));
         }
 
-        foreach (var language in Languages)
+        if (targets.PerLanguage is { } perLanguage)
         {
-            Check($"language {language}", Score(c => c.Language == language), failures);
+            foreach (var language in Languages)
+            {
+                Check($"language {language}", Score(c => c.Language == language), perLanguage, failures);
+            }
         }
 
-        foreach (var q in Question.All)
+        if (targets.PerQuestion is { } perQuestion)
         {
-            Check($"question ({q})", Score(c => c.Question == q), failures);
+            foreach (var q in Question.All)
+            {
+                Check($"question ({q})", Score(c => c.Question == q), perQuestion, failures);
+            }
+        }
+
+        var (found, yes) = RecallAt3();
+        if (targets.RecallAt3 is { } recall && Below(yes == 0 ? 1 : (double)found / yes, recall))
+        {
+            failures.Add(Format($"recall@3 {(double)found / yes:0.000} < {recall:0.00}"));
         }
 
         if (Errors.Count > 0)
@@ -69,11 +92,11 @@ public sealed record StatementSetReport(IReadOnlyList<StatementCell> Cells, IRea
         return failures;
     }
 
-    private static void Check(string name, StatementScore score, List<string> failures)
+    private static void Check(string name, StatementScore score, double target, List<string> failures)
     {
-        if (Below(score.F1, GroupTarget))
+        if (Below(score.F1, target))
         {
-            failures.Add(Format($"{name} F1 {score.F1:0.000} < {GroupTarget:0.00}"));
+            failures.Add(Format($"{name} F1 {score.F1:0.000} < {target:0.00}"));
         }
     }
 

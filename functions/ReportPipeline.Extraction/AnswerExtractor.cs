@@ -96,7 +96,10 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
 
     public Task<ExtractedReport> ExtractAsync(LayoutDocument document, CancellationToken cancellationToken) => Task.FromResult(Extract(document));
 
-    public ExtractedReport Extract(LayoutDocument document)
+    public ExtractedReport Extract(LayoutDocument document) => Analyse(document).Report;
+
+    /// <summary>The rules' report with what they read on the way: the units, their sentences and evidence, and the passages each question took.</summary>
+    internal Analysis Analyse(LayoutDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         var paragraphs = document.ContentParagraphs.Where(p => p.Role != ParagraphRole.Footnote && p.Text.Length > 0).ToList();
@@ -120,7 +123,8 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
             warnings.Add(ExtractionWarnings.NoAnswers);
         }
 
-        return new ExtractedReport(language, document.Pages, answers, ThemeCatalog.Summarise(answers), warnings) { ExtractorVersion = AnswerExtractor.ExtractorVersion };
+        return new Analysis(language, units, assignments,
+            new ExtractedReport(language, document.Pages, answers, ThemeCatalog.Summarise(answers), warnings) { ExtractorVersion = ExtractorVersion });
     }
 
     /// <summary>Walks the paragraphs once, tracking the question the latest marker or heading put in force.</summary>
@@ -478,14 +482,14 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
             [.. run.SelectMany(r => r.Unit.Paragraphs).Select(p => new Provenance(p.Page, p.Index)).Distinct()], themes.Match(text));
     }
 
-    private sealed record Section(Question? Question, string Method)
+    internal sealed record Section(Question? Question, string Method)
     {
         public static Section None { get; } = new(null, "");
 
         public static Section Closed { get; } = new(null, ExtractionMethods.Heading);
     }
 
-    private sealed record Unit(LayoutParagraph Paragraph, string Text, Section Section, bool SectionStart)
+    internal sealed record Unit(LayoutParagraph Paragraph, string Text, Section Section, bool SectionStart)
     {
         public bool Preamble { get; init; }
 
@@ -503,9 +507,11 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         public bool Standalone { get; init; }
     }
 
-    private sealed record ReadUnit(Unit Unit, Section Section, List<Sentence> Sentences, CueScores Total, bool Deflected);
+    internal sealed record ReadUnit(Unit Unit, Section Section, List<Sentence> Sentences, CueScores Total, bool Deflected);
 
-    private sealed record Sentence(int Start, int Length, CueScores Scores, bool Procedural);
+    internal sealed record Sentence(int Start, int Length, CueScores Scores, bool Procedural);
 
-    private sealed record Assignment(Question Question, Unit Unit, string Text, string Method, double Confidence);
+    internal sealed record Assignment(Question Question, Unit Unit, string Text, string Method, double Confidence);
+
+    internal sealed record Analysis(string Language, List<ReadUnit> Units, List<Assignment> Assignments, ExtractedReport Report);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core.Reports;
+using ReportPipeline.Extraction.Learned;
 using ReportPipeline.Extraction.Quotes;
 
 namespace ReportPipeline.Extraction;
@@ -12,7 +13,7 @@ namespace ReportPipeline.Extraction;
 /// code, so nothing is lost and no upload is refused for it.
 /// </summary>
 public sealed class ExtractionRouter(
-    AnswerExtractor local,
+    LearnedExtractor local,
     ThemeCatalog themes,
     IOptions<ExtractionOptions> options,
     ILogger<ExtractionRouter> logger,
@@ -23,7 +24,7 @@ public sealed class ExtractionRouter(
         : null;
 
     /// <summary>The model's version when it is asked first, else the local extractor's.</summary>
-    public string ExtractorVersion => _quotes is null ? AnswerExtractor.ExtractorVersion : proposer!.ExtractorVersion;
+    public string ExtractorVersion => _quotes is null ? local.ExtractorVersion : proposer!.ExtractorVersion;
 
     public async Task<ExtractedReport> ExtractAsync(LayoutDocument document, CancellationToken cancellationToken)
     {

@@ -38,7 +38,9 @@ public sealed class Lexicon
     {
         _language = language;
         _addressWindow = LanguageProfiles.Embedded.Get(language).Vocabulary.AddressWindow;
-        _terms = [.. QuestionVocabulary.For(language)];
+        // Terms are read through the same variant map as text; two that become one count once, at the higher weight.
+        _terms = [.. QuestionVocabulary.For(language).Select(t => t with { Text = ScriptVariants.Canonical(language, t.Text) })
+            .GroupBy(t => (t.Text, t.Cue)).Select(g => g.MaxBy(t => t.Weight)!)];
         var words = _terms.Select(t => t.Text.Split(QuestionVocabulary.AnyEnding)).ToList();
         _pieces = [.. words.SelectMany((w, term) => w.Select((text, k) => new Piece(term, k, k == w.Length - 1, text.Length)))];
         _matcher = new TermMatcher([.. words.SelectMany(w => w)]);
@@ -52,7 +54,7 @@ public sealed class Lexicon
     /// <summary>Scores a span of raw text; a term found inside a longer term found at the same place counts once, as the longer.</summary>
     public CueScores Score(ReadOnlySpan<char> text)
     {
-        var folded = QuestionVocabulary.FoldText(_language, text);
+        var folded = ScriptVariants.Canonical(_language, QuestionVocabulary.FoldText(_language, text));
         var found = new List<(int Id, int End)>();
         _matcher.Scan(folded, ref found, static (ref List<(int Id, int End)> m, int id, int end) => m.Add((id, end)));
         var matches = Assemble(folded, found);

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Reports;
-using ReportPipeline.Core.Review;
+using ReportPipeline.Extraction.Learned;
 
 namespace ReportPipeline.Extraction;
 
@@ -13,8 +13,10 @@ public static class ServiceCollectionExtensions
     {
         services.AddValidatedOptions<ExtractionOptions>(configuration, ExtractionOptions.SectionName);
         services.AddSingleton<AnswerExtractor>();
+        services.AddSingleton(_ => ExtractionModel.Default);
+        services.AddSingleton<LearnedExtractor>();
+        services.AddSingleton<IPassageRanker>(sp => sp.GetRequiredService<LearnedExtractor>());
         services.AddSingleton<IAnswerExtractor, ExtractionRouter>();
-        services.AddSingleton<IPassageCandidates, LexiconCandidates>();
         return services;
     }
 }

@@ -12,6 +12,7 @@ using Polly.Timeout;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Reports;
 using ReportPipeline.Extraction;
+using ReportPipeline.Extraction.Learned;
 using ReportPipeline.Extraction.Quotes;
 using ReportPipeline.Infrastructure.AzureOpenAI;
 using ReportPipeline.Local;
@@ -91,7 +92,7 @@ public sealed class AzureOpenAIExtractionTests : IAsyncLifetime
         return new AzureOpenAIQuoteProposer(options, new Lazy<Microsoft.Extensions.AI.IChatClient>(() => AzureOpenAIServices.CreateChatClient(options, http, credential)), s_tokenizer);
     }
 
-    private static ExtractionRouter Router(IQuoteProposer proposer) => new(new AnswerExtractor(ThemeCatalog.Default), ThemeCatalog.Default,
+    private static ExtractionRouter Router(IQuoteProposer proposer) => new(new LearnedExtractor(ThemeCatalog.Default), ThemeCatalog.Default,
         Microsoft.Extensions.Options.Options.Create(new ExtractionOptions { Mode = ExtractionMode.AzureOpenAI }), NullLogger<ExtractionRouter>.Instance, proposer);
 
     private Task<ExtractedReport> ExtractAsync(LayoutDocument? document = null, Action<AzureOpenAIOptions>? change = null, TokenCredential? credential = null,
@@ -383,7 +384,7 @@ public sealed class AzureOpenAIExtractionTests : IAsyncLifetime
 
     private static void AssertFellBack(ExtractedReport report, string code)
     {
-        Assert.Equal(AnswerExtractor.ExtractorVersion, report.ExtractorVersion);
+        Assert.Equal(ExtractionModel.Default.Version, report.ExtractorVersion);
         Assert.Equal("ab", report.Coverage.ToString());
         Assert.StartsWith($"{code}: ", Assert.Single(report.Warnings), StringComparison.Ordinal);
         Assert.EndsWith("The local extractor answered instead.", report.Warnings[0], StringComparison.Ordinal);

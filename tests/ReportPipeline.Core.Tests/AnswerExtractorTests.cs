@@ -191,7 +191,7 @@ public sealed class AnswerExtractorTests
         Assert.Contains("défis", json, StringComparison.Ordinal);
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
-        Assert.Equal(["file", "language", "pages", "extractor", "answers", "themes", "quotesRejected", "tokens", "warnings"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["file", "language", "pages", "extractor", "answers", "candidates", "themes", "quotesRejected", "tokens", "warnings"], root.EnumerateObject().Select(p => p.Name));
         var answer = root.GetProperty("answers")[0];
         Assert.Equal("a", answer.GetProperty("question").GetString());
         Assert.Equal(7, answer.GetProperty("provenance")[0].GetProperty("paragraph").GetInt32());

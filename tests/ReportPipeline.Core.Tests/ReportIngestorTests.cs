@@ -6,6 +6,7 @@ using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Telemetry;
 using ReportPipeline.Extraction;
+using ReportPipeline.Extraction.Learned;
 
 namespace ReportPipeline.Core.Tests;
 
@@ -65,7 +66,7 @@ public sealed class ReportIngestorTests : IDisposable
     [Fact]
     public async Task IngestAsync_AzureOpenAIFails_AcceptsTheLocalAnswersAndRecordsTheReasonOnTheSubmission()
     {
-        var router = new ExtractionRouter(new AnswerExtractor(ThemeCatalog.Default), ThemeCatalog.Default,
+        var router = new ExtractionRouter(new LearnedExtractor(ThemeCatalog.Default), ThemeCatalog.Default,
             Options.Create(new ExtractionOptions { Mode = ExtractionMode.AzureOpenAI }), NullLogger<ExtractionRouter>.Instance,
             Quotes.ScriptedProposer.Failing(ReasonCodes.OpenAIUnavailable));
 

@@ -5,7 +5,7 @@ using ReportPipeline.Core;
 using ReportPipeline.Core.Ingestion;
 using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Storage;
-using ReportPipeline.Extraction;
+using ReportPipeline.Extraction.Learned;
 using ReportPipeline.Functions.Ingestion;
 using ReportPipeline.Functions.Surveys;
 using ReportPipeline.Infrastructure.Storage;
@@ -206,7 +206,7 @@ public sealed class VersionsAndReconciliationTests(AzuriteFixture azurite)
         Assert.Equal((IngestionStatus.Accepted, 1), (outcome.Status, outcome.Version));
         Assert.Empty(await reconciler.SelectAsync(new ReprocessRequest(period, Stale: true), _ct));
         var status = await azurite.Services.GetRequiredService<UploadStatusQuery>().ListAsync(period, "CHE", _ct);
-        Assert.Equal(AnswerExtractor.ExtractorVersion, Assert.Single(status).ExtractorVersion);
+        Assert.Equal(ExtractionModel.Default.Version, Assert.Single(status).ExtractorVersion);
     }
 
     /// <summary>An extractor of our own interface whose answers name its version, so rows of two extractions can be told apart.</summary>

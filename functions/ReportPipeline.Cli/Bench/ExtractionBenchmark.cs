@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using ReportPipeline.Core.Reports;
-using ReportPipeline.Extraction;
+using ReportPipeline.Extraction.Learned;
 
 namespace ReportPipeline.Cli.Bench;
 
@@ -21,7 +21,7 @@ internal sealed class ExtractionBenchmark : IBenchmark
     {
         await using var services = LocalFiles.BuildServices();
         var analyzer = services.GetRequiredService<IDocumentAnalyzer>();
-        var extractor = services.GetRequiredService<AnswerExtractor>();
+        var extractor = services.GetRequiredService<LearnedExtractor>();
         var documents = new List<LayoutDocument>();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "seeds", "corpus"), "*.txt").Order(StringComparer.Ordinal))
         {

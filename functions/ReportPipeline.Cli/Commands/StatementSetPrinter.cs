@@ -7,14 +7,15 @@ namespace ReportPipeline.Cli.Commands;
 /// <summary>The tables of <c>eval</c> over a statement set: overall, per language, per question, N answered, calibration.</summary>
 internal static class StatementSetPrinter
 {
-    public static void Print(StatementSetReport report, bool verbose)
+    public static void Print(StatementSetReport report, StatementTargets targets, bool verbose)
     {
         Console.WriteLine($"{report.Cases} cases. Scoring:");
         Console.WriteLine("  found: a Y question one of whose quotes (whitespace-normalised, case-insensitive) lies inside an answer to it;");
         Console.WriteLine($"  false positive: an N question given {StatementCell.AnswerFloor} or more characters of answer; P questions are neutral.");
         Console.WriteLine("  precision = found / (found + N answered); recall = found / Y.");
-        Console.WriteLine(Format($"  targets: F1 >= {StatementSetReport.OverallTarget:0.00} overall, >= {StatementSetReport.GroupTarget:0.00} per language and question,"));
-        Console.WriteLine(Format($"  N answered <= {StatementSetReport.NoAnsweredCeiling:P0}."));
+        Console.WriteLine(Format($"  targets: F1 >= {targets.Overall:0.00} overall") + (targets.PerLanguage is { } l ? Format($", >= {l:0.00} per language") : "")
+            + (targets.PerQuestion is { } q ? Format($", >= {q:0.00} per question") : "") + Format($", N answered <= {targets.NoAnsweredCeiling:P0}")
+            + (targets.RecallAt3 is { } r ? Format($", recall@3 >= {r:0.00}") : "") + ".");
         Console.WriteLine();
         Table("language", report.Languages, l => c => c.Language == l, report);
         Console.WriteLine();
@@ -22,6 +23,8 @@ internal static class StatementSetPrinter
         Console.WriteLine();
         var all = report.Score(_ => true);
         Console.WriteLine(Format($"N questions answered: {all.NoAnswered} of {all.No} ({all.NoAnsweredShare:P0})"));
+        var (found3, yes3) = report.RecallAt3();
+        Console.WriteLine(Format($"recall@3: {found3} of {yes3} Y questions have a quote inside an answer or one of the 3 ranked candidates ({(yes3 == 0 ? 1 : (double)found3 / yes3):0.000})"));
         var (answers, holdQuote, onNo) = report.Calibration();
         var share = answers == 0 ? 0 : (double)holdQuote / answers;
         Console.Write(Format($"calibration: {answers} answers with confidence >= {StatementSetReport.ConfidentAnswer:0.0}, "));

@@ -19,4 +19,7 @@ public sealed record ExtractedReport(
 
     /// <summary>Tokens a language model read and wrote for this report; none for the local extractor.</summary>
     public TokenUsage Usage { get; init; } = TokenUsage.None;
+
+    /// <summary>The passages the learned model ranks best per question, answers or not, for review; none from a language model.</summary>
+    public IReadOnlyList<RankedPassage> Candidates { get; init; } = [];
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core.Reports;
 using ReportPipeline.Extraction;
+using ReportPipeline.Extraction.Learned;
 using ReportPipeline.Extraction.Quotes;
 
 namespace ReportPipeline.Core.Tests.Quotes;
@@ -11,7 +12,7 @@ public sealed class ExtractionRouterTests
     private const string Marked = "(a) Our border agencies lack biometric equipment.\n\n(b) Technical assistance from CTED helped us draft legislation.";
 
     private static ExtractionRouter Router(ExtractionMode mode, IQuoteProposer? proposer) => new(
-        new AnswerExtractor(ThemeCatalog.Default), ThemeCatalog.Default, Options.Create(new ExtractionOptions { Mode = mode }),
+        new LearnedExtractor(ThemeCatalog.Default), ThemeCatalog.Default, Options.Create(new ExtractionOptions { Mode = mode }),
         NullLogger<ExtractionRouter>.Instance, proposer);
 
     private static Task<LayoutDocument> LayoutAsync(string text) => TestExtraction.AnalyzeAsync(text, "reply.txt");
@@ -28,7 +29,7 @@ public sealed class ExtractionRouterTests
         var report = await Router(mode, proposer).ExtractAsync(await LayoutAsync(Marked), TestContext.Current.CancellationToken);
 
         Assert.Empty(proposer.Prompts);
-        Assert.Equal((AnswerExtractor.ExtractorVersion, "ab"), (report.ExtractorVersion, report.Coverage.ToString()));
+        Assert.Equal((ExtractionModel.Default.Version, "ab"), (report.ExtractorVersion, report.Coverage.ToString()));
     }
 
     [Theory]
@@ -52,7 +53,7 @@ public sealed class ExtractionRouterTests
     {
         var report = await Router(ExtractionMode.AzureOpenAI, ScriptedProposer.Failing(code)).ExtractAsync(await LayoutAsync(Marked), TestContext.Current.CancellationToken);
 
-        Assert.Equal((AnswerExtractor.ExtractorVersion, "ab"), (report.ExtractorVersion, report.Coverage.ToString()));
+        Assert.Equal((ExtractionModel.Default.Version, "ab"), (report.ExtractorVersion, report.Coverage.ToString()));
         Assert.StartsWith($"{code}: The test says so. The local extractor answered instead.", Assert.Single(report.Warnings), StringComparison.Ordinal);
     }
 

@@ -1,6 +1,7 @@
 using ReportPipeline.Core.Reports;
 using ReportPipeline.Evaluation;
 using ReportPipeline.Extraction;
+using ReportPipeline.Extraction.Learned;
 using ReportPipeline.Extraction.Quotes;
 
 namespace ReportPipeline.Core.Tests.Quotes;
@@ -156,7 +157,7 @@ public sealed class QuoteExtractorTests
         var proposer = new ScriptedProposer(_ => [new("a", Challenge)]);
         var budget = new ExtractionOptions { Mode = ExtractionMode.AzureOpenAI, MaxModelTokensPerReport = 1000 };
         var paragraphs = Enumerable.Range(1, 400).Select(i => new LayoutParagraph(i, i, ParagraphRole.Body, $"{Challenge} Paragraph {i} of a very long annex.")).ToArray();
-        var router = new ExtractionRouter(new AnswerExtractor(ThemeCatalog.Default), ThemeCatalog.Default,
+        var router = new ExtractionRouter(new LearnedExtractor(ThemeCatalog.Default), ThemeCatalog.Default,
             Microsoft.Extensions.Options.Options.Create(budget), Microsoft.Extensions.Logging.Abstractions.NullLogger<ExtractionRouter>.Instance, proposer);
 
         var report = await router.ExtractAsync(Document(paragraphs), TestContext.Current.CancellationToken);

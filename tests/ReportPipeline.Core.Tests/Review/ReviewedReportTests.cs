@@ -1,7 +1,6 @@
 using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Review;
 using ReportPipeline.Core.Storage;
-using ReportPipeline.Extraction;
 
 namespace ReportPipeline.Core.Tests.Review;
 
@@ -74,17 +73,30 @@ public sealed class ReviewedReportTests
     }
 
     [Fact]
-    public void Rank_ParagraphsScoringForTheQuestion_BestFirstHeadingsLeftOut()
+    public void Rank_TheRankersPassages_AsTheirParagraphsOnceEachForTheQuestionHeadingsLeftOut()
     {
         var document = new LayoutDocument(DocumentFormat.Text, "en", 1,
         [
             new LayoutParagraph(1, 1, ParagraphRole.Heading, "The Counter-Terrorism Committee should adapt its working methods"),
             new LayoutParagraph(1, 2, ParagraphRole.Body, "The weather was mild this year."),
-            new LayoutParagraph(1, 3, ParagraphRole.Body, "The Counter-Terrorism Committee should adapt its working methods to the evolving threat and CTED should prioritise follow-up."),
+            new LayoutParagraph(1, 3, ParagraphRole.Body, "The Committee should adapt its working methods. CTED should prioritise follow-up."),
         ], [], []);
+        var ranker = new FixedRanker(
+        [
+            new RankedPassage(Question.B, "The weather was mild this year.", 1, 2, 0.9),
+            new RankedPassage(Question.C, "The Counter-Terrorism Committee should adapt its working methods", 1, 1, 0.8),
+            new RankedPassage(Question.C, "The Committee should adapt its working methods.", 1, 3, 0.7),
+            new RankedPassage(Question.C, "CTED should prioritise follow-up.", 1, 3, 0.6),
+        ]);
 
-        var ranked = new LexiconCandidates().Rank(document, Question.C, 5);
+        var ranked = new RankedCandidates(ranker).Rank(document, Question.C, 5);
 
-        Assert.Equal("1.3", Assert.Single(ranked).Id);
+        var only = Assert.Single(ranked);
+        Assert.Equal(("1.3", document.Paragraphs[2].Text, 0.7), (only.Id, only.Text, only.Score));
+    }
+
+    private sealed class FixedRanker(IReadOnlyList<RankedPassage> ranked) : IPassageRanker
+    {
+        public IReadOnlyList<RankedPassage> Rank(LayoutDocument document, int perQuestion) => ranked;
     }
 }

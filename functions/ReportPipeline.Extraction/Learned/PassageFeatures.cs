@@ -1,0 +1,186 @@
+using ReportPipeline.Core;
+using System.Text.RegularExpressions;
+
+namespace ReportPipeline.Extraction.Learned;
+
+/// <summary>
+/// What the model sees of one sentence and one question: the vocabulary's cue categories as amounts rather than rules,
+/// the sentence's neighbours and the paragraph it sits in, where it stands in the document, what the rules made of it
+/// (markers, headings, their classifier), and signs of framing (quoted Council text, dates, headings, quotation marks).
+/// Every feature is language-neutral or names a language; none is a word of any text. The names are the model file's
+/// contract: <see cref="ExtractionModel"/> refuses a file whose names differ from <see cref="Names"/>.
+/// </summary>
+public static partial class PassageFeatures
+{
+    private static readonly string[] s_shared =
+    [
+        "own", "own.core", "other.max", "lead", "prev.own", "next.own", "unit.own", "unit.lead", "unit.share", "doc.max", "doc.best",
+        "rule.marker", "rule.heading", "rule.classifier", "rule.other", "rule.answered", "section.same", "section.other", "section.closed",
+        "procedural", "deflected", "closing", "preamble", "closing.unit", "standalone", "first", "last", "position", "doc.start",
+        "length", "short", "unit.sentences", "council.text", "digits", "heading.like", "quote.marks", "date",
+        "addressee", "directive", "body", "relation", "meets", "procedural.weight", "addressed", "prev.procedural",
+    ];
+
+    private static readonly string[] s_perQuestion =
+    [
+        "bias", "own", "unit.own", "own.core", "addressee", "directive", "body", "relation", "meets", "rule.classifier", "rule.marker",
+        "section.same", "procedural", "addressed", "lead", "doc.max",
+    ];
+
+    private static readonly string[] s_languages = ["ar", "en", "es", "fr", "ru", "zh"];
+
+    /// <summary>The feature names, in the order of the vector.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        .. s_shared,
+        .. Question.All.SelectMany(q => s_perQuestion.Select(f => $"{q}:{f}")),
+        .. s_languages.Select(l => $"lang:{l}"),
+    ];
+
+    public static int Count => Names.Count;
+
+    /// <summary>Fills <paramref name="x"/> with the features of sentence <paramref name="s"/> of unit <paramref name="u"/> for question <paramref name="q"/>.</summary>
+    internal static void Compute(ReadDocument doc, int u, int s, Question q, Span<double> x)
+    {
+        x.Clear();
+        var unit = doc.Units[u];
+        var sentences = unit.Sentences;
+        var sentence = sentences[s];
+        var scores = sentence.Scores;
+        var qi = q.Index;
+        var own = scores.Question(q);
+        var otherMax = Other(scores, qi);
+        var total = unit.Total;
+        var unitOwn = total.Question(q);
+        var unitOther = Other(total, qi);
+        var text = doc.SentenceText(u, s);
+        var rule = doc.Rules[u][s];
+        var section = unit.Section;
+        var addressee = Log(scores[Cue.Addressee]);
+        var directive = Log(scores[Cue.Directive]);
+        var addressed = scores[Cue.Addressee] > 0 && scores[Cue.Directive] > 0 ? 1 : 0;
+        var lead = Math.Clamp((own - otherMax) / 4, -1, 1);
+        var docMax = Log(doc.Max[qi]);
+        var k = 0;
+        x[k++] = Log(own);
+        x[k++] = Log(scores[(Cue)qi]);
+        x[k++] = Log(otherMax);
+        x[k++] = lead;
+        x[k++] = s > 0 ? Log(sentences[s - 1].Scores.Question(q)) : 0;
+        x[k++] = s + 1 < sentences.Count ? Log(sentences[s + 1].Scores.Question(q)) : 0;
+        x[k++] = Log(unitOwn);
+        x[k++] = Math.Clamp((unitOwn - unitOther) / 6, -1, 1);
+        x[k++] = total.MaxQuestion > 0 ? unitOwn / total.MaxQuestion : 0;
+        x[k++] = docMax;
+        x[k++] = own > 0 && own >= doc.Max[qi] ? 1 : 0;
+        x[k++] = rule.Marker[qi] ? 1 : 0;
+        x[k++] = rule.Heading[qi] ? 1 : 0;
+        x[k++] = rule.Classifier[qi] ? 1 : 0;
+        x[k++] = rule.Any && !rule.Has(qi) ? 1 : 0;
+        x[k++] = doc.RulesAnswered[qi] ? 1 : 0;
+        x[k++] = section.Question == q ? 1 : 0;
+        x[k++] = section.Question is { } sq && sq != q ? 1 : 0;
+        x[k++] = section == AnswerExtractor.Section.Closed ? 1 : 0;
+        x[k++] = sentence.Procedural ? 1 : 0;
+        x[k++] = unit.Deflected ? 1 : 0;
+        x[k++] = scores[Cue.Closing] > 0 ? 1 : 0;
+        x[k++] = unit.Unit.Preamble ? 1 : 0;
+        x[k++] = unit.Unit.Closing ? 1 : 0;
+        x[k++] = unit.Unit.Standalone ? 1 : 0;
+        x[k++] = s == 0 ? 1 : 0;
+        x[k++] = s == sentences.Count - 1 ? 1 : 0;
+        x[k++] = doc.Units.Count > 1 ? (double)u / (doc.Units.Count - 1) : 0;
+        x[k++] = u == 0 ? 1 : 0;
+        x[k++] = Math.Log(1 + text.Length) / 6;
+        x[k++] = text.Length < 60 ? 1 : 0;
+        x[k++] = Log(sentences.Count) / 3;
+        var signals = doc.Signals[u][s];
+        for (var i = 0; i < TextSignals; i++)
+        {
+            x[k++] = signals[i] ? 1 : 0;
+        }
+
+        x[k++] = addressee;
+        x[k++] = directive;
+        x[k++] = Log(scores[Cue.Body]);
+        x[k++] = Log(scores[Cue.Relation]);
+        x[k++] = Log(scores[Cue.Meets]);
+        x[k++] = Log(scores[Cue.Procedural]);
+        x[k++] = addressed;
+        x[k++] = s > 0 && sentences[s - 1].Procedural ? 1 : 0;
+
+        // The same signals once more for this question alone: what marks (c) (an addressee and a directive) is not what marks (d).
+        var block = k + (qi * s_perQuestion.Length);
+        x[block++] = 1;
+        x[block++] = Log(own);
+        x[block++] = Log(unitOwn);
+        x[block++] = Log(scores[(Cue)qi]);
+        x[block++] = addressee;
+        x[block++] = directive;
+        x[block++] = Log(scores[Cue.Body]);
+        x[block++] = Log(scores[Cue.Relation]);
+        x[block++] = Log(scores[Cue.Meets]);
+        x[block++] = rule.Classifier[qi] ? 1 : 0;
+        x[block++] = rule.Marker[qi] ? 1 : 0;
+        x[block++] = section.Question == q ? 1 : 0;
+        x[block++] = sentence.Procedural ? 1 : 0;
+        x[block++] = addressed;
+        x[block++] = lead;
+        x[block] = docMax;
+        k += Question.Count * s_perQuestion.Length;
+
+        var language = Array.IndexOf(s_languages, doc.Language);
+        if (language >= 0)
+        {
+            x[k + language] = 1;
+        }
+    }
+
+    /// <summary>How many of <see cref="Signals"/> there are.</summary>
+    internal const int TextSignals = 5;
+
+    /// <summary>What a sentence's text shows whatever the question: quoted Council text, many digits, a heading, quotation marks, a dateline.</summary>
+    internal static bool[] Signals(string text) =>
+    [
+        CouncilText().IsMatch(text),
+        Digits(text) > 0.04,
+        TextUnits.LooksLikeHeading(text),
+        text.AsSpan().IndexOfAny("«»“”„\"「」『』") >= 0,
+        DatePattern().IsMatch(text),
+    ];
+
+    private static double Log(double value) => Math.Log(1 + Math.Max(0, value));
+
+    private static double Other(CueScores scores, int question)
+    {
+        var max = 0.0;
+        for (var i = 0; i < Question.Count; i++)
+        {
+            if (i != question)
+            {
+                max = Math.Max(max, scores.Question(Question.FromIndex(i)));
+            }
+        }
+
+        return max;
+    }
+
+    private static double Digits(string text)
+    {
+        var digits = 0;
+        foreach (var c in text)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        return text.Length == 0 ? 0 : (double)digits / text.Length;
+    }
+
+    /// <summary>A Council document cited by its symbol or a resolution by number and year: the text quotes the Council.</summary>
+    [GeneratedRegex(@"S/PRST|S/RES|\b\d{3,4}\s*\(\s*(19|20)\d\d\s*\)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex CouncilText();
+
+    /// <summary>A dateline: a day and a year around a month name, an ISO date, or a Chinese date.</summary>
+    [GeneratedRegex(@"\b\d{1,2}\s+\p{L}{3,}\.?,?\s+(19|20)\d\d\b|\b(19|20)\d\d-\d\d-\d\d\b|(19|20)\d\d\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex DatePattern();
+}

@@ -12,11 +12,11 @@ public static class WebPages
 {
     private const string Prefix = "Web/";
 
-    /// <summary>Every file by the path it is served at (no leading slash): <c>""</c> the portal, <c>staff</c> the desk, <c>assets/…</c>.</summary>
+    /// <summary>Every file by the path it is served at (no leading slash): <c>""</c> the portal, <c>staff</c> the desk, <c>staff/review</c> its review page, <c>assets/…</c>.</summary>
     public static FrozenDictionary<string, WebFile> Files { get; } = Load();
 
     /// <summary>The paths only staff need; App Service Authentication guards them, and lets the others through for member states.</summary>
-    public static IReadOnlySet<string> StaffPaths { get; } = new HashSet<string>(["staff", "assets/staff.js"], StringComparer.Ordinal);
+    public static IReadOnlySet<string> StaffPaths { get; } = new HashSet<string>(["staff", "assets/staff.js", "staff/review", "assets/review.js"], StringComparer.Ordinal);
 
     private static FrozenDictionary<string, WebFile> Load()
     {
@@ -32,6 +32,7 @@ public static class WebPages
                 {
                     "index.html" => "",
                     "staff.html" => "staff",
+                    "review.html" => "staff/review",
                     var other => other,
                 };
                 return new WebFile(path, ContentType(n), copy.ToArray());

@@ -13,9 +13,11 @@ public sealed class PageTests(PortalFixture portal)
     [Theory]
     [InlineData("", "text/html")]
     [InlineData("staff", "text/html")]
+    [InlineData("staff/review", "text/html")]
     [InlineData("assets/portal.js", "text/javascript")]
     [InlineData("assets/portal-strings.js", "text/javascript")]
     [InlineData("assets/staff.js", "text/javascript")]
+    [InlineData("assets/review.js", "text/javascript")]
     [InlineData("assets/site.css", "text/css")]
     [InlineData("assets/icon.svg", "image/svg+xml")]
     public async Task Get_PagePath_ServesTheEmbeddedFileWithItsTypeAndCsp(string path, string type)
@@ -50,7 +52,7 @@ public sealed class PageTests(PortalFixture portal)
     [Fact]
     public void Pages_HaveNoInlineScriptOrStyleAndOnlyOwnScripts()
     {
-        foreach (var page in new[] { WebPages.Files[""], WebPages.Files["staff"] })
+        foreach (var page in new[] { WebPages.Files[""], WebPages.Files["staff"], WebPages.Files["staff/review"] })
         {
             var html = Encoding.UTF8.GetString(page.Content);
             var scripts = Regex.Matches(html, @"<script\b([^>]*)>(.*?)</script>", RegexOptions.Singleline | RegexOptions.IgnoreCase);

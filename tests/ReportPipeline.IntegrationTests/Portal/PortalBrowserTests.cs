@@ -70,7 +70,7 @@ public sealed class PortalBrowserTests(PortalFixture portal, BrowserFixture chro
         await page.ClickAsync("#send");
     }
 
-    private static async Task AssertAccessibleAsync(IPage page, string what)
+    internal static async Task AssertAccessibleAsync(IPage page, string what)
     {
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")

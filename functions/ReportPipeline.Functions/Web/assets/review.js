@@ -1,0 +1,202 @@
+'use strict';
+// The review page of the staff desk: a period's states with a current report, and one state's report with its passages per
+// question, where the analyst accepts, rejects, moves and adds. Every value from storage is set with textContent.
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const questions = {
+    a: '(a) Challenges in implementation',
+    b: '(b) International cooperation and technical assistance',
+    c: '(c) Adapting the Council\u2019s response',
+    d: '(d) An integrated UN architecture',
+  };
+  const inEnglish = new Intl.DisplayNames(['en'], { type: 'language' });
+  let states = [];
+  let sheet = null;
+
+  function element(tag, text, attributes) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+    }
+    for (const [name, value] of Object.entries(attributes || {})) {
+      node.setAttribute(name, value);
+    }
+    return node;
+  }
+
+  function button(text, onClick, attributes) {
+    const node = element('button', text, { type: 'button', class: 'secondary', ...attributes });
+    node.addEventListener('click', onClick);
+    return node;
+  }
+
+  function problem(text) {
+    $('problem').textContent = text;
+    $('problem').hidden = !text;
+  }
+
+  function language(code) {
+    try {
+      return `${inEnglish.of(code)} (${code})`;
+    } catch {
+      return code;
+    }
+  }
+
+  async function call(path, options) {
+    const response = await fetch(path, { cache: 'no-store', credentials: 'same-origin', ...options });
+    const body = await response.json().catch(() => null);
+    return { status: response.status, ok: response.ok, body };
+  }
+
+  function period() {
+    return $('period').value;
+  }
+
+  async function loadPeriods() {
+    const overview = await call('/api/staff/overview');
+    if (!overview.ok) {
+      problem(overview.body?.message || `The request failed (HTTP ${overview.status}).`);
+      return;
+    }
+    const wanted = new URLSearchParams(location.search);
+    $('period').replaceChildren(...overview.body.periods.map((p) => element('option', p.period, { value: p.period })));
+    if (overview.body.periods.some((p) => p.period === wanted.get('period'))) {
+      $('period').value = wanted.get('period');
+    }
+    await loadStates();
+    if (wanted.get('state')) {
+      await open(wanted.get('state'));
+    }
+  }
+
+  async function loadStates() {
+    const result = await call(`/api/review?period=${encodeURIComponent(period())}`);
+    if (!result.ok) {
+      problem(result.body?.message || `The request failed (HTTP ${result.status}).`);
+      states = [];
+    } else {
+      states = result.body.states;
+    }
+    const chosen = $('filter-language').value;
+    const languages = [...new Set(states.map((s) => s.language))].sort();
+    $('filter-language').replaceChildren(element('option', 'any', { value: '' }), ...languages.map((l) => element('option', language(l), { value: l })));
+    $('filter-language').value = languages.includes(chosen) ? chosen : '';
+    listStates();
+  }
+
+  function listStates() {
+    const status = $('filter-status').value;
+    const lang = $('filter-language').value;
+    const unanswered = $('filter-unanswered').value;
+    const shown = states.filter((s) => (!status || s.status === status) && (!lang || s.language === lang)
+      && (!unanswered || !s.answered.includes(unanswered)));
+    $('no-states').hidden = shown.length > 0;
+    $('states').tBodies[0].replaceChildren(...shown.map((s) => {
+      const tr = element('tr');
+      const th = element('th', null, { scope: 'row' });
+      th.append(button(`${s.name} (${s.state})`, () => open(s.state), { class: 'link secondary', 'data-state': s.state }));
+      tr.append(th, element('td', s.status, { 'data-status': s.status }), element('td', language(s.language)),
+        element('td', s.answered ? [...s.answered].map((q) => `(${q})`).join(' ') : 'none'), element('td', s.decisions, { class: 'num' }));
+      return tr;
+    }));
+  }
+
+  async function open(state) {
+    const result = await call(`/api/review/${encodeURIComponent(period())}/${encodeURIComponent(state)}`);
+    if (!result.ok) {
+      problem(result.body?.message || `The request failed (HTTP ${result.status}).`);
+      return;
+    }
+    show(result.body);
+    $('sheet-heading').focus();
+  }
+
+  async function decide(decision) {
+    problem('');
+    const path = `/api/review/${encodeURIComponent(sheet.period)}/${encodeURIComponent(sheet.state)}`;
+    const result = await call(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...decision, revision: sheet.revision }),
+    });
+    if (result.ok) {
+      show(result.body);
+      $('sheet-status').focus();
+    } else {
+      problem(result.body?.message || `The decision was not saved (HTTP ${result.status}).`);
+      if (result.status === 409) {
+        await open(sheet.state);
+      }
+    }
+    await loadStates();
+  }
+
+  function where(page, paragraph) {
+    return `page ${page}, paragraph ${paragraph}`;
+  }
+
+  function passage(p, letter) {
+    const item = element('li', null, { class: `passage decision-${p.decision}`, id: p.id, 'data-passage': p.id });
+    item.append(element('blockquote', p.text, { dir: 'auto' }));
+    item.append(element('p', `${p.id}: ${where(p.page, p.paragraph)}; ${p.source}, ${p.decision}${p.new ? ', new' : ''}`, { class: 'where' }));
+    const actions = element('div', null, { class: 'actions' });
+    actions.append(
+      button('Accept', () => decide({ action: 'accept', passage: p.id }), { 'data-action': 'accept', 'aria-label': `Accept ${p.id}` }),
+      button('Reject', () => decide({ action: 'reject', passage: p.id }), { 'data-action': 'reject', 'aria-label': `Reject ${p.id}` }));
+    const target = element('select', null, { 'aria-label': `Question to move ${p.id} to` });
+    target.append(...Object.keys(questions).filter((q) => q !== letter).map((q) => element('option', questions[q], { value: q })));
+    const move = button('Move to\u2026', () => decide({ action: 'move', passage: p.id, question: target.value }),
+      { 'data-action': 'move', 'aria-label': `Move to\u2026 (passage ${p.id})` });
+    actions.append(target, move);
+    item.append(actions);
+    return item;
+  }
+
+  function show(report) {
+    sheet = report;
+    $('sheet').hidden = false;
+    $('sheet-heading').textContent = `${report.name} (${report.state}), ${report.period}: version ${report.version}, ${language(report.language)}`;
+    const by = report.reviewedBy ? `, by ${report.reviewedBy} ${(report.reviewedAt || '').replace('T', ' ').slice(0, 16)} UTC` : '';
+    $('sheet-status').textContent = `Status: ${report.status}${by}. Revision ${report.revision}.`;
+    $('sheet-status').setAttribute('tabindex', '-1');
+    $('questions').replaceChildren(...Object.keys(questions).map((letter) => {
+      const q = report.questions[letter] || { passages: [], candidates: [] };
+      const box = element('section', null, { class: 'question', 'data-question': letter, 'aria-labelledby': `q-${letter}` });
+      box.append(element('h3', questions[letter], { id: `q-${letter}` }));
+      const list = element('ul', null, { class: 'plain' });
+      list.append(...q.passages.map((p) => passage(p, letter)));
+      box.append(q.passages.length ? list : element('p', 'No passage.', { class: 'muted' }));
+      if (q.candidates.length) {
+        box.append(element('h4', 'Candidates'));
+        const candidates = element('ul', null, { class: 'candidates' });
+        candidates.append(...q.candidates.map((c) => {
+          const item = element('li');
+          item.append(element('blockquote', c.text, { dir: 'auto' }), element('p', `${c.id}: ${where(c.page, c.paragraph)}`, { class: 'where' }),
+            button('Add', () => decide({ action: 'add', question: letter, paragraph: c.id }), { 'aria-label': `Add paragraph ${c.id} to ${letter}` }));
+          return item;
+        }));
+        box.append(candidates);
+      }
+      const add = element('div', null, { class: 'add' });
+      const pick = element('select', null, { 'aria-label': `Paragraph to add to question (${letter})`, 'data-add': letter });
+      pick.append(...report.paragraphs.map((p) => element('option', `${p.id}: ${p.text.slice(0, 60)}`, { value: p.id })));
+      add.append(pick, button('Add paragraph to question', () => decide({ action: 'add', question: letter, paragraph: pick.value }),
+        { 'data-action': 'add', 'aria-label': `Add paragraph to question (${letter})` }));
+      box.append(add);
+      return box;
+    }));
+    $('paragraphs').replaceChildren(...report.paragraphs.map((p) => {
+      const item = element('li', null, { id: `p-${p.id}` });
+      item.append(element('span', `${p.id} (${where(p.page, p.paragraph)}) `, { class: 'where' }), element('span', p.text, { dir: 'auto' }));
+      return item;
+    }));
+  }
+
+  $('period').addEventListener('change', loadStates);
+  for (const id of ['filter-status', 'filter-language', 'filter-unanswered']) {
+    $(id).addEventListener('change', listStates);
+  }
+  $('done').addEventListener('click', () => decide({ action: 'done' }));
+  loadPeriods().catch(() => problem('The review page could not reach the API.'));
+})();

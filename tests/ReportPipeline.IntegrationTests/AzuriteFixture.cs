@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,14 +42,19 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public static SubmissionKey Key(Period period, string iso3) =>
         new(period, States.TryGet(iso3, out var state) ? state : throw new ArgumentException($"{iso3} is no Member State.", nameof(iso3)));
 
+    /// <summary>How many periods <see cref="NewPeriod"/> can hand out: two quarters a year from 1902 to 2099.</summary>
+    private const int PeriodCount = 396;
+
     /// <summary>
-    /// A first half-year no other test uses, so tests share the emulator without sharing rows. Years step by two so
-    /// that no test's period is "the period before" another's (2031-H1 follows 2030-H2, which no test is given).
+    /// A period no other test uses, so tests share the emulator without sharing rows. Only first and third quarters are
+    /// handed out, so that no test's period is "the period before" another's (2031-Q3 follows 2031-Q2, which no test is given).
     /// </summary>
-    public static Period NewPeriod() => Period.Parse($"{1901 + (2 * Interlocked.Increment(ref s_nextPeriod))}-H1");
+    public static Period NewPeriod() => Period.Parse(PeriodAt(Interlocked.Increment(ref s_nextPeriod)));
 
     /// <summary>Every period <see cref="NewPeriod"/> can hand out, open for the app the fixture composes (<c>Periods:Open</c>).</summary>
-    public static string OpenPeriods { get; } = string.Join(',', Enumerable.Range(1, 99).Select(i => $"{1901 + (2 * i)}-H1"));
+    public static string OpenPeriods { get; } = string.Join(',', Enumerable.Range(1, PeriodCount).Select(PeriodAt));
+
+    private static string PeriodAt(int i) => string.Create(CultureInfo.InvariantCulture, $"{1901 + ((i + 1) / 2)}-Q{(i % 2 == 1 ? 1 : 3)}");
 
     /// <summary>Uploads a report to <c>reports/{blobName}</c> and runs IngestReport on the stored blob, as the blob trigger would.</summary>
     public async Task<IngestionOutcome> UploadAndIngestAsync(string blobName, BinaryData content, IServiceProvider? services = null)

@@ -24,7 +24,7 @@ internal sealed class LocalServer : IAsyncDisposable
     /// <summary>How often new blobs are looked for: a report is ingested within two seconds of its upload (Azure's Event Grid takes about one).</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    private const int MaxCorsRules = 5;
+    private const int MaxOrigins = 64;
     private static readonly TimeSpan s_budget = TimeSpan.FromMinutes(5);
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stop = new();
@@ -106,10 +106,13 @@ internal sealed class LocalServer : IAsyncDisposable
             return;
         }
 
-        // Added beside the rules of other servers over the same emulator (the service keeps at most five), not in their place.
+        // Added beside the origins of other servers over the same emulator, not in their place: all in one rule, since the
+        // service keeps at most five rules but up to 64 origins in one.
         var origin = url.GetLeftPart(UriPartial.Authority);
         BlobServiceProperties properties = await storage.Blobs.GetPropertiesAsync(cancellationToken);
-        properties.Cors = [.. properties.Cors.Where(r => r.AllowedOrigins != origin).TakeLast(MaxCorsRules - 1), BrowserUploads.Rule(origin)];
+        var others = properties.Cors.SelectMany(r => r.AllowedOrigins.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(o => o != origin).Distinct().TakeLast(MaxOrigins - 1);
+        properties.Cors = [BrowserUploads.Rule(string.Join(',', [.. others, origin]))];
         await storage.Blobs.SetPropertiesAsync(properties, cancellationToken);
     }
 

@@ -24,8 +24,7 @@ public sealed class DocumentIntelligenceClient(
 {
     public const string Scope = "https://cognitiveservices.azure.com/.default";
 
-    private readonly SemaphoreSlim _tokenLock = new(1, 1);
-    private AccessToken _token;
+    private readonly BearerToken? _token = credential is null ? null : new BearerToken(credential, Scope, timeProvider);
 
     /// <summary>Analyses the bytes and returns the <c>analyzeResult</c> element (a clone, independent of the response).</summary>
     public async Task<JsonElement> AnalyzeAsync(ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken) =>
@@ -158,26 +157,10 @@ public sealed class DocumentIntelligenceClient(
             return;
         }
 
-        if (credential is null)
+        if (_token is not null)
         {
-            return;
+            await _token.AuthorizeAsync(request, cancellationToken);
         }
-
-        await _tokenLock.WaitAsync(cancellationToken);
-        try
-        {
-            // Refresh five minutes early so a token never expires between the check and the service.
-            if (_token.Token is null || _token.ExpiresOn <= timeProvider.GetUtcNow() + TimeSpan.FromMinutes(5))
-            {
-                _token = await credential.GetTokenAsync(new TokenRequestContext([Scope]), cancellationToken);
-            }
-        }
-        finally
-        {
-            _tokenLock.Release();
-        }
-
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token.Token);
     }
 
     private static async Task<Exception> FailureAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>

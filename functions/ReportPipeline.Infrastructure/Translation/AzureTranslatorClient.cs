@@ -21,8 +21,7 @@ public sealed class AzureTranslatorClient(
 {
     public const string Scope = "https://cognitiveservices.azure.com/.default";
 
-    private readonly SemaphoreSlim _tokenLock = new(1, 1);
-    private AccessToken _token;
+    private readonly BearerToken? _token = credential is null ? null : new BearerToken(credential, Scope, timeProvider);
 
     public bool IsConfigured => options.IsConfigured;
 
@@ -85,25 +84,9 @@ public sealed class AzureTranslatorClient(
             return;
         }
 
-        if (credential is null)
+        if (_token is not null)
         {
-            return;
+            await _token.AuthorizeAsync(request, cancellationToken);
         }
-
-        await _tokenLock.WaitAsync(cancellationToken);
-        try
-        {
-            // Refresh five minutes early so a token never expires between the check and the service.
-            if (_token.Token is null || _token.ExpiresOn <= timeProvider.GetUtcNow() + TimeSpan.FromMinutes(5))
-            {
-                _token = await credential.GetTokenAsync(new TokenRequestContext([Scope]), cancellationToken);
-            }
-        }
-        finally
-        {
-            _tokenLock.Release();
-        }
-
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token.Token);
     }
 }

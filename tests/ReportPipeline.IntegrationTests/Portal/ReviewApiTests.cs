@@ -37,6 +37,7 @@ public sealed class ReviewApiTests(PortalFixture portal)
         using var client = PortalFixture.Client(_azure.Url);
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Add(StaffAccess.PrincipalHeader, principal);
+        request.Headers.Add(StaffAccess.IdentityProviderHeader, StaffPlatform.EntraProvider);
         using var response = await client.SendAsync(request, _ct);
         return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>(_ct));
     }

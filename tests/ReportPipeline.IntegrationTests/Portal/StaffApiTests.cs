@@ -137,7 +137,7 @@ public sealed class StaffApiTests(PortalFixture portal)
     {
         var properties = await _services.GetRequiredService<StorageClientFactory>().Blobs.GetPropertiesAsync(_ct);
 
-        var origins = properties.Value.Cors.Select(r => r.AllowedOrigins).ToList();
+        var origins = properties.Value.Cors.SelectMany(r => r.AllowedOrigins.Split(',')).ToList();
         Assert.Contains(portal.Url.GetLeftPart(UriPartial.Authority), origins);
         Assert.Contains(_azure.Url.GetLeftPart(UriPartial.Authority), origins);
     }

@@ -67,6 +67,8 @@
     await loadStates();
     if (wanted.get('state')) {
       await open(wanted.get('state'));
+      // A search hit names its passage in the fragment; the passage exists only once the report is drawn.
+      document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
     }
   }
 

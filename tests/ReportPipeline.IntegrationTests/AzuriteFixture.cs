@@ -42,19 +42,23 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public static SubmissionKey Key(Period period, string iso3) =>
         new(period, States.TryGet(iso3, out var state) ? state : throw new ArgumentException($"{iso3} is no Member State.", nameof(iso3)));
 
-    /// <summary>How many periods <see cref="NewPeriod"/> can hand out: two quarters a year from 1902 to 2099.</summary>
-    private const int PeriodCount = 396;
+    /// <summary>How many periods <see cref="NewPeriod"/> can hand out: the second quarter of 1902 to 2099, then the first half of every other year.</summary>
+    private const int Quarters = 198;
+    private const int PeriodCount = Quarters + 99;
 
     /// <summary>
-    /// A period no other test uses, so tests share the emulator without sharing rows. Only first and third quarters are
-    /// handed out, so that no test's period is "the period before" another's (2031-Q3 follows 2031-Q2, which no test is given).
+    /// A period no other test uses, so tests share the emulator without sharing rows. None is "the period before" another,
+    /// nor the period after one (which a test may derive): a second quarter's neighbours are first and third quarters, and
+    /// years of halves step by two, so 2031-H1 follows 2030-H2 and 2031-H2 precedes 2032-H1, which no test is given.
     /// </summary>
     public static Period NewPeriod() => Period.Parse(PeriodAt(Interlocked.Increment(ref s_nextPeriod)));
 
     /// <summary>Every period <see cref="NewPeriod"/> can hand out, open for the app the fixture composes (<c>Periods:Open</c>).</summary>
     public static string OpenPeriods { get; } = string.Join(',', Enumerable.Range(1, PeriodCount).Select(PeriodAt));
 
-    private static string PeriodAt(int i) => string.Create(CultureInfo.InvariantCulture, $"{1901 + ((i + 1) / 2)}-Q{(i % 2 == 1 ? 1 : 3)}");
+    private static string PeriodAt(int i) => i <= Quarters
+        ? string.Create(CultureInfo.InvariantCulture, $"{1901 + i}-Q2")
+        : string.Create(CultureInfo.InvariantCulture, $"{1901 + (2 * (i - Quarters))}-H1");
 
     /// <summary>Uploads a report to <c>reports/{blobName}</c> and runs IngestReport on the stored blob, as the blob trigger would.</summary>
     public async Task<IngestionOutcome> UploadAndIngestAsync(string blobName, BinaryData content, IServiceProvider? services = null)

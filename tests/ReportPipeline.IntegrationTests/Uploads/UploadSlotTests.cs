@@ -274,7 +274,7 @@ public sealed class UploadSlotTests(AzuriteFixture azurite) : IDisposable
         var result = await Slots.RequestAsync(key, "FRA", "1902-H2", "report.txt", _ct);
 
         Assert.Equal(ReasonCodes.PeriodClosed, result.ReasonCode);
-        Assert.StartsWith("The period 1902-H2 is not open for reports; open: 1902-Q1, 1902-Q3", result.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The period 1902-H2 is not open for reports; open: 1902-Q2, 1903-Q2", result.Message, StringComparison.Ordinal);
     }
 
     [Fact]

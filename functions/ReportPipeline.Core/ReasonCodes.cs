@@ -84,15 +84,25 @@ public static class ReasonCodes
     public const string BadDecision = "bad-decision";
     public const string BadQuestion = "bad-question";
 
+    /// <summary>A state's indication: the report it was made on is no longer the current one.</summary>
+    public const string ReportNotCurrent = "report-not-current";
+
+    /// <summary>A state's indication: the paragraph is already under the question, or the passage already withdrawn.</summary>
+    public const string AlreadyIndicated = "already-indicated";
+
+    /// <summary>A state's indication: the report holds as many as one report may (<c>StateIndicationService.MaxIndications</c>).</summary>
+    public const string TooManyIndications = "too-many-indications";
+
     /// <summary>Passage search: no words to find, or too many.</summary>
     public const string EmptyQuery = "empty-query";
     public const string QueryTooLong = "query-too-long";
 
-    /// <summary>The codes a focal point can meet in the portal: refusals and failures of an upload, and the upload API's own.</summary>
+    /// <summary>The codes a focal point can meet in the portal: refusals and failures of an upload, the upload API's own, and those of its indications.</summary>
     public static IReadOnlyList<string> Portal { get; } =
     [
         BadPath, BadPeriod, UnknownState, BadFileName, Empty, TooLarge, UnsupportedFormat, Corrupt, Encrypted, NeedsOcr, TooManyPages,
         NoText, BadCredential, TooManySlots, PeriodClosed, ProcessingFailed, OcrUnavailable, Timeout, BadRequest,
+        NoReport, ReportMissing, ReportNotCurrent, UnknownParagraph, UnknownPassage, BadQuestion, AlreadyIndicated, TooManyIndications, ReviewConflict, CrossOrigin,
     ];
 
     /// <summary>Why the model gave no usable answer: each becomes the reason code of the fallback warning on the submission.</summary>

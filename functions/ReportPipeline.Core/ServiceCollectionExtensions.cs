@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<UploadOptions>(configuration, UploadOptions.SectionName);
         services.AddValidatedOptions<PeriodOptions>(configuration, PeriodOptions.SectionName);
         services.AddValidatedOptions<StaffOptions>(configuration, StaffOptions.SectionName);
+        services.AddValidatedOptions<ReviewOptions>(configuration, ReviewOptions.SectionName);
         services.AddSingleton<IValidateOptions<LanguageProfilesCheck>, LanguageProfilesCheck>();
         services.AddOptions<LanguageProfilesCheck>().ValidateOnStart();
         services.AddSingleton(_ => LanguageProfiles.Embedded);
@@ -53,6 +54,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SurveyLinkService>();
         services.AddSingleton<IPassageCandidates, RankedCandidates>();
         services.AddSingleton<ReviewService>();
+        services.AddSingleton<StateIndicationService>();
         services.AddSingleton<PassageSearch>();
         return services;
     }

@@ -19,4 +19,6 @@ public static class FunctionNames
     public const string ListReviews = "ListReviews";
     public const string GetReview = "GetReview";
     public const string DecideReview = "DecideReview";
+    public const string GetIndications = "GetIndications";
+    public const string Indicate = "Indicate";
 }

@@ -7,6 +7,7 @@ using ReportPipeline.Core.Staff;
 using ReportPipeline.Documents;
 using ReportPipeline.Extraction;
 using ReportPipeline.Functions.Http;
+using ReportPipeline.Functions.Indications;
 using ReportPipeline.Functions.Ingestion;
 using ReportPipeline.Functions.Review;
 using ReportPipeline.Functions.Staff;
@@ -46,8 +47,11 @@ public static class ServiceCollectionExtensions
         .AddTransient<ListReviewsFunction>()
         .AddTransient<GetReviewFunction>()
         .AddTransient<DecideReviewFunction>()
+        .AddTransient<GetIndicationsFunction>()
+        .AddTransient<IndicateFunction>()
         .AddSingleton(StaffPlatform.Read(configuration))
-        .AddSingleton<StaffAccess>();
+        .AddSingleton<StaffAccess>()
+        .AddSingleton<StateReports>();
 
     /// <summary>What Program runs: the pipeline and its telemetry on the Functions worker.</summary>
     public static FunctionsApplicationBuilder AddReportPipelineWorker(this FunctionsApplicationBuilder builder)

@@ -142,7 +142,7 @@ public sealed class ReviewService(
             return new ReviewQuestion(passages, offered, report.Notes.GetValueOrDefault(q));
         }, StringComparer.Ordinal);
         return new ReviewSheet(key.State.Iso3, key.State.Name, key.Period.Value, loaded.Submission.Language, loaded.Submission.Version, loaded.Submission.ContentHash,
-            status, report.Log.Revision, done?.ByName, done?.At, Paragraphs(document), questions);
+            status, report.Log.Revision, done?.ByName, done?.At, Paragraphs(document), questions, report.Indications);
     }
 
     /// <summary>Whether an earlier report of the state was reviewed: its review is stale now that another report is current.</summary>
@@ -198,6 +198,8 @@ public sealed class ReviewService(
                 return paragraph is null
                     ? throw new ReviewRefusedException(ReasonCodes.UnknownParagraph, $"The report of {loaded.Submission.Key.State.Iso3} has no paragraph {request.Paragraph}.")
                     : Make(PassageIds.Passage(question, page, number), question, request.Paragraph!, paragraph.Text);
+            case ReviewAction.Point or ReviewAction.Withdraw:
+                throw new ReviewRefusedException(ReasonCodes.BadDecision, "Pointing to a paragraph and withdrawing a passage are the state's, through the portal; an analyst adds or rejects.");
             case ReviewAction.Note:
                 var noted = request.Question ?? throw new ReviewRefusedException(ReasonCodes.QuestionRequired, "Say which question the note is on (a, b, c or d).");
                 var note = request.Note ?? "";
@@ -209,7 +211,7 @@ public sealed class ReviewService(
         }
     }
 
-    private static string Bounded(string text)
+    internal static string Bounded(string text)
     {
         if (text.Length <= ReviewDecision.MaxTextLength)
         {

@@ -29,15 +29,27 @@ public static class ReviewedPeriod
 
     /// <summary>
     /// The answers the survey counts: a report's accepted passages where its review was marked done (an analyst's own decision
-    /// at full confidence, so it leads its question), the machine's answers elsewhere.
+    /// at full confidence, so it leads its question), the machine's answers elsewhere; in both, the state's indications as
+    /// <paramref name="counting"/> says (<see cref="ReviewedReport.Counted"/>).
     /// </summary>
-    public static IReadOnlyList<StoredAnswer> Answers(IReadOnlyList<ReviewedState> reviewed, ILookup<string, StoredAnswer> machine)
+    public static IReadOnlyList<StoredAnswer> Answers(IReadOnlyList<ReviewedState> reviewed, ILookup<string, StoredAnswer> machine, StateIndicationCounting counting)
     {
         ArgumentNullException.ThrowIfNull(reviewed);
         ArgumentNullException.ThrowIfNull(machine);
-        return [.. reviewed.SelectMany(r => r.Report.Counts
-            ? r.Report.Accepted.Select((p, i) => new StoredAnswer(r.Submission.Key.State, p.Question, i, p.Text, p.Decided ? 1.0 : p.Confidence,
-                p.Source == PassageSources.Machine ? ReviewedMethod : p.Source, p.Provenance, p.Themes))
-            : machine[r.Submission.Key.State.Iso3])];
+        return [.. reviewed.SelectMany(r =>
+        {
+            if (r.Report.Counts)
+            {
+                return r.Report.Counted(counting).Select((p, i) => Answer(r, p, i));
+            }
+
+            var withdrawn = r.Report.InEffect(IndicationKinds.Withdraw, counting);
+            var pointed = r.Report.InEffect(IndicationKinds.Point, counting);
+            var kept = machine[r.Submission.Key.State.Iso3].Where(a => !withdrawn.Contains(ReviewedReport.MachineId(a))).ToList();
+            return kept.Concat(r.Report.Passages.Where(p => p.Source == PassageSources.State && pointed.Contains(p.Id)).Select((p, i) => Answer(r, p, kept.Count + i)));
+        })];
     }
+
+    private static StoredAnswer Answer(ReviewedState r, ReviewedPassage p, int sequence) =>
+        new(r.Submission.Key.State, p.Question, sequence, p.Text, p.Decided ? 1.0 : p.Confidence, p.Source == PassageSources.Machine ? ReviewedMethod : p.Source, p.Provenance, p.Themes);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Review;
 using ReportPipeline.Core.Storage;
@@ -19,6 +20,7 @@ public sealed class SurveyPublisher(
     SurveyCompiler compiler,
     ExcerptTranslator translator,
     IEnumerable<ISurveyRenderer> renderers,
+    IOptions<ReviewOptions> review,
     TimeProvider time,
     PipelineMetrics metrics,
     ILogger<SurveyPublisher> logger)
@@ -74,7 +76,7 @@ public sealed class SurveyPublisher(
         var logs = await reviews.ListAsync(period, cancellationToken);
         var reviewed = ReviewedPeriod.Build(stored, machine, logs, themes);
         var sourceChangedAt = Latest(stored.Count == 0 ? DateTimeOffset.MinValue : stored.Max(s => s.ReceivedAt), logs);
-        var model = compiler.Compile(period, stored, ReviewedPeriod.Answers(reviewed, machine), edition, compiledAt, baseline,
+        var model = compiler.Compile(period, stored, ReviewedPeriod.Answers(reviewed, machine, review.Value.StateIndications), edition, compiledAt, baseline,
             reviewed.Where(r => r.Report.Counts).ToDictionary(r => r.Submission.Key.State.Iso3, r => r.Report.Log.LastDone!.At, StringComparer.Ordinal));
 
         // The hash covers the evidence only, so recompiling unchanged submissions yields the same hash whatever the edition and baseline.

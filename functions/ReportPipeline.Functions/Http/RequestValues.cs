@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace ReportPipeline.Functions.Http;
@@ -14,6 +15,54 @@ public static class RequestValues
         ArgumentNullException.ThrowIfNull(request);
         var header = request.Headers.Authorization.FirstOrDefault();
         return header is not null && header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) ? header[BearerPrefix.Length..].Trim() : null;
+    }
+
+    /// <summary>
+    /// A state-changing request whose browser names another origin than the host it was sent to (a page elsewhere riding a
+    /// sign-in, or a key a page holds). Browsers send <c>Origin</c> with every cross-origin POST; a client with none is no browser.
+    /// </summary>
+    public static bool CrossOrigin(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || request.Headers.Origin.FirstOrDefault() is not { } origin)
+        {
+            return false;
+        }
+
+        return !Uri.TryCreate(origin, UriKind.Absolute, out var uri) || !string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The JSON body as <typeparamref name="T"/>, or null when it is longer than <paramref name="maxBytes"/> or not that JSON.</summary>
+    public static async Task<T?> ReadJsonAsync<T>(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        var buffer = new byte[maxBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        {
+            length += read;
+        }
+
+        if (length > maxBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(buffer.AsSpan(0, length), ApiReply.Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     public static ApiReply BadPeriod(string? text) =>

@@ -46,7 +46,7 @@ public sealed class StaffAccess(IOptions<StaffOptions> options, StaffPlatform pl
             return ApiReply.Error(HttpStatusCode.Forbidden, ReasonCodes.MissingRole, $"This needs the app role {role}; ask the app's owner to assign it to you.");
         }
 
-        if (CrossOrigin(request))
+        if (RequestValues.CrossOrigin(request))
         {
             logger.StaffRefused(LogValue.Safe(principal.Name), LogValue.Safe(principal.Id), action, "the app's own origin");
             return ApiReply.Error(HttpStatusCode.Forbidden, ReasonCodes.CrossOrigin, "This can only be done from the staff desk itself, not from another site.");
@@ -64,20 +64,6 @@ public sealed class StaffAccess(IOptions<StaffOptions> options, StaffPlatform pl
     {
         period = null!;
         return Refusal(request, role, action) ?? (Period.TryParse(periodText, out period) ? null : RequestValues.BadPeriod(periodText));
-    }
-
-    /// <summary>
-    /// A state-changing request whose browser names another origin than the host it was sent to (a page elsewhere riding the
-    /// staff member's sign-in cookie). Browsers send <c>Origin</c> with every cross-origin POST; a client with none is no browser.
-    /// </summary>
-    private static bool CrossOrigin(HttpRequest request)
-    {
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || request.Headers.Origin.FirstOrDefault() is not { } origin)
-        {
-            return false;
-        }
-
-        return !Uri.TryCreate(origin, UriKind.Absolute, out var uri) || !string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 
     private StaffDecision Decide(HttpRequest request, string role)

@@ -173,6 +173,8 @@ var appSettings = {
   // Staff are whoever App Service Authentication says, with the app roles in X-MS-CLIENT-PRINCIPAL; with no app
   // registration, authentication is off and the staff routes are closed outright (Disabled), never open to a forged header.
   Staff__Authentication: empty(staffAuthClientId) ? 'Disabled' : 'AppService'
+  // A state's indications in the portal count in the survey once an analyst accepts them (or UntilDecided).
+  Review__StateIndications: 'Accepted'
   // The portal is served at /: the host's own start page must not take that path.
   AzureWebJobsDisableHomepage: 'true'
 }
@@ -186,7 +188,9 @@ var memberStatePaths = [
   '/assets/icon.svg'
   '/assets/portal.js'
   '/assets/portal-strings.js'
+  '/assets/portal-indications.js'
   '/api/uploads'
+  '/api/indications'
   '/api/periods'
   '/runtime/webhooks/blobs'
 ]

@@ -245,6 +245,12 @@ internal static class ReviewCommand
                 Console.WriteLine($"  candidate [{c.Id}] score {c.Score}: {Printable(c.Text)}");
             }
         }
+
+        foreach (var i in sheet.Indications)
+        {
+            var decided = i.DecidedAt is { } on ? $" by {Printable(i.DecidedBy ?? "")} on {on:u}" : "";
+            Console.WriteLine($"State's indication: {i.Kind} {i.Passage} (key {i.ById}, {i.At:u}): {i.Decision}{decided}");
+        }
     }
 
     private static string Share(double? value) => value is { } v ? v.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "-";

@@ -180,7 +180,7 @@ public sealed class InfraTemplateTests
         var functions = template.Compiled["resources"]!.AsArray().Single(r => (string?)r!["name"] == "functions")!["properties"]!["template"]!;
         var excluded = functions["variables"]!["memberStatePaths"]!.AsArray().Select(p => (string)p!).ToList();
         var pages = WebPages.Files.Keys.Where(p => !WebPages.StaffPaths.Contains(p)).Select(p => "/" + p);
-        string[] memberStateApi = ["/api/uploads", "/api/periods"];
+        string[] memberStateApi = ["/api/uploads", "/api/periods", "/api/indications"];
 
         var validation = auth["globalValidation"]!;
         Assert.True((bool)validation["requireAuthentication"]!);

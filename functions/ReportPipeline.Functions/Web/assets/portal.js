@@ -266,10 +266,12 @@
       for (const passage of passages) {
         block.append(element('blockquote', passage.text, { lang: finding.language || '', dir: 'auto' }));
         const where = passage.provenance.map((p) => t('where', { page: p.page, paragraph: p.paragraph })).join('; ');
-        block.append(element('p', where, { class: 'where' }));
+        const first = passage.provenance[0];
+        block.append(element('p', where, { class: 'where', 'data-passage': first ? `${question}-${first.page}.${first.paragraph}` : '' }));
       }
       body.append(block);
     }
+    window.PortalIndications.render(body, finding, { t, element, api, reasonText, language, state: account?.state, period: period(), rerender: renderOutcome });
   }
 
   function safeName(name) {

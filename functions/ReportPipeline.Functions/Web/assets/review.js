@@ -193,6 +193,29 @@
       item.append(element('span', `${p.id} (${where(p.page, p.paragraph)}) `, { class: 'where' }), element('span', p.text, { dir: 'auto' }));
       return item;
     }));
+    showIndications(report);
+  }
+
+  // The state's own indications from the portal: a paragraph it points to is a passage of source "state" above, decided with
+  // Accept or Reject; a passage it withdraws stays the machine's, marked, and rejecting it agrees with the state.
+  function showIndications(report) {
+    let box = $('state-indications');
+    if (!box) {
+      box = element('section', null, { id: 'state-indications', 'aria-labelledby': 'state-indications-heading' });
+      box.append(element('h3', 'What the state points to', { id: 'state-indications-heading' }), element('ul', null, { class: 'plain' }));
+      $('questions').before(box);
+    }
+    const when = (at) => (at || '').replace('T', ' ').slice(0, 16);
+    box.hidden = report.indications.length === 0;
+    box.querySelector('ul').replaceChildren(...report.indications.map((i) => {
+      const what = i.kind === 'point' ? `points to paragraph ${i.page}.${i.paragraph} for question (${i.question}) (passage ${i.passage})` : `withdraws passage ${i.passage}`;
+      const decided = i.decidedBy ? `${i.decision} by ${i.decidedBy} ${when(i.decidedAt)} UTC` : i.decision;
+      return element('li', `${i.byName} (upload key ${i.byId}) ${what}, ${when(i.at)} UTC: ${decided}.`,
+        { 'data-indication': i.passage, 'data-kind': i.kind, 'data-decision': i.decision });
+    }));
+    for (const i of report.indications.filter((x) => x.kind === 'withdraw' && x.decision === 'pending')) {
+      document.getElementById(i.passage)?.querySelector('.where')?.append('; withdrawn by the state (reject it to agree)');
+    }
   }
 
   $('period').addEventListener('change', loadStates);

@@ -50,6 +50,20 @@ public static class ReviewedPeriod
         })];
     }
 
+    /// <summary>
+    /// The current submissions as the survey reads them: where the state's indications in effect change the machine's answers of a
+    /// report not reviewed, its coverage is the questions <paramref name="answers"/> now answer (a reviewed report's is taken from its answers anyway).
+    /// </summary>
+    public static IReadOnlyList<SubmissionRecord> Submissions(IReadOnlyList<ReviewedState> reviewed, IReadOnlyList<StoredAnswer> answers, StateIndicationCounting counting)
+    {
+        ArgumentNullException.ThrowIfNull(reviewed);
+        ArgumentNullException.ThrowIfNull(answers);
+        var answered = answers.ToLookup(a => a.State.Iso3, StringComparer.Ordinal);
+        return [.. reviewed.Select(r => !r.Report.Counts && (r.Report.InEffect(IndicationKinds.Point, counting).Count > 0 || r.Report.InEffect(IndicationKinds.Withdraw, counting).Count > 0)
+            ? r.Submission with { Coverage = QuestionSet.Of(answered[r.Submission.Key.State.Iso3].Select(a => a.Question)) }
+            : r.Submission)];
+    }
+
     private static StoredAnswer Answer(ReviewedState r, ReviewedPassage p, int sequence) =>
         new(r.Submission.Key.State, p.Question, sequence, p.Text, p.Decided ? 1.0 : p.Confidence, p.Source == PassageSources.Machine ? ReviewedMethod : p.Source, p.Provenance, p.Themes);
 }

@@ -76,7 +76,8 @@ public sealed class SurveyPublisher(
         var logs = await reviews.ListAsync(period, cancellationToken);
         var reviewed = ReviewedPeriod.Build(stored, machine, logs, themes);
         var sourceChangedAt = Latest(stored.Count == 0 ? DateTimeOffset.MinValue : stored.Max(s => s.ReceivedAt), logs);
-        var model = compiler.Compile(period, stored, ReviewedPeriod.Answers(reviewed, machine, review.Value.StateIndications), edition, compiledAt, baseline,
+        var answers = ReviewedPeriod.Answers(reviewed, machine, review.Value.StateIndications);
+        var model = compiler.Compile(period, ReviewedPeriod.Submissions(reviewed, answers, review.Value.StateIndications), answers, edition, compiledAt, baseline,
             reviewed.Where(r => r.Report.Counts).ToDictionary(r => r.Submission.Key.State.Iso3, r => r.Report.Log.LastDone!.At, StringComparer.Ordinal));
 
         // The hash covers the evidence only, so recompiling unchanged submissions yields the same hash whatever the edition and baseline.

@@ -73,7 +73,7 @@ window.PortalIndications = (() => {
         box.append(context.element('p', context.t('indicationWithdraw', { page: passage.page, paragraph: passage.paragraph })), decision(context, withdrawn));
       } else {
         const button = context.element('button', context.t('withdrawButton'), { type: 'button', class: 'secondary',
-          'aria-label': context.t('withdrawFor', { page: passage.page, paragraph: passage.paragraph }) });
+          'aria-label': `${context.t('withdrawButton')}: ${context.t('where', { page: passage.page, paragraph: passage.paragraph })}` });
         button.addEventListener('click', () => send(context, { action: 'withdraw', passage: passage.id }));
         box.append(button);
       }
@@ -136,5 +136,11 @@ window.PortalIndications = (() => {
     }
   }
 
-  return { render };
+  // Forgets the report shown, so the next render asks again (the focal point showing a report again sees CTED's latest decisions).
+  function forget() {
+    sheet = null;
+    message({}, '', null);
+  }
+
+  return { render, forget };
 })();

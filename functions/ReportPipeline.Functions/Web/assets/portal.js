@@ -211,6 +211,7 @@
       const button = element('button', t('show'), { type: 'button', class: 'link secondary' });
       button.setAttribute('aria-label', `${t('show')}: ${fileName(upload.blobName)}`);
       button.addEventListener('click', () => {
+        window.PortalIndications.forget();
         shown = finding;
         renderOutcome();
         $('outcome-heading').focus();

@@ -167,7 +167,7 @@ public sealed class PortalBrowserTests(PortalFixture portal, BrowserFixture chro
 
         async Task TabToAsync(string id)
         {
-            for (var i = 0; i < 12 && await page.EvaluateAsync<string>("document.activeElement?.id ?? ''") != id; i++)
+            for (var i = 0; i < 40 && await page.EvaluateAsync<string>("document.activeElement?.id ?? ''") != id; i++)
             {
                 await page.Keyboard.PressAsync("Tab");
             }

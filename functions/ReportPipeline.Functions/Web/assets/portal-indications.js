@@ -23,6 +23,8 @@ window.PortalIndications = (() => {
     if (response.status === 200) {
       sheet = response.body;
       context.rerender();
+    } else {
+      message(context, '', response.body?.error || 'bad-request');
     }
   }
 

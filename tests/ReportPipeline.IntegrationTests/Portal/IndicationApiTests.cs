@@ -122,6 +122,7 @@ public sealed class IndicationApiTests(PortalFixture portal)
         var badPeriod = await StateAsync(HttpMethod.Get, "api/indications?period=someday", key);
         var stored = await StateAsync(HttpMethod.Post, "api/indications", key, Point("1.3"));
         var late = await StateAsync(HttpMethod.Post, "api/indications", key, new { period = period.Value, version = 1, revision = 0, action = "withdraw", passage = "a-1.1" });
+        var analystPointing = await AnalystAsync(HttpMethod.Post, $"api/review/{period}/KEN", new { action = "point", question = "d", paragraph = "1.3", revision = 1 });
 
         Assert.Equal("401 bad-credential", Error(noKey));
         Assert.Equal("404 no-report", Error(otherState));
@@ -138,6 +139,7 @@ public sealed class IndicationApiTests(PortalFixture portal)
         Assert.Equal(1, stored.Body.GetProperty("revision").GetInt32());
         Assert.Equal("409 review-conflict", Error(late));
         Assert.StartsWith("CTED recorded something on your report at the same moment", late.Body.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("400 bad-decision", Error(analystPointing));
         var (_, review) = await AnalystAsync(HttpMethod.Get, $"api/review/{period}/KEN");
         Assert.Equal(1, review.GetProperty("revision").GetInt32());
     }

@@ -9,8 +9,8 @@ namespace ReportPipeline.Evaluation;
 /// <see cref="RealWeight"/> times an invented one's. Each question's threshold is the one with the best statement-level F1
 /// (a Y question found when a quote-carrying sentence reaches it, an N question answered when any does; a sentence a marker
 /// or heading placed under the question answers whatever its probability, as in the extractor) over out-of-fold
-/// probabilities: inner folds of the training cases, each scored by a model fitted without it. A threshold chosen on the
-/// fitted model's own training rows would be chosen where the model is surest and too high for new text.
+/// probabilities: inner folds of the training cases, each scored by a model fitted without it, so that the threshold is
+/// chosen on probabilities like those the model gives text it has not seen, not on those it was fitted to.
 /// </summary>
 public static class ModelTrainer
 {

@@ -5,9 +5,11 @@ namespace ReportPipeline.Extraction.Learned;
 
 /// <summary>
 /// The local extractor: the rules read the document (units, sentences, vocabulary evidence, markers and headings), the
-/// learned model gives every sentence and question a probability, and the sentences at or above the model's threshold
-/// answer, as do those the statement's own markers or headings put under a question; a paragraph gives the stretch from its first to its last answering sentence, and consecutive paragraphs form
-/// one answer. The three best passages per question travel with the report as candidates for review.
+/// learned model gives every sentence and question a probability, and the sentences at or above the model's threshold for
+/// the question answer, as do those the statement's own markers or headings put under a question. A paragraph with an
+/// answering sentence answers whole, as the rules' leading question took it: the sentence the model found is seldom all the
+/// paragraph says to the question, and the paragraph is what an answer's provenance names. Consecutive paragraphs form one
+/// answer. The three best passages per question travel with the report as candidates for review.
 /// </summary>
 public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules, ExtractionModel model) : IAnswerExtractor, IPassageRanker
 {
@@ -80,18 +82,15 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
             var run = new List<(int Unit, string Text, double Confidence)>();
             for (var u = 0; u < doc.Units.Count; u++)
             {
-                var chosen = Enumerable.Range(0, p[u].Length).Where(s => p[u][s][q.Index] >= model.Threshold || Placed(doc.Rules[u][s], q)).ToList();
-                if (chosen.Count == 0 || (run.Count > 0 && run[^1].Unit != u - 1))
+                var answering = Enumerable.Range(0, p[u].Length).Where(s => p[u][s][q.Index] >= model.Threshold(q) || Placed(doc.Rules[u][s], q)).ToList();
+                if (answering.Count == 0 || (run.Count > 0 && run[^1].Unit != u - 1))
                 {
                     Flush(doc, q, run, answers);
                 }
 
-                if (chosen.Count > 0)
+                if (answering.Count > 0)
                 {
-                    var unit = doc.Units[u];
-                    var first = unit.Sentences[chosen[0]];
-                    var last = unit.Sentences[chosen[^1]];
-                    run.Add((u, unit.Unit.Text[first.Start..(last.Start + last.Length)].Trim(), chosen.Max(s => p[u][s][q.Index])));
+                    run.Add((u, doc.Units[u].Unit.Text.Trim(), answering.Max(s => p[u][s][q.Index])));
                 }
             }
 

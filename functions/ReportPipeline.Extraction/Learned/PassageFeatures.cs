@@ -5,17 +5,19 @@ namespace ReportPipeline.Extraction.Learned;
 
 /// <summary>
 /// What the model sees of one sentence and one question: the vocabulary's cue categories as amounts rather than rules,
-/// the sentence's neighbours and the paragraph it sits in, where it stands in the document, what the rules made of it
-/// (markers, headings, their classifier), and signs of framing (quoted Council text, dates, headings, quotation marks).
+/// the sentence's neighbours and the paragraph it sits in, where it stands in the document, the statement's own markers and
+/// headings, and signs of framing (quoted Council text, dates, headings, quotation marks).
 /// Every feature is language-neutral or names a language; none is a word of any text. The names are the model file's
-/// contract: <see cref="ExtractionModel"/> refuses a file whose names differ from <see cref="Names"/>.
+/// contract: <see cref="ExtractionModel"/> refuses a file whose names differ from <see cref="Names"/>. The rules' own
+/// decision (their classifier) is not a feature: the rules were tuned on the real texts the model learns from, where it is
+/// nearly always right, so the model would trust it more than it deserves on new text.
 /// </summary>
 public static partial class PassageFeatures
 {
     private static readonly string[] s_shared =
     [
         "own", "own.core", "other.max", "lead", "prev.own", "next.own", "unit.own", "unit.lead", "unit.share", "doc.max", "doc.best",
-        "rule.marker", "rule.heading", "rule.classifier", "rule.other", "rule.answered", "section.same", "section.other", "section.closed",
+        "rule.marker", "rule.heading", "section.same", "section.other", "section.closed",
         "procedural", "deflected", "closing", "preamble", "closing.unit", "standalone", "first", "last", "position", "doc.start",
         "length", "short", "unit.sentences", "council.text", "digits", "heading.like", "quote.marks", "date",
         "addressee", "directive", "body", "relation", "meets", "procedural.weight", "addressed", "prev.procedural",
@@ -23,7 +25,7 @@ public static partial class PassageFeatures
 
     private static readonly string[] s_perQuestion =
     [
-        "bias", "own", "unit.own", "own.core", "addressee", "directive", "body", "relation", "meets", "rule.classifier", "rule.marker",
+        "bias", "own", "unit.own", "own.core", "addressee", "directive", "body", "relation", "meets", "rule.marker",
         "section.same", "procedural", "addressed", "lead", "doc.max",
     ];
 
@@ -75,9 +77,6 @@ public static partial class PassageFeatures
         x[k++] = own > 0 && own >= doc.Max[qi] ? 1 : 0;
         x[k++] = rule.Marker[qi] ? 1 : 0;
         x[k++] = rule.Heading[qi] ? 1 : 0;
-        x[k++] = rule.Classifier[qi] ? 1 : 0;
-        x[k++] = rule.Any && !rule.Has(qi) ? 1 : 0;
-        x[k++] = doc.RulesAnswered[qi] ? 1 : 0;
         x[k++] = section.Question == q ? 1 : 0;
         x[k++] = section.Question is { } sq && sq != q ? 1 : 0;
         x[k++] = section == AnswerExtractor.Section.Closed ? 1 : 0;
@@ -120,7 +119,6 @@ public static partial class PassageFeatures
         x[block++] = Log(scores[Cue.Body]);
         x[block++] = Log(scores[Cue.Relation]);
         x[block++] = Log(scores[Cue.Meets]);
-        x[block++] = rule.Classifier[qi] ? 1 : 0;
         x[block++] = rule.Marker[qi] ? 1 : 0;
         x[block++] = section.Question == q ? 1 : 0;
         x[block++] = sentence.Procedural ? 1 : 0;

@@ -2,8 +2,8 @@ using ReportPipeline.Core;
 namespace ReportPipeline.Extraction.Learned;
 
 /// <summary>
-/// A document as the model reads it: the rules' units and sentences with their evidence, which passages the rules gave
-/// to which question and by what evidence, and the strongest evidence for each question anywhere in the document.
+/// A document as the model reads it: the rules' units and sentences with their evidence, which passages the statement's markers
+/// and headings put under which question, and the strongest evidence for each question anywhere in the document.
 /// </summary>
 internal sealed class ReadDocument
 {
@@ -25,10 +25,8 @@ internal sealed class ReadDocument
         }
 
         Signals = [.. Units.Select((unit, u) => unit.Sentences.Select((_, s) => PassageFeatures.Signals(SentenceText(u, s))).ToArray())];
-        RulesAnswered = new bool[Question.Count];
         foreach (var a in analysis.Assignments)
         {
-            RulesAnswered[a.Question.Index] = true;
             var u = Units.FindIndex(r => ReferenceEquals(r.Unit, a.Unit));
             if (u < 0)
             {
@@ -49,14 +47,11 @@ internal sealed class ReadDocument
 
     public List<AnswerExtractor.ReadUnit> Units { get; }
 
-    /// <summary>Per unit and sentence: the questions the rules gave it to, by marker, heading or classifier.</summary>
+    /// <summary>Per unit and sentence: the questions a marker or heading put it under.</summary>
     public RuleMarks[][] Rules { get; }
 
     /// <summary>Per unit and sentence: <see cref="PassageFeatures.Signals"/> of its text, read once for all four questions.</summary>
     public bool[][][] Signals { get; }
-
-    /// <summary>Per question: whether the rules answered it anywhere.</summary>
-    public bool[] RulesAnswered { get; }
 
     /// <summary>Per question: the most evidence one sentence of the document gives it.</summary>
     public double[] Max { get; }

@@ -27,11 +27,8 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
     {
         var (analysis, doc, p) = Score(document);
         var answers = Answers(doc, p);
-        return analysis.Report with
+        return new ExtractedReport(analysis.Language, analysis.Pages, answers, ThemeCatalog.Summarise(answers), answers.Count == 0 ? [ExtractionWarnings.NoAnswers] : [])
         {
-            Answers = answers,
-            Themes = ThemeCatalog.Summarise(answers),
-            Warnings = answers.Count == 0 ? [ExtractionWarnings.NoAnswers] : [],
             ExtractorVersion = model.Version,
             Candidates = Rank(doc, p, Candidates),
         };
@@ -80,18 +77,28 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
             var run = new List<(int Unit, string Text, double Confidence)>();
             for (var u = 0; u < doc.Units.Count; u++)
             {
-                var chosen = Enumerable.Range(0, p[u].Length).Where(s => p[u][s][q.Index] >= model.Threshold || Placed(doc.Rules[u][s], q)).ToList();
-                if (chosen.Count == 0 || (run.Count > 0 && run[^1].Unit != u - 1))
+                var (from, to, best) = (-1, -1, double.MinValue);
+                for (var s = 0; s < p[u].Length; s++)
+                {
+                    if (p[u][s][q.Index] >= model.Threshold || Placed(doc.Rules[u][s], q))
+                    {
+                        from = from < 0 ? s : from;
+                        to = s;
+                        best = Math.Max(best, p[u][s][q.Index]);
+                    }
+                }
+
+                if (from < 0 || (run.Count > 0 && run[^1].Unit != u - 1))
                 {
                     Flush(doc, q, run, answers);
                 }
 
-                if (chosen.Count > 0)
+                if (from >= 0)
                 {
                     var unit = doc.Units[u];
-                    var first = unit.Sentences[chosen[0]];
-                    var last = unit.Sentences[chosen[^1]];
-                    run.Add((u, unit.Unit.Text[first.Start..(last.Start + last.Length)].Trim(), chosen.Max(s => p[u][s][q.Index])));
+                    var first = unit.Sentences[from];
+                    var last = unit.Sentences[to];
+                    run.Add((u, unit.Unit.Text[first.Start..(last.Start + last.Length)].Trim(), best));
                 }
             }
 
@@ -126,12 +133,22 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
     private static List<RankedPassage> Rank(ReadDocument doc, double[][][] p, int perQuestion)
     {
         var ranked = new List<RankedPassage>();
+        var order = new (double P, int Unit, int Sentence)[p.Sum(unit => unit.Length)];
         foreach (var q in Question.All)
         {
-            var order = p.SelectMany((unit, u) => unit.Select((x, s) => (Unit: u, Sentence: s, P: x[q.Index])))
-                .OrderByDescending(c => c.P).ThenBy(c => c.Unit).ThenBy(c => c.Sentence);
+            var k = 0;
+            for (var u = 0; u < p.Length; u++)
+            {
+                for (var s = 0; s < p[u].Length; s++)
+                {
+                    order[k++] = (p[u][s][q.Index], u, s);
+                }
+            }
+
+            // Best first, ties in document order; no two entries are equal, so the sort is the same as a stable one.
+            Array.Sort(order, static (x, y) => y.P.CompareTo(x.P) is var c && c != 0 ? c : x.Unit != y.Unit ? x.Unit.CompareTo(y.Unit) : x.Sentence.CompareTo(y.Sentence));
             var taken = new List<(int Unit, int From, int To)>();
-            foreach (var (u, s, probability) in order)
+            foreach (var (probability, u, s) in order)
             {
                 if (taken.Count == perQuestion)
                 {
@@ -141,7 +158,7 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
                 var unit = doc.Units[u];
                 var from = Math.Max(0, s - 1);
                 var to = Math.Min(unit.Sentences.Count - 1, s + 1);
-                if (taken.Any(t => t.Unit == u && t.From <= to && from <= t.To))
+                if (taken.Exists(t => t.Unit == u && t.From <= to && from <= t.To))
                 {
                     continue;
                 }

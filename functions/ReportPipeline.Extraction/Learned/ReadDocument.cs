@@ -24,7 +24,16 @@ internal sealed class ReadDocument
             }
         }
 
-        Signals = [.. Units.Select((unit, u) => unit.Sentences.Select((_, s) => PassageFeatures.Signals(SentenceText(u, s))).ToArray())];
+        Signals = new bool[Units.Count][][];
+        for (var u = 0; u < Units.Count; u++)
+        {
+            Signals[u] = new bool[Units[u].Sentences.Count][];
+            for (var s = 0; s < Signals[u].Length; s++)
+            {
+                Signals[u][s] = PassageFeatures.Signals(SentenceSpan(u, s));
+            }
+        }
+
         RulesAnswered = new bool[Question.Count];
         foreach (var a in analysis.Assignments)
         {
@@ -37,7 +46,7 @@ internal sealed class ReadDocument
 
             for (var s = 0; s < Units[u].Sentences.Count; s++)
             {
-                if (a.Text.Contains(SentenceText(u, s).Trim(), StringComparison.Ordinal))
+                if (a.Text.AsSpan().Contains(SentenceSpan(u, s).Trim(), StringComparison.Ordinal))
                 {
                     Rules[u][s].Mark(a.Question.Index, a.Method);
                 }
@@ -61,9 +70,12 @@ internal sealed class ReadDocument
     /// <summary>Per question: the most evidence one sentence of the document gives it.</summary>
     public double[] Max { get; }
 
-    public string SentenceText(int unit, int sentence)
+    public string SentenceText(int unit, int sentence) => SentenceSpan(unit, sentence).ToString();
+
+    /// <summary>The sentence's text without copying it.</summary>
+    public ReadOnlySpan<char> SentenceSpan(int unit, int sentence)
     {
         var s = Units[unit].Sentences[sentence];
-        return Units[unit].Unit.Text.Substring(s.Start, s.Length);
+        return Units[unit].Unit.Text.AsSpan(s.Start, s.Length);
     }
 }

@@ -355,9 +355,10 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     {
         var secondary = new Dictionary<Question, List<Sentence>>();
         CueScores? previous = null;
+        var scores = new CueScores();
         foreach (var s in substantive)
         {
-            var scores = new CueScores();
+            scores.Clear();
             scores.AddQuestions(s.Scores);
             if (previous is not null)
             {

@@ -17,6 +17,8 @@ public static class TextUnits
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_abbreviations =
         s_profiles.SelectMany(p => p.Sentences.Abbreviations).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly int s_longestAbbreviation = s_profiles.SelectMany(p => p.Sentences.Abbreviations).Max(a => a.Length);
+
     private static readonly SearchValues<char> s_terminators = Characters(p => p.Sentences.Terminators, "");
 
     private static readonly SearchValues<char> s_headingEnds = Characters(p => p.Sentences.HeadingEnds, ".,;:!");
@@ -179,6 +181,11 @@ public static class TextUnits
         }
 
         var raw = text.AsSpan(s, dot - s);
+        if (raw.Length > s_longestAbbreviation)
+        {
+            return false;
+        }
+
         var word = raw.Length <= 64 ? stackalloc char[raw.Length] : new char[raw.Length];
         raw.ToLowerInvariant(word);
         return word.Length == 1 && char.IsLetter(word[0]) || s_abbreviations.Contains(word);

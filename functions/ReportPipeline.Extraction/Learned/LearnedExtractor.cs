@@ -58,10 +58,10 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
             for (var s = 0; s < p[u].Length; s++)
             {
                 p[u][s] = new double[Question.Count];
-                foreach (var q in Question.All)
+                for (var q = 0; q < Question.Count; q++)
                 {
-                    PassageFeatures.Compute(doc, u, s, q, x);
-                    p[u][s][q.Index] = model.Probability(x);
+                    PassageFeatures.Compute(doc, u, s, Question.FromIndex(q), x);
+                    p[u][s][q] = model.Probability(x);
                 }
             }
         }
@@ -158,7 +158,7 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
                 var unit = doc.Units[u];
                 var from = Math.Max(0, s - 1);
                 var to = Math.Min(unit.Sentences.Count - 1, s + 1);
-                if (taken.Exists(t => t.Unit == u && t.From <= to && from <= t.To))
+                if (Overlaps(taken, u, from, to))
                 {
                     continue;
                 }
@@ -172,6 +172,19 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
         }
 
         return ranked;
+    }
+
+    private static bool Overlaps(List<(int Unit, int From, int To)> taken, int unit, int from, int to)
+    {
+        foreach (var t in taken)
+        {
+            if (t.Unit == unit && t.From <= to && from <= t.To)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The paragraph of a unit that holds the sentence (a unit may join paragraphs that continue one sentence).</summary>

@@ -11,15 +11,18 @@ internal sealed class ReadDocument
     {
         Language = analysis.Language;
         Units = analysis.Units;
-        Rules = [.. Units.Select(u => u.Sentences.Select(_ => new RuleMarks()).ToArray())];
+        Rules = new RuleMarks[Units.Count][];
         Max = new double[Question.Count];
-        foreach (var unit in Units)
+        for (var u = 0; u < Units.Count; u++)
         {
-            foreach (var sentence in unit.Sentences)
+            var sentences = Units[u].Sentences;
+            Rules[u] = new RuleMarks[sentences.Count];
+            for (var s = 0; s < sentences.Count; s++)
             {
-                foreach (var q in Question.All)
+                Rules[u][s] = new RuleMarks();
+                for (var q = 0; q < Question.Count; q++)
                 {
-                    Max[q.Index] = Math.Max(Max[q.Index], sentence.Scores.Question(q));
+                    Max[q] = Math.Max(Max[q], sentences[s].Scores.Question(Question.FromIndex(q)));
                 }
             }
         }

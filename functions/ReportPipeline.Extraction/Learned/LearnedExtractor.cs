@@ -29,11 +29,8 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
     {
         var (analysis, doc, p) = Score(document);
         var answers = Answers(doc, p);
-        return analysis.Report with
+        return new ExtractedReport(analysis.Language, analysis.Pages, answers, ThemeCatalog.Summarise(answers), answers.Count == 0 ? [ExtractionWarnings.NoAnswers] : [])
         {
-            Answers = answers,
-            Themes = ThemeCatalog.Summarise(answers),
-            Warnings = answers.Count == 0 ? [ExtractionWarnings.NoAnswers] : [],
             ExtractorVersion = model.Version,
             Candidates = Rank(doc, p, Candidates),
         };
@@ -63,10 +60,10 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
             for (var s = 0; s < p[u].Length; s++)
             {
                 p[u][s] = new double[Question.Count];
-                foreach (var q in Question.All)
+                for (var q = 0; q < Question.Count; q++)
                 {
-                    PassageFeatures.Compute(doc, u, s, q, x);
-                    p[u][s][q.Index] = model.Probability(x);
+                    PassageFeatures.Compute(doc, u, s, Question.FromIndex(q), x);
+                    p[u][s][q] = model.Probability(x);
                 }
             }
         }
@@ -82,15 +79,24 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
             var run = new List<(int Unit, string Text, double Confidence)>();
             for (var u = 0; u < doc.Units.Count; u++)
             {
-                var answering = Enumerable.Range(0, p[u].Length).Where(s => p[u][s][q.Index] >= model.Threshold(q) || Placed(doc.Rules[u][s], q)).ToList();
-                if (answering.Count == 0 || (run.Count > 0 && run[^1].Unit != u - 1))
+                var (answering, best) = (false, double.MinValue);
+                for (var s = 0; s < p[u].Length; s++)
+                {
+                    if (p[u][s][q.Index] >= model.Threshold(q) || Placed(doc.Rules[u][s], q))
+                    {
+                        answering = true;
+                        best = Math.Max(best, p[u][s][q.Index]);
+                    }
+                }
+
+                if (!answering || (run.Count > 0 && run[^1].Unit != u - 1))
                 {
                     Flush(doc, q, run, answers);
                 }
 
-                if (answering.Count > 0)
+                if (answering)
                 {
-                    run.Add((u, doc.Units[u].Unit.Text.Trim(), answering.Max(s => p[u][s][q.Index])));
+                    run.Add((u, doc.Units[u].Unit.Text.Trim(), best));
                 }
             }
 
@@ -125,12 +131,22 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
     private static List<RankedPassage> Rank(ReadDocument doc, double[][][] p, int perQuestion)
     {
         var ranked = new List<RankedPassage>();
+        var order = new (double P, int Unit, int Sentence)[p.Sum(unit => unit.Length)];
         foreach (var q in Question.All)
         {
-            var order = p.SelectMany((unit, u) => unit.Select((x, s) => (Unit: u, Sentence: s, P: x[q.Index])))
-                .OrderByDescending(c => c.P).ThenBy(c => c.Unit).ThenBy(c => c.Sentence);
+            var k = 0;
+            for (var u = 0; u < p.Length; u++)
+            {
+                for (var s = 0; s < p[u].Length; s++)
+                {
+                    order[k++] = (p[u][s][q.Index], u, s);
+                }
+            }
+
+            // Best first, ties in document order; no two entries are equal, so the sort is the same as a stable one.
+            Array.Sort(order, static (x, y) => y.P.CompareTo(x.P) is var c && c != 0 ? c : x.Unit != y.Unit ? x.Unit.CompareTo(y.Unit) : x.Sentence.CompareTo(y.Sentence));
             var taken = new List<(int Unit, int From, int To)>();
-            foreach (var (u, s, probability) in order)
+            foreach (var (probability, u, s) in order)
             {
                 if (taken.Count == perQuestion)
                 {
@@ -140,7 +156,7 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
                 var unit = doc.Units[u];
                 var from = Math.Max(0, s - 1);
                 var to = Math.Min(unit.Sentences.Count - 1, s + 1);
-                if (taken.Any(t => t.Unit == u && t.From <= to && from <= t.To))
+                if (Overlaps(taken, u, from, to))
                 {
                     continue;
                 }
@@ -154,6 +170,19 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
         }
 
         return ranked;
+    }
+
+    private static bool Overlaps(List<(int Unit, int From, int To)> taken, int unit, int from, int to)
+    {
+        foreach (var t in taken)
+        {
+            if (t.Unit == unit && t.From <= to && from <= t.To)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The paragraph of a unit that holds the sentence (a unit may join paragraphs that continue one sentence).</summary>

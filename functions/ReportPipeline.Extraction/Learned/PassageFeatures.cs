@@ -55,7 +55,7 @@ public static partial class PassageFeatures
         var total = unit.Total;
         var unitOwn = total.Question(q);
         var unitOther = Other(total, qi);
-        var text = doc.SentenceText(u, s);
+        var length = sentence.Length;
         var rule = doc.Rules[u][s];
         var section = unit.Section;
         var addressee = Log(scores[Cue.Addressee]);
@@ -90,8 +90,8 @@ public static partial class PassageFeatures
         x[k++] = s == sentences.Count - 1 ? 1 : 0;
         x[k++] = doc.Units.Count > 1 ? (double)u / (doc.Units.Count - 1) : 0;
         x[k++] = u == 0 ? 1 : 0;
-        x[k++] = Math.Log(1 + text.Length) / 6;
-        x[k++] = text.Length < 60 ? 1 : 0;
+        x[k++] = Math.Log(1 + length) / 6;
+        x[k++] = length < 60 ? 1 : 0;
         x[k++] = Log(sentences.Count) / 3;
         var signals = doc.Signals[u][s];
         for (var i = 0; i < TextSignals; i++)
@@ -138,14 +138,19 @@ public static partial class PassageFeatures
     internal const int TextSignals = 5;
 
     /// <summary>What a sentence's text shows whatever the question: quoted Council text, many digits, a heading, quotation marks, a dateline.</summary>
-    internal static bool[] Signals(string text) =>
-    [
-        CouncilText().IsMatch(text),
-        Digits(text) > 0.04,
-        TextUnits.LooksLikeHeading(text),
-        text.AsSpan().IndexOfAny("«»“”„\"「」『』") >= 0,
-        DatePattern().IsMatch(text),
-    ];
+    internal static bool[] Signals(ReadOnlySpan<char> text)
+    {
+        // Both patterns need a digit (or, for the Council, its symbol "S/"): most sentences have none and skip the regexes.
+        var (digits, anyDigit) = Digits(text);
+        return
+        [
+            (anyDigit || text.Contains("S/", StringComparison.Ordinal)) && CouncilText().IsMatch(text),
+            digits > 0.04,
+            TextUnits.LooksLikeHeading(text),
+            text.IndexOfAny("«»“”„\"「」『』") >= 0,
+            anyDigit && DatePattern().IsMatch(text),
+        ];
+    }
 
     private static double Log(double value) => Math.Log(1 + Math.Max(0, value));
 
@@ -163,15 +168,18 @@ public static partial class PassageFeatures
         return max;
     }
 
-    private static double Digits(string text)
+    /// <summary>The share of ASCII digits, and whether there is a digit of any script (what <c>\d</c> matches).</summary>
+    private static (double Share, bool Any) Digits(ReadOnlySpan<char> text)
     {
         var digits = 0;
+        var any = false;
         foreach (var c in text)
         {
             digits += char.IsAsciiDigit(c) ? 1 : 0;
+            any |= c >= 128 && char.IsDigit(c);
         }
 
-        return text.Length == 0 ? 0 : (double)digits / text.Length;
+        return (text.Length == 0 ? 0 : (double)digits / text.Length, any || digits > 0);
     }
 
     /// <summary>A Council document cited by its symbol or a resolution by number and year: the text quotes the Council.</summary>

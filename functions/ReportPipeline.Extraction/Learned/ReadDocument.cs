@@ -11,20 +11,32 @@ internal sealed class ReadDocument
     {
         Language = analysis.Language;
         Units = analysis.Units;
-        Rules = [.. Units.Select(u => u.Sentences.Select(_ => new RuleMarks()).ToArray())];
+        Rules = new RuleMarks[Units.Count][];
         Max = new double[Question.Count];
-        foreach (var unit in Units)
+        for (var u = 0; u < Units.Count; u++)
         {
-            foreach (var sentence in unit.Sentences)
+            var sentences = Units[u].Sentences;
+            Rules[u] = new RuleMarks[sentences.Count];
+            for (var s = 0; s < sentences.Count; s++)
             {
-                foreach (var q in Question.All)
+                Rules[u][s] = new RuleMarks();
+                for (var q = 0; q < Question.Count; q++)
                 {
-                    Max[q.Index] = Math.Max(Max[q.Index], sentence.Scores.Question(q));
+                    Max[q] = Math.Max(Max[q], sentences[s].Scores.Question(Question.FromIndex(q)));
                 }
             }
         }
 
-        Signals = [.. Units.Select((unit, u) => unit.Sentences.Select((_, s) => PassageFeatures.Signals(SentenceText(u, s))).ToArray())];
+        Signals = new bool[Units.Count][][];
+        for (var u = 0; u < Units.Count; u++)
+        {
+            Signals[u] = new bool[Units[u].Sentences.Count][];
+            for (var s = 0; s < Signals[u].Length; s++)
+            {
+                Signals[u][s] = PassageFeatures.Signals(SentenceSpan(u, s));
+            }
+        }
+
         foreach (var a in analysis.Assignments)
         {
             var u = Units.FindIndex(r => ReferenceEquals(r.Unit, a.Unit));
@@ -35,7 +47,7 @@ internal sealed class ReadDocument
 
             for (var s = 0; s < Units[u].Sentences.Count; s++)
             {
-                if (a.Text.Contains(SentenceText(u, s).Trim(), StringComparison.Ordinal))
+                if (a.Text.AsSpan().Contains(SentenceSpan(u, s).Trim(), StringComparison.Ordinal))
                 {
                     Rules[u][s].Mark(a.Question.Index, a.Method);
                 }
@@ -56,9 +68,12 @@ internal sealed class ReadDocument
     /// <summary>Per question: the most evidence one sentence of the document gives it.</summary>
     public double[] Max { get; }
 
-    public string SentenceText(int unit, int sentence)
+    public string SentenceText(int unit, int sentence) => SentenceSpan(unit, sentence).ToString();
+
+    /// <summary>The sentence's text without copying it.</summary>
+    public ReadOnlySpan<char> SentenceSpan(int unit, int sentence)
     {
         var s = Units[unit].Sentences[sentence];
-        return Units[unit].Unit.Text.Substring(s.Start, s.Length);
+        return Units[unit].Unit.Text.AsSpan(s.Start, s.Length);
     }
 }

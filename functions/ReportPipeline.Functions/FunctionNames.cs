@@ -19,4 +19,7 @@ public static class FunctionNames
     public const string ListReviews = "ListReviews";
     public const string GetReview = "GetReview";
     public const string DecideReview = "DecideReview";
+    public const string ListUploadKeys = "ListUploadKeys";
+    public const string IssueUploadKey = "IssueUploadKey";
+    public const string RevokeUploadKey = "RevokeUploadKey";
 }

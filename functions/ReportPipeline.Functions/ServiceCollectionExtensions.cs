@@ -8,6 +8,7 @@ using ReportPipeline.Documents;
 using ReportPipeline.Extraction;
 using ReportPipeline.Functions.Http;
 using ReportPipeline.Functions.Ingestion;
+using ReportPipeline.Functions.Keys;
 using ReportPipeline.Functions.Review;
 using ReportPipeline.Functions.Staff;
 using ReportPipeline.Functions.Surveys;
@@ -46,6 +47,9 @@ public static class ServiceCollectionExtensions
         .AddTransient<ListReviewsFunction>()
         .AddTransient<GetReviewFunction>()
         .AddTransient<DecideReviewFunction>()
+        .AddTransient<ListUploadKeysFunction>()
+        .AddTransient<IssueUploadKeyFunction>()
+        .AddTransient<RevokeUploadKeyFunction>()
         .AddSingleton(StaffPlatform.Read(configuration))
         .AddSingleton<StaffAccess>();
 

@@ -63,7 +63,7 @@ internal sealed class EmbeddedStorage : IAsyncDisposable
                     throw new LocalStorageBusyException(Busy(owner, directory, serves));
                 }
 
-                Console.Error.WriteLine($"Using the running {owner.Describe()}'s Azurite on {directory}.");
+                Console.Error.WriteLine($"Using the Azurite of the running {owner.Describe()} on {directory}.");
                 return new EmbeddedStorage(directory, null, null, null, AzuriteEmulator.ConnectionStringFor(owner.BlobPort, owner.QueuePort, owner.TablePort));
             }
 

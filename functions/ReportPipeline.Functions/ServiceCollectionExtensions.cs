@@ -42,14 +42,14 @@ public static class ServiceCollectionExtensions
         .AddTransient<CompileSurveyNowFunction>()
         .AddTransient<GetStaffOverviewFunction>()
         .AddTransient<ListAllUploadsFunction>()
+        .AddTransient<ListUploadKeysFunction>()
+        .AddTransient<IssueUploadKeyFunction>()
+        .AddTransient<RevokeUploadKeyFunction>()
         .AddTransient<ServePageFunction>()
         .AddTransient<SearchPassagesFunction>()
         .AddTransient<ListReviewsFunction>()
         .AddTransient<GetReviewFunction>()
         .AddTransient<DecideReviewFunction>()
-        .AddTransient<ListUploadKeysFunction>()
-        .AddTransient<IssueUploadKeyFunction>()
-        .AddTransient<RevokeUploadKeyFunction>()
         .AddSingleton(StaffPlatform.Read(configuration))
         .AddSingleton<StaffAccess>();
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Text.Json;
 using ReportPipeline.Core.Uploads;
+using ReportPipeline.Functions.Http;
 
 namespace ReportPipeline.Cli.Commands;
 
@@ -54,10 +56,18 @@ internal static class CredentialsCommand
     private static Command List(Option<string?> storage)
     {
         var state = new Argument<string?>("state") { Description = "ISO 3166 alpha-3 code of the Member State (default: every state).", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("list", "List upload keys (ids, dates and slots; secrets are never stored).") { state };
+        var json = new Option<bool>("--json") { Description = "Print {\"keys\": [...]} as GET /api/keys answers." };
+        var command = new Command("list", "List upload keys (ids, dates and slots; secrets are never stored).") { state, json };
         command.SetAction(async (result, cancellationToken) => await WithServiceAsync(result, storage, async service =>
         {
-            foreach (var key in await service.ListAsync(result.GetValue(state), cancellationToken))
+            var keys = await service.ListAsync(result.GetValue(state), cancellationToken);
+            if (result.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new { keys }, ApiReply.Json));
+                return 0;
+            }
+
+            foreach (var key in keys)
             {
                 var status = key.RevokedAt is { } at ? $"revoked {at:u}" : key.ExpiresAt is { } end ? $"{(key.Status == "expired" ? "expired" : "expires")} {end:u}" : "active";
                 var used = key.LastSlotAt is { } last ? $"  last slot {last:u} ({key.SlotsLastDay} in 24 h)" : "";

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using ReportPipeline.Cli;
 
@@ -68,10 +69,14 @@ public sealed partial class RunningServeTests : IDisposable
         }
 
         Assert.Equal(0, await serve.ExitAsync(_ct));
-        var (after, afterOutput) = await RunAsync("credentials", "list", "KEN");
+        var (after, afterOutput) = await RunAsync("credentials", "list", "KEN", "--json");
         Assert.True(after == 0, afterOutput);
         Assert.Contains("Starting Azurite", afterOutput, StringComparison.Ordinal);
-        Assert.Contains($"{key.Substring(3, 16)}  KEN  issued ", afterOutput, StringComparison.Ordinal);
+        using var afterJson = JsonDocument.Parse(afterOutput.Split('\n').Single(l => l.StartsWith('{')));
+        var kept = Assert.Single(afterJson.RootElement.GetProperty("keys").EnumerateArray());
+        Assert.Equal(key.Substring(3, 16), kept.GetProperty("id").GetString());
+        Assert.Equal("active", kept.GetProperty("status").GetString());
+        Assert.Equal(1, kept.GetProperty("slotsLastDay").GetInt32());
         var left = ProcessTable.Carrying(CliProcess.MarkVariable, _mark);
         Assert.True(left.Count == 0, "Left running: " + ProcessTable.Describe(left));
     }

@@ -28,7 +28,7 @@ internal static class DemoCommand
             { keepRunning, port, output };
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var host = await LocalHost.StartAsync(result.GetValue(storage), RepoPaths.AzuriteData, ServeCommand.Settings(), cancellationToken);
+            await using var host = await LocalHost.StartAsync(result.GetValue(storage), RepoPaths.AzuriteData, ServeCommand.Settings(), cancellationToken, serves: result.GetValue(keepRunning));
             var pipeline = new LocalPipeline(host);
             var files = Directory.EnumerateFiles(RepoPaths.SeedReports, "*", SearchOption.AllDirectories)
                 .Select(f => (File: f, Blob: Path.GetRelativePath(RepoPaths.SeedReports, f).Replace('\\', '/')))

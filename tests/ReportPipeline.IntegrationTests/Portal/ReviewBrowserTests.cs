@@ -18,7 +18,7 @@ public sealed class ReviewBrowserTests(PortalFixture portal, BrowserFixture chro
     private readonly List<string> _problems = [];
 
     /// <summary>Tabs forward until the element matching <paramref name="selector"/> has the focus, as a keyboard user would.</summary>
-    private static async Task TabToAsync(IPage page, string selector)
+    internal static async Task TabToAsync(IPage page, string selector)
     {
         var script = $"document.activeElement?.matches({System.Text.Json.JsonSerializer.Serialize(selector)}) ?? false";
         for (var i = 0; i < 80 && !await page.EvaluateAsync<bool>(script); i++)

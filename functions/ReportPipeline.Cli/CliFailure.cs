@@ -22,6 +22,11 @@ internal static class CliFailure
     /// <summary>One line for a failure of the storage account, the network or sign-in, or a cancellation; null for anything else.</summary>
     internal static string? Describe(Exception failure)
     {
+        if (failure is LocalStorageBusyException busy)
+        {
+            return $"reportpipeline: {busy.Message}";
+        }
+
         var chain = Flatten(failure).ToList();
         var storage = chain.OfType<RequestFailedException>().FirstOrDefault();
         var network = chain.OfType<HttpRequestException>().FirstOrDefault();

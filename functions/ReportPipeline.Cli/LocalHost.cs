@@ -9,7 +9,8 @@ namespace ReportPipeline.Cli;
 
 /// <summary>
 /// The CLI's stand-in for the Functions host: the same composition root as Program.cs, over the storage named by
-/// --storage or ReportPipeline__Storage, or over an Azurite it starts (data kept under .reportpipeline/azurite).
+/// --storage or ReportPipeline__Storage, or over the embedded Azurite (data kept under .reportpipeline/azurite), which
+/// <see cref="EmbeddedStorage"/> starts or finds running under a <c>serve</c>.
 /// </summary>
 internal sealed class LocalHost : IAsyncDisposable
 {
@@ -19,22 +20,26 @@ internal sealed class LocalHost : IAsyncDisposable
     public const string IdentityStorageVariable = "PipelineStorage__blobServiceUri";
 
     private readonly ServiceProvider _services;
-    private readonly AzuriteEmulator? _azurite;
+    private readonly EmbeddedStorage? _embedded;
 
-    private LocalHost(ServiceProvider services, AzuriteEmulator? azurite)
+    private LocalHost(ServiceProvider services, EmbeddedStorage? embedded)
     {
         _services = services;
-        _azurite = azurite;
+        _embedded = embedded;
     }
 
     public IServiceProvider Services => _services;
 
-    public bool IsEmbedded => _azurite is not null;
+    /// <summary>Whether this host started the Azurite it works on (and stops it when it ends).</summary>
+    public bool IsEmbedded => Azurite is not null;
 
-    /// <summary>The Azurite this host started, or null when it works on the storage it was given.</summary>
-    public AzuriteEmulator? Azurite => _azurite;
+    /// <summary>The Azurite this host started, or null when it works on the storage it was given or on a running <c>serve</c>'s.</summary>
+    public AzuriteEmulator? Azurite => _embedded?.Azurite;
 
-    /// <summary>Whether a host given <paramref name="storage"/> starts an Azurite of its own: neither it nor the environment names storage.</summary>
+    /// <summary>Names the address this host serves on, for the commands that use its Azurite meanwhile.</summary>
+    public void Announce(Uri url) => _embedded?.Announce(url);
+
+    /// <summary>Whether a host given <paramref name="storage"/> uses the embedded Azurite: neither it nor the environment names storage.</summary>
     public static bool StartsAzurite(string? storage) =>
         string.IsNullOrWhiteSpace(storage) && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(StorageVariable))
         && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(IdentityStorageVariable));
@@ -42,15 +47,18 @@ internal sealed class LocalHost : IAsyncDisposable
     public static Task<LocalHost> StartAsync(string? storage, CancellationToken cancellationToken) =>
         StartAsync(storage, RepoPaths.AzuriteData, new Dictionary<string, string?>(), cancellationToken);
 
-    /// <summary>A host whose Azurite, if it starts one, keeps its data in <paramref name="azuriteData"/>, with <paramref name="settings"/> over the environment's.</summary>
-    public static async Task<LocalHost> StartAsync(string? storage, string azuriteData, IDictionary<string, string?> settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// A host whose embedded Azurite keeps its data in <paramref name="azuriteData"/>, with <paramref name="settings"/> over the
+    /// environment's. A host that <paramref name="serves"/> lets other commands use its Azurite while it runs.
+    /// </summary>
+    public static async Task<LocalHost> StartAsync(
+        string? storage, string azuriteData, IDictionary<string, string?> settings, CancellationToken cancellationToken, bool serves = false)
     {
-        AzuriteEmulator? azurite = null;
+        EmbeddedStorage? embedded = null;
         if (StartsAzurite(storage))
         {
-            Console.Error.WriteLine($"Starting Azurite ({AzuriteEmulator.Package}) with data in {azuriteData} …");
-            azurite = await AzuriteEmulator.StartAsync(azuriteData, cancellationToken);
-            storage = azurite.ConnectionString;
+            embedded = await EmbeddedStorage.OpenAsync(azuriteData, serves, cancellationToken);
+            storage = embedded.ConnectionString;
         }
         else if (string.IsNullOrWhiteSpace(storage))
         {
@@ -60,14 +68,14 @@ internal sealed class LocalHost : IAsyncDisposable
         LocalHost? host = null;
         try
         {
-            host = new LocalHost(BuildServices(new Dictionary<string, string?>(settings) { [StorageNames.ConnectionName] = storage }), azurite);
+            host = new LocalHost(BuildServices(new Dictionary<string, string?>(settings) { [StorageNames.ConnectionName] = storage }), embedded);
             await host.Get<StorageProvisioner>().EnsureCreatedAsync(cancellationToken);
             return host;
         }
         catch
         {
             // A bad setting, unreachable storage or Ctrl+C while provisioning must not leave the emulator running.
-            await (host?.DisposeAsync() ?? azurite?.DisposeAsync() ?? ValueTask.CompletedTask);
+            await (host?.DisposeAsync() ?? embedded?.DisposeAsync() ?? ValueTask.CompletedTask);
             throw;
         }
     }
@@ -94,9 +102,9 @@ internal sealed class LocalHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        if (_azurite is not null)
+        if (_embedded is not null)
         {
-            await _azurite.DisposeAsync();
+            await _embedded.DisposeAsync();
         }
     }
 }

@@ -45,6 +45,10 @@ public static class ReasonCodes
     /// <summary>A state-changing staff request sent by a page of another origin.</summary>
     public const string CrossOrigin = "cross-origin";
 
+    /// <summary>Upload keys on the staff desk: an expiry that is not a future time, or a key id nobody issued.</summary>
+    public const string BadExpiry = "bad-expiry";
+    public const string UnknownKey = "unknown-key";
+
     /// <summary>Azure OpenAI stayed unreachable, throttled or failing after the retries, or refused our credentials.</summary>
     public const string OpenAIUnavailable = "openai-unavailable";
 

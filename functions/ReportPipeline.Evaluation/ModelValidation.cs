@@ -7,7 +7,8 @@ namespace ReportPipeline.Evaluation;
 /// <summary>
 /// Figures the model was not fitted on: k-fold cross-validation grouped by case (a case's sentences are never in training
 /// and test at once; folds deal the cases out in order of language, set and name, so each fold has every language), and
-/// training on some sets to test on another. Each model is fitted with <see cref="ModelTrainer"/>, threshold included.
+/// training on some sets to test on another. Each model is fitted with <see cref="ModelTrainer"/>, its thresholds included
+/// (chosen on inner folds of the training part alone).
 /// </summary>
 public sealed class ModelValidation(ThemeCatalog themes, AnswerExtractor rules)
 {

@@ -96,9 +96,17 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
 
     public Task<ExtractedReport> ExtractAsync(LayoutDocument document, CancellationToken cancellationToken) => Task.FromResult(Extract(document));
 
-    public ExtractedReport Extract(LayoutDocument document) => Analyse(document).Report;
+    public ExtractedReport Extract(LayoutDocument document)
+    {
+        var analysis = Analyse(document);
+        var answers = Merge(analysis.Assignments);
+        return new ExtractedReport(analysis.Language, analysis.Pages, answers, ThemeCatalog.Summarise(answers), answers.Count == 0 ? [ExtractionWarnings.NoAnswers] : [])
+        {
+            ExtractorVersion = ExtractorVersion,
+        };
+    }
 
-    /// <summary>The rules' report with what they read on the way: the units, their sentences and evidence, and the passages each question took.</summary>
+    /// <summary>What the rules read on the way to their answers: the units, their sentences and evidence, and the passages each question took.</summary>
     internal Analysis Analyse(LayoutDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -107,7 +115,6 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
             ? document.Language
             : LanguageDetector.Detect(string.Join('\n', paragraphs.Select(p => p.Text)));
         var lexicon = Lexicon.For(language);
-        var warnings = new List<string>();
 
         var units = Structure(paragraphs, lexicon).Select(u => Read(u, lexicon)).ToList();
         var detected = Detect(units);
@@ -117,14 +124,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
             Classify(unit, detected, assignments);
         }
 
-        var answers = Merge(assignments);
-        if (answers.Count == 0)
-        {
-            warnings.Add(ExtractionWarnings.NoAnswers);
-        }
-
-        return new Analysis(language, units, assignments,
-            new ExtractedReport(language, document.Pages, answers, ThemeCatalog.Summarise(answers), warnings) { ExtractorVersion = ExtractorVersion });
+        return new Analysis(language, document.Pages, units, assignments);
     }
 
     /// <summary>Walks the paragraphs once, tracking the question the latest marker or heading put in force.</summary>
@@ -248,6 +248,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
         var total = new CueScores();
         var closing = false;
         var deflected = false;
+        var topic = true;
         foreach (var (start, length) in bounds)
         {
             var scores = lexicon.Score(unit.Text.AsSpan(start, length));
@@ -256,7 +257,8 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
             var procedural = scores[Cue.Deflection] > 0 || (scores[Cue.Procedural] > 0 && scores[Cue.Procedural] > scores.MaxQuestion);
             if (!procedural)
             {
-                total.AddQuestions(scores, sentences.Any(x => !x.Procedural) ? 1 : TopicWeight);
+                total.AddQuestions(scores, topic ? TopicWeight : 1);
+                topic = false;
             }
 
             sentences.Add(new Sentence(start, length, scores, procedural));
@@ -353,9 +355,10 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     {
         var secondary = new Dictionary<Question, List<Sentence>>();
         CueScores? previous = null;
+        var scores = new CueScores();
         foreach (var s in substantive)
         {
-            var scores = new CueScores();
+            scores.Clear();
             scores.AddQuestions(s.Scores);
             if (previous is not null)
             {
@@ -513,5 +516,5 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
 
     internal sealed record Assignment(Question Question, Unit Unit, string Text, string Method, double Confidence);
 
-    internal sealed record Analysis(string Language, List<ReadUnit> Units, List<Assignment> Assignments, ExtractedReport Report);
+    internal sealed record Analysis(string Language, int Pages, List<ReadUnit> Units, List<Assignment> Assignments);
 }

@@ -28,13 +28,13 @@ public sealed class CueScores
     public double Question(Question question) => Question(question.Index);
 
     /// <summary>The question with the most evidence, and its weight and lead over the runner-up.</summary>
-    public (Question Question, double Score, double Margin) Best() => Best(Question);
+    public (Question Question, double Score, double Margin) Best() => Best(mentions: false);
 
     /// <summary>
     /// As <see cref="Best()"/>, counting every term whether or not it names the topic: a heading is a short label
     /// ("Cooperation and assistance"), not a sentence whose incidental words could mislead.
     /// </summary>
-    public (Question Question, double Score, double Margin) BestMention() => Best(i => _weights[i] + _context[i] + Mentions(i));
+    public (Question Question, double Score, double Margin) BestMention() => Best(mentions: true);
 
     /// <summary>Names that belong to a question without being its evidence: who (c) addresses, the entities of (d).</summary>
     private double Mentions(int question) => question switch
@@ -44,8 +44,12 @@ public sealed class CueScores
         _ => 0,
     };
 
-    private static (Question Question, double Score, double Margin) Best(Func<int, double> score)
+    private double Score(int question, bool mentions) => mentions ? _weights[question] + _context[question] + Mentions(question) : Question(question);
+
+    private (Question Question, double Score, double Margin) Best(bool mentions)
     {
+        double score(int i) => Score(i, mentions);
+
         var best = 0;
         for (var i = 1; i < Questions; i++)
         {
@@ -79,6 +83,14 @@ public sealed class CueScores
         {
             _weights[(int)cue] += weight;
         }
+    }
+
+    /// <summary>Empties the scores, so that one instance can add up span after span.</summary>
+    internal void Clear()
+    {
+        Array.Clear(_weights);
+        Array.Clear(_context);
+        _meets = false;
     }
 
     /// <summary>Adds context to a question: it counts only beside the question's topic words.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using ReportPipeline.Core.Languages;
 
@@ -20,6 +21,9 @@ public sealed class Lexicon
     /// <summary>The longest ending a word marked <see cref="QuestionVocabulary.AnyEnding"/> takes ("-ими", "-ionales").</summary>
     private const int MaxEnding = 8;
 
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
     private readonly string _language;
     /// <summary>
     /// How near (in folded characters) a directive must stand to its addressee to be asked of it: a few words in spaced
@@ -27,6 +31,7 @@ public sealed class Lexicon
     /// in Arabic, whose words lose their spaces when folded. Each profile gives its own.
     /// </summary>
     private readonly int _addressWindow;
+    private readonly ScriptVariants _variants;
     private readonly VocabularyTerm[] _terms;
     private readonly Piece[] _pieces;
     private readonly TermMatcher _matcher;
@@ -36,10 +41,13 @@ public sealed class Lexicon
 
     private Lexicon(string language)
     {
+        var profile = LanguageProfiles.Embedded.Get(language);
         _language = language;
-        _addressWindow = LanguageProfiles.Embedded.Get(language).Vocabulary.AddressWindow;
+        _addressWindow = profile.Vocabulary.AddressWindow;
+        _variants = profile.Variants;
+
         // Terms are read through the same variant map as text; two that become one count once, at the higher weight.
-        _terms = [.. QuestionVocabulary.For(language).Select(t => t with { Text = ScriptVariants.Canonical(language, t.Text) })
+        _terms = [.. QuestionVocabulary.For(language).Select(t => t with { Text = _variants.Canonical(t.Text) })
             .GroupBy(t => (t.Text, t.Cue)).Select(g => g.MaxBy(t => t.Weight)!)];
         var words = _terms.Select(t => t.Text.Split(QuestionVocabulary.AnyEnding)).ToList();
         _pieces = [.. words.SelectMany((w, term) => w.Select((text, k) => new Piece(term, k, k == w.Length - 1, text.Length)))];
@@ -54,14 +62,30 @@ public sealed class Lexicon
     /// <summary>Scores a span of raw text; a term found inside a longer term found at the same place counts once, as the longer.</summary>
     public CueScores Score(ReadOnlySpan<char> text)
     {
-        var folded = ScriptVariants.Canonical(_language, QuestionVocabulary.FoldText(_language, text));
-        var found = new List<(int Id, int End)>();
+        // Folded in a pooled buffer, scanned in place: scoring runs once per sentence of every report.
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length + 2);
+        try
+        {
+            var folded = _variants.Canonical(buffer.AsSpan(0, QuestionVocabulary.FoldText(_language, text, buffer)));
+            return Score(folded, t_scratch ??= new Scratch());
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private CueScores Score(ReadOnlySpan<char> folded, Scratch scratch)
+    {
+        scratch.Clear();
+        var found = scratch.Found;
         _matcher.Scan(folded, ref found, static (ref List<(int Id, int End)> m, int id, int end) => m.Add((id, end)));
-        var matches = Assemble(folded, found);
+        var matches = scratch.Matches;
+        Assemble(folded, found, matches, scratch.Open);
         var scores = new CueScores();
-        HashSet<int>? seen = null;
-        List<(int Start, int End)>? addressees = null;
-        List<(int Start, int End)>? directives = null;
+        var seen = scratch.Seen;
+        var addressees = scratch.Addressees;
+        var directives = scratch.Directives;
         for (var i = 0; i < matches.Count; i++)
         {
             var (id, start, end) = matches[i];
@@ -85,14 +109,14 @@ public sealed class Lexicon
 
             if (_terms[id].Cue is Cue.Addressee && _terms[id].Weight > 0)
             {
-                (addressees ??= []).Add((start, end));
+                addressees.Add((start, end));
             }
             else if (_terms[id].Cue is Cue.Directive && _terms[id].Weight > 0)
             {
-                (directives ??= []).Add((start, end));
+                directives.Add((start, end));
             }
 
-            if ((seen ??= []).Add(id))
+            if (seen.Add(id))
             {
                 scores.Add(_terms[id].Cue, _terms[id].Weight);
             }
@@ -108,13 +132,29 @@ public sealed class Lexicon
             scores.Add(Cue.D, BodyPair);
         }
 
-        if (addressees is not null && directives is not null
-            && addressees.Any(a => directives.Any(d => Math.Max(a.Start, d.Start) - Math.Min(a.End, d.End) <= _addressWindow)))
+        if (Addressed(addressees, directives))
         {
             scores.Add(Cue.C, AddressedDirective);
         }
 
         return scores;
+    }
+
+    /// <summary>Whether a directive stands within the address window of an addressee.</summary>
+    private bool Addressed(List<(int Start, int End)> addressees, List<(int Start, int End)> directives)
+    {
+        foreach (var a in addressees)
+        {
+            foreach (var d in directives)
+            {
+                if (Math.Max(a.Start, d.Start) - Math.Min(a.End, d.End) <= _addressWindow)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool Covers(Match other, int start, int end) => other.Start <= start && other.End >= end && other.End - other.Start > end - start;
@@ -123,23 +163,26 @@ public sealed class Lexicon
     /// The terms found, in order of their end, from the pieces the matcher found: a whole term, or the words of a phrase whose
     /// words take any ending, each piece starting the word after the one before it ended in.
     /// </summary>
-    private List<Match> Assemble(string folded, List<(int Id, int End)> found)
+    private void Assemble(ReadOnlySpan<char> folded, List<(int Id, int End)> found, List<Match> matches, List<(Piece Piece, int Start, int Next)> open)
     {
-        var matches = new List<Match>(found.Count);
-        List<(Piece Piece, int Start, int Next)>? open = null;
         foreach (var (id, end) in found)
         {
             var piece = _pieces[id];
             var start = end - piece.Length;
             if (piece.Index > 0)
             {
-                var before = open?.FindIndex(o => o.Piece.Term == piece.Term && o.Piece.Index == piece.Index - 1 && o.Next == start) ?? -1;
+                var before = -1;
+                for (var k = 0; k < open.Count && before < 0; k++)
+                {
+                    before = open[k].Piece.Term == piece.Term && open[k].Piece.Index == piece.Index - 1 && open[k].Next == start ? k : -1;
+                }
+
                 if (before < 0)
                 {
                     continue;
                 }
 
-                start = open![before].Start;
+                start = open[before].Start;
             }
 
             if (piece.Last)
@@ -148,11 +191,36 @@ public sealed class Lexicon
             }
             else
             {
-                (open ??= []).Add((piece, start, folded.IndexOf(' ', end)));
+                var space = folded[end..].IndexOf(' ');
+                open.Add((piece, start, space < 0 ? -1 : end + space));
             }
         }
+    }
 
-        return matches;
+    /// <summary>The lists one scoring fills, kept per thread: scoring allocates only its result.</summary>
+    private sealed class Scratch
+    {
+        public List<(int Id, int End)> Found { get; } = [];
+
+        public List<Match> Matches { get; } = [];
+
+        public List<(Piece Piece, int Start, int Next)> Open { get; } = [];
+
+        public HashSet<int> Seen { get; } = [];
+
+        public List<(int Start, int End)> Addressees { get; } = [];
+
+        public List<(int Start, int End)> Directives { get; } = [];
+
+        public void Clear()
+        {
+            Found.Clear();
+            Matches.Clear();
+            Open.Clear();
+            Seen.Clear();
+            Addressees.Clear();
+            Directives.Clear();
+        }
     }
 
     /// <summary>What the matcher looks for: a whole term, or the <paramref name="Index"/>th word of a phrase.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ReportPipeline.Core;
@@ -39,13 +40,13 @@ public static class QuestionMarkers
     /// <summary>Finds a reference to a question by its ordinal near the start of a paragraph ("As for the third question").</summary>
     public static bool TryMatchOrdinal(string text, out Question question)
     {
-        var head = text.Length > 160 ? text[..160] : text;
         question = default;
-        if (!s_questionWords.Any(w => head.Contains(w, StringComparison.OrdinalIgnoreCase)))
+        if (text.AsSpan(0, Math.Min(text.Length, 160)).IndexOfAny(s_questionWords) < 0)
         {
             return false;
         }
 
+        var head = text.Length > 160 ? text[..160] : text;
         var match = Ordinal().Match(head);
         var ordinal = match.Success ? Ordinal(match.Groups["ord"].Value) : null;
         question = ordinal ?? default;
@@ -54,7 +55,9 @@ public static class QuestionMarkers
 
     private static readonly LanguageProfile[] s_profiles = [.. LanguageProfiles.Embedded.All];
 
-    private static readonly string[] s_questionWords = [.. s_profiles.SelectMany(p => p.Markers.QuestionWords).Distinct(StringComparer.Ordinal)];
+    /// <summary>The word "question" in every language, found case-insensitively in one pass.</summary>
+    private static readonly SearchValues<string> s_questionWords =
+        SearchValues.Create([.. s_profiles.SelectMany(p => p.Markers.QuestionWords).Distinct(StringComparer.Ordinal)], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Each language's labels of the questions, and the digits every language uses.</summary>
     private static readonly Dictionary<string, Question> s_labels = Words(p => p.Markers.Labels, Question.All.ToDictionary(q => (q.Index + 1).ToString(CultureInfo.InvariantCulture)));

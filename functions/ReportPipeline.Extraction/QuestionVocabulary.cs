@@ -78,9 +78,10 @@ public static class QuestionVocabulary
     }
 
     /// <summary>
-    /// Folds text as the terms are folded. Unspaced languages lose their spaces: Arabic pages often run words together
+    /// Folds text as the terms are folded into <paramref name="destination"/> (two characters longer than the text) and
+    /// returns the length written. Unspaced languages lose their spaces: Arabic pages often run words together
     /// ("الاممالمتحدة"), and a term must match them either way.
     /// </summary>
-    internal static string FoldText(string language, ReadOnlySpan<char> text) =>
-        IsSpaced(language) ? TextNormalizer.Normalize(text) : TextNormalizer.Normalize(text).Replace(" ", "", StringComparison.Ordinal);
+    internal static int FoldText(string language, ReadOnlySpan<char> text, Span<char> destination) =>
+        TextNormalizer.Normalize(text, destination, spaces: IsSpaced(language));
 }

@@ -14,7 +14,10 @@ public static class TextUnits
 
     private static readonly LanguageProfile[] s_profiles = [.. LanguageProfiles.Embedded.All];
 
-    private static readonly string[] s_abbreviations = [.. s_profiles.SelectMany(p => p.Sentences.Abbreviations).Distinct(StringComparer.Ordinal)];
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_abbreviations =
+        s_profiles.SelectMany(p => p.Sentences.Abbreviations).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly int s_longestAbbreviation = s_profiles.SelectMany(p => p.Sentences.Abbreviations).Max(a => a.Length);
 
     private static readonly SearchValues<char> s_terminators = Characters(p => p.Sentences.Terminators, "");
 
@@ -89,16 +92,37 @@ public static class TextUnits
     }
 
     /// <summary>A short standalone line without closing punctuation: a heading, whatever role the analyzer gave it.</summary>
-    public static bool LooksLikeHeading(string text)
+    public static bool LooksLikeHeading(string text) => LooksLikeHeading(text.AsSpan());
+
+    /// <summary>As <see cref="LooksLikeHeading(string)"/>, for a span of a longer text.</summary>
+    public static bool LooksLikeHeading(ReadOnlySpan<char> text)
     {
         if (text.Length == 0 || text.Length > 110)
         {
             return false;
         }
 
-        var dense = s_denseHeadings.Select(p => (Profile: p, Count: text.Count(p.ScriptCharacters.Contains))).ToList();
-        var limit = dense.FirstOrDefault(d => d.Count > text.Length / 3).Profile?.Sentences.HeadingMaxLength ?? HeadingMaxLength;
-        if (text.Length > limit || text.Contains('\n', StringComparison.Ordinal))
+        // The first dense script that writes more than a third of the line sets its limit.
+        var limit = HeadingMaxLength;
+        var denseSet = false;
+        var dense = false;
+        foreach (var profile in s_denseHeadings)
+        {
+            var count = 0;
+            foreach (var c in text)
+            {
+                count += profile.ScriptCharacters.Contains(c) ? 1 : 0;
+            }
+
+            dense |= count > 0;
+            if (!denseSet && count > text.Length / 3)
+            {
+                limit = profile.Sentences.HeadingMaxLength;
+                denseSet = true;
+            }
+        }
+
+        if (text.Length > limit || text.Contains('\n'))
         {
             return false;
         }
@@ -110,7 +134,7 @@ public static class TextUnits
         }
 
         // A heading starts like a sentence; a line starting in lower case continues one.
-        return !char.IsLower(text[0]) && (dense.Any(d => d.Count > 0) || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= HeadingMaxWords);
+        return !char.IsLower(text[0]) && (dense || Words(text) <= HeadingMaxWords);
     }
 
     /// <summary>
@@ -133,6 +157,18 @@ public static class TextUnits
     /// <summary>The heading's words without its numbering ("II.", "一、", "ثانياً:", "3.").</summary>
     public static string HeadingWords(string text) => s_headingNumber.Replace(text, "");
 
+    /// <summary>How many words a line has between its spaces.</summary>
+    private static int Words(ReadOnlySpan<char> text)
+    {
+        var words = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            words += text[i] != ' ' && (i == 0 || text[i - 1] == ' ') ? 1 : 0;
+        }
+
+        return words;
+    }
+
     private static bool StartsSentence(char c) =>
         char.IsUpper(c) || char.IsDigit(c) || c is '"' or '“' or '«' or '(' or '\'' or '‘' || s_uncasedStarts.Contains(c);
 
@@ -144,7 +180,14 @@ public static class TextUnits
             s--;
         }
 
-        var word = text[s..dot].ToLowerInvariant();
+        var raw = text.AsSpan(s, dot - s);
+        if (raw.Length > s_longestAbbreviation)
+        {
+            return false;
+        }
+
+        var word = raw.Length <= 64 ? stackalloc char[raw.Length] : new char[raw.Length];
+        raw.ToLowerInvariant(word);
         return word.Length == 1 && char.IsLetter(word[0]) || s_abbreviations.Contains(word);
     }
 

@@ -14,6 +14,9 @@ public static class FunctionNames
     public const string CompileSurveyNow = "CompileSurveyNow";
     public const string GetStaffOverview = "GetStaffOverview";
     public const string ListAllUploads = "ListAllUploads";
+    public const string ListUploadKeys = "ListUploadKeys";
+    public const string IssueUploadKey = "IssueUploadKey";
+    public const string RevokeUploadKey = "RevokeUploadKey";
     public const string ServePage = "ServePage";
     public const string SearchPassages = "SearchPassages";
     public const string ListReviews = "ListReviews";

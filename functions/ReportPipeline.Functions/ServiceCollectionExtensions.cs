@@ -9,6 +9,7 @@ using ReportPipeline.Extraction;
 using ReportPipeline.Functions.Http;
 using ReportPipeline.Functions.Indications;
 using ReportPipeline.Functions.Ingestion;
+using ReportPipeline.Functions.Keys;
 using ReportPipeline.Functions.Review;
 using ReportPipeline.Functions.Staff;
 using ReportPipeline.Functions.Surveys;
@@ -42,6 +43,9 @@ public static class ServiceCollectionExtensions
         .AddTransient<CompileSurveyNowFunction>()
         .AddTransient<GetStaffOverviewFunction>()
         .AddTransient<ListAllUploadsFunction>()
+        .AddTransient<ListUploadKeysFunction>()
+        .AddTransient<IssueUploadKeyFunction>()
+        .AddTransient<RevokeUploadKeyFunction>()
         .AddTransient<ServePageFunction>()
         .AddTransient<SearchPassagesFunction>()
         .AddTransient<ListReviewsFunction>()

@@ -43,10 +43,13 @@ public sealed class AzuriteEmulator : IAsyncDisposable
     /// <summary>The emulator's process: Azurite itself, the only process it runs.</summary>
     public int ProcessId => _process?.Id ?? throw new InvalidOperationException("Azurite is not running.");
 
-    public string ConnectionString =>
+    public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
+
+    /// <summary>The connection string of an Azurite listening on these loopback ports, started by this process or another.</summary>
+    public static string ConnectionStringFor(int blobPort, int queuePort, int tablePort) =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
-        $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/{AccountName};QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};";
 
     /// <summary>Starts Azurite with its data under <paramref name="dataDirectory"/> and waits until all three services listen.</summary>
     public static async Task<AzuriteEmulator> StartAsync(string dataDirectory, CancellationToken cancellationToken)

@@ -140,6 +140,7 @@ var appSettings = {
   DocumentIntelligence__BreakDuration: '00:00:30'
   Translation__Endpoint: translatorEndpoint
   Translation__ManagedIdentityClientId: identityClientId
+  Translation__TotalTimeout: '00:02:00'
   Translation__MaxRetries: '4'
   Translation__RetryDelay: '00:00:01'
   Translation__MaxRetryDelay: '00:00:30'

@@ -12,7 +12,7 @@ namespace ReportPipeline.Core.Tests;
 public sealed class LearnedExtractorTests
 {
     /// <summary>Raise the model's version (train --model-version) with every retraining or feature change that alters this fingerprint, and record both here.</summary>
-    private static readonly (string Version, string Fingerprint) s_recorded = ("learned-1", "3906b4ff484200fb67fdf6cfd09e03e202497698921047b70ba4a91baa96868c");
+    private static readonly (string Version, string Fingerprint) s_recorded = ("learned-2", "5171808d2effd24c4473a840a7c3a2e4bec8c8f3cde3182fa7b4a9723a71845d");
 
     private static readonly DocumentAnalyzer s_analyzer = new([new PlainTextAnalyzer()]);
 
@@ -46,7 +46,8 @@ public sealed class LearnedExtractorTests
 
         Assert.Equal(PassageFeatures.Count, model.Weights.Count);
         Assert.Equal(model.ToJson(), again.ToJson());
-        Assert.InRange(model.Threshold, 0.05, 0.95);
+        Assert.All(model.Thresholds, t => Assert.InRange(t, 0.05, 0.95));
+        Assert.Equal(Question.Count, model.Thresholds.Count);
         Assert.DoesNotContain(PassageFeatures.Names, n => n.Split(':', '.').Length > 3);
     }
 
@@ -102,6 +103,18 @@ public sealed class LearnedExtractorTests
         Assert.Equal(report.Candidates[0].Score, first.GetProperty("score").GetDouble());
         Assert.Equal(report.Candidates[0].Paragraph, first.GetProperty("paragraph").GetInt32());
         Assert.Equal(1, first.GetProperty("page").GetInt32());
+    }
+
+    [Fact]
+    public async Task Extract_Statement_AnswersWithWholeParagraphs()
+    {
+        var layout = await AnalyzeAsync(Statement, "statement.txt");
+
+        var report = new LearnedExtractor(ThemeCatalog.Default).Extract(layout);
+
+        Assert.NotEmpty(report.Answers);
+        Assert.All(report.Answers, a => Assert.Equal(
+            string.Join("\n\n", a.Provenance.Select(p => layout.Paragraphs.Single(x => x.Page == p.Page && x.Index == p.Paragraph).Text.Trim())), a.Text));
     }
 
     [Fact]

@@ -63,6 +63,9 @@ public sealed class FunctionsMetadataTests
     [InlineData("ListReviews", "api/review", "get")]
     [InlineData("GetReview", "api/review/{period}/{state}", "get")]
     [InlineData("DecideReview", "api/review/{period}/{state}", "post")]
+    [InlineData("ListUploadKeys", "api/keys", "get")]
+    [InlineData("IssueUploadKey", "api/keys", "post")]
+    [InlineData("RevokeUploadKey", "api/keys/{id}/revoke", "post")]
     public void HttpFunction_IsAnonymousOnItsRoute(string function, string route, string method)
     {
         var binding = Binding(function);

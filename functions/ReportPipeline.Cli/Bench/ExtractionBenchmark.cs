@@ -8,11 +8,17 @@ namespace ReportPipeline.Cli.Bench;
 
 /// <summary>
 /// Extraction throughput on one core, over the analysed labelled corpus (seeds/corpus), against the floor of a bare
-/// pass over the same text that lower-cases and tokenises it. The target is 2 MB of UTF-8 text per second per core.
+/// pass over the same text that lower-cases and tokenises it, the two timed in turns so that both meet the same load.
+/// The target is 20 MB of UTF-8 text per second per core, judged as a ratio to the floor so that a shared machine's load
+/// cancels out: the floor runs at 110 MB/s on an idle core of the build machine, so 20 MB/s is 5.5 times its time.
 /// </summary>
 internal sealed class ExtractionBenchmark : IBenchmark
 {
-    private const double TargetMegabytesPerSecond = 2.0;
+    private const double TargetMegabytesPerSecond = 20.0;
+
+    /// <summary>The floor's throughput on a nearly idle core of the build machine (16–17 ms for the 1.85 MB at load average 7–8, 2026-12-07).</summary>
+    private const double FloorMegabytesPerSecond = 110.0;
+
     private const int Repeat = 8;
 
     public string Name => "extraction";
@@ -30,7 +36,7 @@ internal sealed class ExtractionBenchmark : IBenchmark
 
         var megabytes = Repeat * documents.Sum(d => d.Paragraphs.Sum(p => (double)Encoding.UTF8.GetByteCount(p.Text))) / 1_000_000;
         var sink = 0L;
-        var floor = Time(context.Runs, () =>
+        var (floor, extract) = TimeInTurns(context.Runs, () =>
         {
             for (var r = 0; r < Repeat; r++)
             {
@@ -42,8 +48,7 @@ internal sealed class ExtractionBenchmark : IBenchmark
                     }
                 }
             }
-        });
-        var extract = Time(context.Runs, () =>
+        }, () =>
         {
             for (var r = 0; r < Repeat; r++)
             {
@@ -61,23 +66,36 @@ internal sealed class ExtractionBenchmark : IBenchmark
         [
             new BenchRow(Name, $"extract {documents.Count * Repeat} reports, {megabytes:0.00} MB, 1 core", extract, "ms", floor, "lower-case + tokenise the same text"),
             new BenchRow(Name, "throughput (MB/s per core)", throughput, "MB/s", Stats.Single(floorThroughput), "bare pass"),
-            // The gate uses the best run: on a shared machine the fastest run is the one least disturbed by neighbours.
-            new BenchRow(Name, $"time per MB, best run, vs the {TargetMegabytesPerSecond} MB/s target", Stats.Single(extract.Min / megabytes), "ms/MB",
-                Stats.Single(1000 / TargetMegabytesPerSecond), $"target {TargetMegabytesPerSecond} MB/s", MaxRatio: 1.0),
+            new BenchRow(Name, $"time per MB vs the floor's: {TargetMegabytesPerSecond} MB/s where the floor runs {FloorMegabytesPerSecond} MB/s", PerMegabyte(extract, megabytes), "ms/MB",
+                PerMegabyte(floor, megabytes), "bare pass", MaxRatio: FloorMegabytesPerSecond / TargetMegabytesPerSecond),
         ];
     }
 
-    private static Stats Time(int runs, Action action)
+    private static Stats PerMegabyte(Stats milliseconds, double megabytes) => new(milliseconds.Median / megabytes, milliseconds.Min / megabytes, milliseconds.Max / megabytes);
+
+    /// <summary>Times the floor and the measured action in turns, after one warm-up of each, so that a neighbour's load falls on both alike.</summary>
+    private static (Stats Floor, Stats Measured) TimeInTurns(int runs, Action floor, Action measured)
     {
-        action();
+        floor();
+        measured();
+        var floors = new List<double>();
         var samples = new List<double>();
         for (var i = 0; i < runs; i++)
         {
-            var watch = Stopwatch.StartNew();
-            action();
-            samples.Add(watch.Elapsed.TotalMilliseconds);
+            floors.Add(Time(floor));
+            samples.Add(Time(measured));
         }
 
-        return Stats.Of(samples);
+        return (Stats.Of(floors), Stats.Of(samples));
+    }
+
+    /// <summary>One timed run, starting from a collected heap, so that neither side pays for the garbage the other left.</summary>
+    private static double Time(Action action)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var watch = Stopwatch.StartNew();
+        action();
+        return watch.Elapsed.TotalMilliseconds;
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
 using ReportPipeline.Core;
+using ReportPipeline.Core.Languages;
 using ReportPipeline.Core.MemberStates;
 using ReportPipeline.Core.Reports;
 using ReportPipeline.Core.Storage;
@@ -36,6 +37,9 @@ internal sealed class SurveyCompileBenchmark : IBenchmark
         "Human rights safeguards are built into every counter-terrorism law we adopt.",
         "CTED and UNOCT should coordinate their assistance so that States are not asked twice.",
     ];
+
+    /// <summary>The language the sentences are written in, as the pipeline tells it.</summary>
+    private static readonly string s_language = LanguageDetector.Detect(string.Join(' ', s_sentences));
 
     public string Name => "survey-compile";
 
@@ -152,10 +156,10 @@ internal sealed class SurveyCompileBenchmark : IBenchmark
             var text = string.Join(' ', Enumerable.Range(0, 6).Select(_ => s_sentences[random.Next(s_sentences.Length)]));
             return new ExtractedAnswer(q, text, 0.5 + (random.NextDouble() / 2), ExtractionMethods.Marker, [new Provenance(1 + i, 1 + random.Next(40))], ThemeCatalog.Default.Match(text));
         }).ToList();
-        var report = new ExtractedReport("en", 4, answers, ThemeCatalog.Summarise(answers), []) { ExtractorVersion = AnswerExtractor.ExtractorVersion };
+        var report = new ExtractedReport(s_language, 4, answers, ThemeCatalog.Summarise(answers), []) { ExtractorVersion = AnswerExtractor.ExtractorVersion };
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(period + state.Iso3 + string.Concat(answers.Select(a => a.Text)))));
         var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var submission = new SubmissionRecord(new SubmissionKey(period, state), hash, $"{period}/{state.Iso3}/report.pdf", "pdf", "en", 4, report.Coverage, [],
+        var submission = new SubmissionRecord(new SubmissionKey(period, state), hash, $"{period}/{state.Iso3}/report.pdf", "pdf", s_language, 4, report.Coverage, [],
             at, at, AnswerExtractor.ExtractorVersion);
         return (submission, report);
     }

@@ -1,10 +1,11 @@
 using System.CommandLine;
-using System.Globalization;
+using System.Text.Json;
 using ReportPipeline.Core.Uploads;
+using ReportPipeline.Functions.Http;
 
 namespace ReportPipeline.Cli.Commands;
 
-/// <summary><c>credentials issue|revoke|list ISO3</c>: Member States' upload keys; issue prints the key once.</summary>
+/// <summary><c>credentials issue|revoke|list ISO3</c>: Member States' upload keys; issue prints the key once. The staff desk calls the same methods.</summary>
 internal static class CredentialsCommand
 {
     public static Command Create(Option<string?> storage)
@@ -28,7 +29,7 @@ internal static class CredentialsCommand
         var command = new Command("issue", "Issue a new upload key; it is printed once and only its salted hash is stored.") { state, expires };
         command.SetAction(async (result, cancellationToken) => await WithServiceAsync(result, storage, async service =>
         {
-            var expiresAt = ParseExpiry(result.GetValue(expires));
+            var expiresAt = CredentialService.ParseExpiry(result.GetValue(expires));
             var issued = await service.IssueAsync(result.GetValue(state)!, expiresAt, cancellationToken);
             var until = expiresAt is { } at ? $", valid until {at:u}" : "";
             Console.Error.WriteLine($"Upload key {issued.Id} for {issued.State}, issued {issued.IssuedAt:u}{until}. It is shown only now: hand it to the state's focal point over a secure channel.");
@@ -54,25 +55,29 @@ internal static class CredentialsCommand
 
     private static Command List(Option<string?> storage)
     {
-        var state = State();
-        var command = new Command("list", "List a state's upload keys (ids and dates; secrets are never stored).") { state };
+        var state = new Argument<string?>("state") { Description = "ISO 3166 alpha-3 code of the Member State (default: every state).", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "Print {\"keys\": [...]} as GET /api/keys answers." };
+        var command = new Command("list", "List upload keys (ids, dates and slots; secrets are never stored).") { state, json };
         command.SetAction(async (result, cancellationToken) => await WithServiceAsync(result, storage, async service =>
         {
-            foreach (var credential in (await service.ListAsync(result.GetValue(state)!, cancellationToken)).OrderBy(c => c.IssuedAt))
+            var keys = await service.ListAsync(result.GetValue(state), cancellationToken);
+            if (result.GetValue(json))
             {
-                var status = credential.RevokedAt is { } at ? $"revoked {at:u}" : credential.ExpiresAt is { } end ? $"expires {end:u}" : "active";
-                Console.WriteLine($"{credential.Id}  issued {credential.IssuedAt:u}  {status}");
+                Console.WriteLine(JsonSerializer.Serialize(new { keys }, ApiReply.Json));
+                return 0;
+            }
+
+            foreach (var key in keys)
+            {
+                var status = key.RevokedAt is { } at ? $"revoked {at:u}" : key.ExpiresAt is { } end ? $"{(key.Status == "expired" ? "expired" : "expires")} {end:u}" : "active";
+                var used = key.LastSlotAt is { } last ? $"  last slot {last:u} ({key.SlotsLastDay} in 24 h)" : "";
+                Console.WriteLine($"{key.Id}  {key.State}  issued {key.IssuedAt:u}  {status}{used}");
             }
 
             return 0;
         }));
         return command;
     }
-
-    private static DateTimeOffset? ParseExpiry(string? text) =>
-        text is null ? null
-        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at
-        : throw new ArgumentException($"--expires '{text}' is not a date or time, such as 2027-06-30 or 2027-06-30T18:00Z.");
 
     private static async Task<int> WithServiceAsync(ParseResult result, Option<string?> storage, Func<CredentialService, Task<int>> action)
     {
@@ -83,7 +88,7 @@ internal static class CredentialsCommand
         }
         catch (ArgumentException e)
         {
-            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(e is CredentialRefusedException refused ? refused.Reason : e.Message);
             return 2;
         }
     }

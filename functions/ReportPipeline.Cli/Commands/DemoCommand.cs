@@ -1,24 +1,34 @@
 using System.CommandLine;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Ingestion;
+using ReportPipeline.Core.Review;
+using ReportPipeline.Core.Staff;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Functions.Surveys;
 using Microsoft.Azure.Functions.Worker;
 
 namespace ReportPipeline.Cli.Commands;
 
-/// <summary><c>demo</c>: the whole pipeline over the seed reports, through the function classes.</summary>
+/// <summary>
+/// <c>demo</c>: the whole pipeline over the seed reports, through the function classes; one report per period is reviewed by a
+/// demo analyst before the compile, so the survey shows both a reviewed state and machine-extracted ones.
+/// </summary>
 internal static class DemoCommand
 {
+    /// <summary>Who the demo's review is recorded as, in the review log and the survey's marks.</summary>
+    private static StaffPrincipal Analyst { get; } = new("demo-analyst", "Demo Analyst",
+        new HashSet<string>([StaffRoles.SurveysRead, StaffRoles.ReportsReview], StringComparer.Ordinal), IsLocal: true);
+
     public static Command Create(Option<string?> storage)
     {
         var keepRunning = new Option<bool>("--keep-running") { Description = "Then serve the portal, the staff desk and the API (as serve does) and keep Azurite up, until Ctrl+C." };
         var port = ServeCommand.PortOption();
         var output = new Option<string?>("--out") { Description = "Folder for the survey files (default .reportpipeline/surveys/{period})." };
-        var command = new Command("demo", "Upload every report in seeds/reports/, ingest it, compile the survey, and print what came of it.") { keepRunning, port, output };
+        var command = new Command("demo", "Upload every report in seeds/reports/, ingest it, review one report per period as a demo analyst, compile the survey, and print what came of it.")
+            { keepRunning, port, output };
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var host = await LocalHost.StartAsync(result.GetValue(storage), RepoPaths.AzuriteData, ServeCommand.Settings(), cancellationToken);
+            await using var host = await LocalHost.StartAsync(result.GetValue(storage), RepoPaths.AzuriteData, ServeCommand.Settings(), cancellationToken, serves: result.GetValue(keepRunning));
             var pipeline = new LocalPipeline(host);
             var files = Directory.EnumerateFiles(RepoPaths.SeedReports, "*", SearchOption.AllDirectories)
                 .Select(f => (File: f, Blob: Path.GetRelativePath(RepoPaths.SeedReports, f).Replace('\\', '/')))
@@ -34,11 +44,17 @@ internal static class DemoCommand
                 Console.Error.WriteLine($"[{outcomes.Count}/{files.Count}] {blob}: {Describe(outcome)}");
             }
 
+            var periods = outcomes.Select(o => o.Upload.Period).OfType<Period>().Distinct().OrderBy(p => p.Value, StringComparer.Ordinal).ToList();
+            foreach (var period in periods)
+            {
+                await ReviewOneAsync(host, period, cancellationToken);
+            }
+
             var compiled = await host.Get<CompileSurveyFunction>().RunAsync(new TimerInfo(), cancellationToken);
             Console.Error.WriteLine($"Compiled {compiled.Count(c => c.Published)} new survey edition(s).");
 
             var store = host.Get<ISubmissionStore>();
-            foreach (var period in outcomes.Select(o => o.Upload.Period).OfType<Period>().Distinct().OrderBy(p => p.Value, StringComparer.Ordinal))
+            foreach (var period in periods)
             {
                 var submissions = await store.ListSubmissionsAsync(period, cancellationToken);
                 var reporting = string.Join(", ", submissions.Select(s => s.Key.State.Iso3).Order(StringComparer.Ordinal));
@@ -47,6 +63,11 @@ internal static class DemoCommand
                 {
                     Console.WriteLine($"  question ({question.Key}) {question.Title}: answered by {submissions.Count(s => s.Coverage.Contains(question.Key))}");
                 }
+
+                var reviewed = (await host.Get<ReviewService>().ListAsync(period, cancellationToken)).Where(s => s.Status == ReviewStatus.Reviewed).ToList();
+                Console.WriteLine($"  answers reviewed by an analyst: {reviewed.Count} of {submissions.Count} reports"
+                    + $"{(reviewed.Count > 0 ? $" ({string.Join(", ", reviewed.Select(r => $"{r.State} by {r.ReviewedBy}"))})" : "")}; "
+                    + $"the survey marks {submissions.Count - reviewed.Count} as machine-extracted");
 
                 var edition = await host.Get<ISurveyStore>().GetLatestEditionAsync(period, cancellationToken);
                 if (edition is not null)
@@ -78,6 +99,40 @@ internal static class DemoCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Reviews the first report of <paramref name="period"/> (by state code) that has machine passages, as <see cref="Analyst"/>:
+    /// accepts each passage and marks the report reviewed. A period where any current report has decisions is left as it
+    /// is, so running demo again changes nothing and a person's review is never touched.
+    /// </summary>
+    private static async Task ReviewOneAsync(LocalHost host, Period period, CancellationToken cancellationToken)
+    {
+        var service = host.Get<ReviewService>();
+        var listed = await service.ListAsync(period, cancellationToken);
+        if (listed.Any(s => s.Decisions > 0))
+        {
+            return;
+        }
+
+        foreach (var submission in (await host.Get<ISubmissionStore>().ListSubmissionsAsync(period, cancellationToken)).OrderBy(s => s.Key.State.Iso3, StringComparer.Ordinal))
+        {
+            var sheet = await service.ShowAsync(submission.Key, cancellationToken);
+            var machine = sheet.Questions.Values.SelectMany(q => q.Passages).Where(p => p.Source == PassageSources.Machine).Select(p => p.Id).ToList();
+            if (machine.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var passage in machine)
+            {
+                sheet = await service.DecideAsync(submission.Key, new ReviewRequest(ReviewAction.Accept, passage), Analyst, sheet.Revision, cancellationToken);
+            }
+
+            await service.DecideAsync(submission.Key, new ReviewRequest(ReviewAction.Done), Analyst, sheet.Revision, cancellationToken);
+            Console.Error.WriteLine($"Reviewed {submission.Key.State.Iso3} {period} as {Analyst.Name}: accepted {machine.Count} passage(s), marked reviewed.");
+            return;
+        }
     }
 
     public static string Describe(IngestionOutcome outcome) => outcome.Status switch

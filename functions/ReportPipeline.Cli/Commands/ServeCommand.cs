@@ -29,7 +29,7 @@ internal static class ServeCommand
         var command = new Command("serve", "Serve the member-state portal (/), the staff desk (/staff) and the HTTP API on 127.0.0.1, ingesting new uploads.") { port };
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var host = await LocalHost.StartAsync(result.GetValue(storage), RepoPaths.AzuriteData, Settings(), cancellationToken);
+            await using var host = await LocalHost.StartAsync(result.GetValue(storage), RepoPaths.AzuriteData, Settings(), cancellationToken, serves: true);
             await RunAsync(host, result.GetValue(port), cancellationToken);
             return 0;
         });
@@ -40,12 +40,13 @@ internal static class ServeCommand
     public static async Task RunAsync(LocalHost host, int port, CancellationToken cancellationToken)
     {
         await using var server = await LocalServer.StartAsync(host.Services, port, ingest: true, Console.WriteLine, cancellationToken);
+        host.Announce(server.Url);
         Console.WriteLine($"Member-state portal: {server.Url}");
         var local = host.Get<IOptions<StaffOptions>>().Value.Authentication == StaffAuthentication.LocalUser;
         Console.WriteLine($"Staff desk:          {server.StaffUrl}{(local ? " (you are staff here, as the local user)" : " (closed here: staff sign in through App Service Authentication, in Azure)")}");
         Console.WriteLine($"API:                 {server.Url}api/… (the same functions and routes as in Azure)");
         Console.WriteLine($"New blobs under reports/ are ingested within {2 * LocalServer.PollInterval.TotalSeconds:0} s, standing in for Event Grid (which Azure uses).");
-        Console.Error.WriteLine(host.IsEmbedded ? "Azurite keeps running; press Ctrl+C to stop." : "Press Ctrl+C to stop.");
+        Console.Error.WriteLine(host.IsEmbedded ? "Azurite keeps running, and other reportpipeline commands here use it; press Ctrl+C to stop." : "Press Ctrl+C to stop.");
         await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 }

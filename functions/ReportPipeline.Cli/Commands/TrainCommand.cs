@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using System.Text;
 using ReportPipeline.Evaluation;
@@ -11,7 +12,7 @@ namespace ReportPipeline.Cli.Commands;
 internal static class TrainCommand
 {
     /// <summary>The version of the model <c>train</c> writes: the extractor version its reports carry. Raise it with every retraining that changes the file.</summary>
-    public const string ModelVersion = "learned-1";
+    public const string ModelVersion = "learned-2";
 
     public static string DefaultOutput => Path.Combine(RepoPaths.Root, "functions", "ReportPipeline.Extraction", "Learned", "extraction-model.json");
 
@@ -34,7 +35,7 @@ internal static class TrainCommand
             var model = ModelTrainer.Fit(cases, result.GetValue(version)!, names);
             var path = result.GetValue(output)?.FullName ?? DefaultOutput;
             await File.WriteAllTextAsync(path, model.ToJson(), new UTF8Encoding(false), cancellationToken);
-            Console.WriteLine($"{cases.Count} cases, {cases.Sum(c => c.Sentences)} sentences from {names.Count} sets; threshold {model.Threshold}; written to {path}");
+            Console.WriteLine($"{cases.Count} cases, {cases.Sum(c => c.Sentences)} sentences from {names.Count} sets; thresholds {string.Join(" ", model.Thresholds.Select(t => t.ToString(CultureInfo.InvariantCulture)))}; written to {path}");
             return 0;
         });
         return command;

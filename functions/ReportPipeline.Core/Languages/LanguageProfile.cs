@@ -15,6 +15,9 @@ public sealed class LanguageProfile
     /// <summary>The folder holding a profile's cue files, each a list of weighted terms (<see cref="WeightedTerm"/>).</summary>
     public const string CueFolder = "cues/";
 
+    /// <summary>The profile's script and spelling variants (<see cref="ScriptVariants"/>), a file a language may do without.</summary>
+    public const string VariantsFile = "variants.txt";
+
     private readonly FrozenDictionary<string, IReadOnlyList<WeightedTerm>> _cues;
 
     internal LanguageProfile(
@@ -28,6 +31,7 @@ public sealed class LanguageProfile
         ScriptCharacters = CharacterRanges.Parse(document.Detection.Characters);
         _cues = _texts.Where(t => t.Key.StartsWith(CueFolder, StringComparison.Ordinal))
             .ToFrozenDictionary(t => t.Key, t => (IReadOnlyList<WeightedTerm>)[.. WeightedTerm.Parse(t.Value, document.Vocabulary.MatchAnywhere, $"{document.Code}/{t.Key}")], StringComparer.Ordinal);
+        Variants = _texts.TryGetValue(VariantsFile, out var variants) ? ScriptVariants.Parse(variants, $"{document.Code}/{VariantsFile}") : ScriptVariants.None;
     }
 
     /// <summary>The ISO 639-1 code: <c>ar</c>, <c>zh</c>, <c>en</c>, …</summary>
@@ -64,6 +68,9 @@ public sealed class LanguageProfile
 
     /// <summary>How its letters are folded for matching.</summary>
     public FoldingDocument Folding => Document.Folding;
+
+    /// <summary>Its script and spelling variants, read as the vocabulary's forms; <see cref="ScriptVariants.None"/> without a <see cref="VariantsFile"/>.</summary>
+    public ScriptVariants Variants { get; }
 
     /// <summary>The names of its flat string maps ("portal.json", …).</summary>
     public IReadOnlyCollection<string> StringFiles => _strings.Keys;

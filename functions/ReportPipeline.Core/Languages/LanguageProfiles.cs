@@ -19,6 +19,12 @@ public sealed class LanguageProfiles
 
     private const string ResourcePrefix = "Languages/Profiles/";
 
+    /// <summary>
+    /// The files a language may do without, though another language has them: data only some languages need (a language
+    /// without script or spelling variants has no <see cref="LanguageProfile.VariantsFile"/>). Where present they are checked like the rest.
+    /// </summary>
+    public static IReadOnlySet<string> OptionalFiles { get; } = new HashSet<string>(StringComparer.Ordinal) { LanguageProfile.VariantsFile };
+
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
@@ -158,6 +164,18 @@ public sealed class LanguageProfiles
                 {
                     faults.Add(e.Message);
                 }
+            }
+        }
+
+        if (texts.TryGetValue(LanguageProfile.VariantsFile, out var variants))
+        {
+            try
+            {
+                _ = ScriptVariants.Parse(variants, $"{code}/{LanguageProfile.VariantsFile}");
+            }
+            catch (FormatException e)
+            {
+                faults.Add(e.Message);
             }
         }
 
@@ -303,12 +321,12 @@ public sealed class LanguageProfiles
 
     private static void Compare(LanguageProfile reference, LanguageProfile profile, List<string> faults)
     {
-        foreach (var file in reference.StringFiles.Concat(reference.TextFiles).Except(profile.StringFiles.Concat(profile.TextFiles)).Order(StringComparer.Ordinal))
+        foreach (var file in reference.StringFiles.Concat(reference.TextFiles).Except(profile.StringFiles.Concat(profile.TextFiles)).Except(OptionalFiles).Order(StringComparer.Ordinal))
         {
             faults.Add($"{profile.Code}/{file}: the file is missing ({reference.Code} has it).");
         }
 
-        foreach (var file in profile.StringFiles.Concat(profile.TextFiles).Except(reference.StringFiles.Concat(reference.TextFiles)).Order(StringComparer.Ordinal))
+        foreach (var file in profile.StringFiles.Concat(profile.TextFiles).Except(reference.StringFiles.Concat(reference.TextFiles)).Except(OptionalFiles).Order(StringComparer.Ordinal))
         {
             faults.Add($"{profile.Code}/{file}: {reference.Code} has no such file.");
         }

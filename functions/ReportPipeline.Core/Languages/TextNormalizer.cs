@@ -14,37 +14,55 @@ public static class TextNormalizer
     /// <summary>What each profile's folding makes of a character: '\0' drops it, <see cref="NoRule"/> leaves it to the common rules.</summary>
     private static readonly char[] s_letters = ProfileFolding();
 
+    /// <summary>The folded form of every character, computed once: folding is the hot path of every match.</summary>
+    private static readonly char[] s_folded = FoldingTable();
+
     public static string Normalize(ReadOnlySpan<char> text)
     {
         var rented = text.Length < 512 ? null : System.Buffers.ArrayPool<char>.Shared.Rent(text.Length + 2);
         var buffer = rented ?? stackalloc char[text.Length + 2];
-        var n = 0;
-        buffer[n++] = ' ';
-        var space = true;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = Fold(OcrDigit(text, i));
-            if (c == '\0' || (c == ' ' && space))
-            {
-                continue;
-            }
-
-            buffer[n++] = c;
-            space = c == ' ';
-        }
-
-        if (!space)
-        {
-            buffer[n++] = ' ';
-        }
-
-        var result = new string(buffer[..n]);
+        var result = new string(buffer[..Normalize(text, buffer, spaces: true)]);
         if (rented is not null)
         {
             System.Buffers.ArrayPool<char>.Shared.Return(rented);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Folds <paramref name="text"/> into <paramref name="destination"/> (at least two characters longer) and returns the
+    /// length written: as <see cref="Normalize(ReadOnlySpan{char})"/>, or, without <paramref name="spaces"/>, with no space at all.
+    /// </summary>
+    public static int Normalize(ReadOnlySpan<char> text, Span<char> destination, bool spaces)
+    {
+        var folded = s_folded;
+        var n = 0;
+        if (spaces)
+        {
+            destination[n++] = ' ';
+        }
+
+        var space = true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var raw = text[i];
+            var c = folded[raw is 'l' or 'I' or 'O' ? OcrDigit(text, i) : raw];
+            if (c == '\0' || (c == ' ' && (space || !spaces)))
+            {
+                continue;
+            }
+
+            destination[n++] = c;
+            space = c == ' ';
+        }
+
+        if (!space && spaces)
+        {
+            destination[n++] = ' ';
+        }
+
+        return n;
     }
 
     /// <summary>OCR reads 1 as l or I and 0 as O inside numbers ("l373", "2OO1"); next to a digit they are digits.</summary>
@@ -62,7 +80,20 @@ public static class TextNormalizer
     }
 
     /// <summary>The folded form of one character; '\0' drops it, ' ' separates words.</summary>
-    public static char Fold(char c)
+    public static char Fold(char c) => s_folded[c];
+
+    private static char[] FoldingTable()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            table[c] = FoldOne((char)c);
+        }
+
+        return table;
+    }
+
+    private static char FoldOne(char c)
     {
         if (c < 128)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using ReportPipeline.Core.Languages;
 
 namespace ReportPipeline.Core.Reports;
@@ -46,9 +47,20 @@ public sealed class ThemeCatalog
     /// <summary>The keys of the themes a passage mentions, in catalogue order.</summary>
     public IReadOnlyList<string> Match(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var found = new bool[Themes.Count];
         var state = (Found: found, Map: _themeOfTerm);
-        _matcher.Scan(TextNormalizer.Normalize(text), ref state, static (ref (bool[] Found, int[] Map) s, int id, int _) => s.Found[s.Map[id]] = true);
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length + 2);
+        try
+        {
+            var folded = buffer.AsSpan(0, TextNormalizer.Normalize(text, buffer, spaces: true));
+            _matcher.Scan(folded, ref state, static (ref (bool[] Found, int[] Map) s, int id, int _) => s.Found[s.Map[id]] = true);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+
         return [.. Themes.Where((_, i) => found[i]).Select(t => t.Key)];
     }
 

@@ -1,13 +1,20 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportPipeline.Core.MemberStates;
+using ReportPipeline.Core.Telemetry;
 
 namespace ReportPipeline.Core.Uploads;
 
-/// <summary>Issues and revokes Member States' upload credentials (the CLI's <c>credentials</c> command), and tells whose a presented key is.</summary>
+/// <summary>
+/// Issues, lists and revokes Member States' upload credentials (the CLI's <c>credentials</c> command and the staff desk's keys, the
+/// same methods), and tells whose a presented key is.
+/// </summary>
 public sealed class CredentialService(
     ICredentialStore store, MemberStateRegistry states, IOptions<UploadOptions> options, TimeProvider time, ILogger<CredentialService> logger)
 {
+    private const int MaxExpiryLength = 40;
+
     /// <summary>Stores a new credential's hash and returns the key, which is shown once and kept nowhere; it never expires.</summary>
     public Task<IssuedCredential> IssueAsync(string state, CancellationToken cancellationToken) => IssueAsync(state, null, cancellationToken);
 
@@ -18,7 +25,7 @@ public sealed class CredentialService(
         var now = time.GetUtcNow();
         if (expiresAt <= now)
         {
-            throw new ArgumentException($"The expiry {expiresAt:u} is not in the future.", nameof(expiresAt));
+            throw new CredentialRefusedException(ReasonCodes.BadExpiry, $"The expiry {expiresAt:u} is not in the future.", nameof(expiresAt));
         }
 
         var (issued, stored) = UploadCredential.Create(iso3, now, expiresAt);
@@ -34,6 +41,16 @@ public sealed class CredentialService(
         var revoked = await store.RevokeAsync(iso3, id, time.GetUtcNow(), cancellationToken);
         logger.CredentialsRevoked(iso3, revoked);
         return revoked;
+    }
+
+    /// <summary>Revokes the one credential <paramref name="id"/>, whatever its state, and returns it as it now stands (already revoked: unchanged).</summary>
+    public async Task<CredentialSummary> RevokeKeyAsync(string id, CancellationToken cancellationToken)
+    {
+        var stored = (IsId(id) ? await store.FindAsync(id, cancellationToken) : null)
+            ?? throw new CredentialRefusedException(ReasonCodes.UnknownKey, "No upload key has this id.", nameof(id));
+        var revoked = await store.RevokeAsync(stored.State, stored.Id, time.GetUtcNow(), cancellationToken);
+        logger.CredentialsRevoked(stored.State, revoked);
+        return CredentialSummary.Of(await store.FindAsync(id, cancellationToken) ?? stored, time.GetUtcNow());
     }
 
     /// <summary>
@@ -68,10 +85,26 @@ public sealed class CredentialService(
         return taken ? null : refusedUntil ?? now + SlotQuota.Hour;
     }
 
-    public Task<IReadOnlyList<StoredCredential>> ListAsync(string state, CancellationToken cancellationToken) =>
-        store.ListAsync(Known(state), cancellationToken);
+    /// <summary>The state's credentials (null: every state's), by state and then oldest first; what staff see of them, never a secret.</summary>
+    public async Task<IReadOnlyList<CredentialSummary>> ListAsync(string? state, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var stored = await store.ListAsync(state is null ? null : Known(state), cancellationToken);
+        return [.. stored.OrderBy(c => c.State, StringComparer.Ordinal).ThenBy(c => c.IssuedAt).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => CredentialSummary.Of(c, now))];
+    }
+
+    /// <summary>
+    /// An expiry as an operator writes it, read as UTC: a date (<c>2027-06-30</c>, its first moment) or a time (<c>2027-06-30T18:00Z</c>);
+    /// null for none.
+    /// </summary>
+    public static DateTimeOffset? ParseExpiry(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : text.Length <= MaxExpiryLength && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at
+        : throw new CredentialRefusedException(ReasonCodes.BadExpiry, $"The expiry '{LogValue.Safe(text)}' is not a date or time, such as 2027-06-30 or 2027-06-30T18:00Z.", "expires");
+
+    private static bool IsId(string? id) => id is { Length: UploadCredential.IdLength } && id.All(char.IsAsciiHexDigitLower);
 
     private string Known(string state) => states.TryGet(state, out var memberState)
         ? memberState.Iso3
-        : throw new ArgumentException($"'{state}' is not the ISO 3166 alpha-3 code of a UN Member State.", nameof(state));
+        : throw new CredentialRefusedException(ReasonCodes.UnknownState, $"'{LogValue.Safe(state)}' is not the ISO 3166 alpha-3 code of a UN Member State.", nameof(state));
 }

@@ -8,7 +8,8 @@ public interface ICredentialStore
     /// <summary>The credential with this id, whatever its state; null when there is none.</summary>
     Task<StoredCredential?> FindAsync(string id, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<StoredCredential>> ListAsync(string state, CancellationToken cancellationToken);
+    /// <summary>The state's credentials, or every state's when <paramref name="state"/> is null.</summary>
+    Task<IReadOnlyList<StoredCredential>> ListAsync(string? state, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records one more upload slot for the credential when <paramref name="take"/> allows it: given the times of the slots

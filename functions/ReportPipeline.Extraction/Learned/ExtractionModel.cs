@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ReportPipeline.Core;
 
 namespace ReportPipeline.Extraction.Learned;
 
 /// <summary>
 /// The learned scorer: a logistic regression over <see cref="PassageFeatures"/>, giving each sentence and question the
-/// probability that the sentence carries the question's answer, and the probability from which a sentence answers. It is a
+/// probability that the sentence carries the question's answer, and per question the probability from which a sentence answers. It is a
 /// committed artefact (<c>extraction-model.json</c>, embedded) written by <c>train</c>; its version is the extractor's.
 /// </summary>
 public sealed class ExtractionModel
@@ -23,18 +24,25 @@ public sealed class ExtractionModel
     });
 
     private readonly double[] _weights;
+    private readonly double[] _thresholds;
 
-    public ExtractionModel(string version, IReadOnlyList<double> weights, double threshold, IReadOnlyList<string> training)
+    public ExtractionModel(string version, IReadOnlyList<double> weights, IReadOnlyList<double> thresholds, IReadOnlyList<string> training)
     {
         ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(thresholds);
         if (weights.Count != PassageFeatures.Count)
         {
             throw new FormatException($"The extraction model has {weights.Count} weights; the features are {PassageFeatures.Count}.");
         }
 
+        if (thresholds.Count != Question.Count)
+        {
+            throw new FormatException($"The extraction model has {thresholds.Count} thresholds; there are {Question.Count} questions.");
+        }
+
         Version = version;
         _weights = [.. weights];
-        Threshold = threshold;
+        _thresholds = [.. thresholds];
         Training = training;
     }
 
@@ -44,21 +52,27 @@ public sealed class ExtractionModel
     /// <summary>The extractor version this model gives its reports.</summary>
     public string Version { get; }
 
-    /// <summary>The least probability for a sentence to answer a question.</summary>
-    public double Threshold { get; }
+    /// <summary>Per question, in order: the least probability for a sentence to answer it.</summary>
+    public IReadOnlyList<double> Thresholds => _thresholds;
 
     /// <summary>The labelled sets the model was fitted on, as named to <c>train</c>.</summary>
     public IReadOnlyList<string> Training { get; }
 
     public IReadOnlyList<double> Weights => _weights;
 
+    /// <summary>The least probability for a sentence to answer <paramref name="question"/>.</summary>
+    public double Threshold(Question question) => _thresholds[question.Index];
+
     /// <summary>The probability that a sentence with these features answers the question they were computed for.</summary>
-    public double Probability(ReadOnlySpan<double> features)
+    public double Probability(ReadOnlySpan<double> features) => Logistic(features, _weights);
+
+    /// <summary>The logistic of the features weighted by <paramref name="weights"/>: the model's probability, or a candidate fit's.</summary>
+    internal static double Logistic(ReadOnlySpan<double> features, ReadOnlySpan<double> weights)
     {
         var z = 0.0;
-        for (var i = 0; i < _weights.Length; i++)
+        for (var i = 0; i < weights.Length; i++)
         {
-            z += _weights[i] * features[i];
+            z += weights[i] * features[i];
         }
 
         return 1 / (1 + Math.Exp(-z));
@@ -78,7 +92,7 @@ public sealed class ExtractionModel
         return new ExtractionModel(
             root.GetProperty("version").GetString() ?? throw new FormatException("The extraction model has no version."),
             [.. root.GetProperty("weights").EnumerateArray().Select(e => e.GetDouble())],
-            root.GetProperty("threshold").GetDouble(),
+            [.. root.GetProperty("thresholds").EnumerateArray().Select(e => e.GetDouble())],
             [.. root.GetProperty("training").EnumerateArray().Select(e => e.GetString() ?? "")]);
     }
 
@@ -90,7 +104,7 @@ public sealed class ExtractionModel
         {
             w.WriteStartObject();
             w.WriteString("version", Version);
-            w.WriteNumber("threshold", Math.Round(Threshold, 6));
+            Numbers(w, "thresholds", _thresholds);
             w.WriteStartArray("training");
             foreach (var t in Training)
             {
@@ -105,16 +119,21 @@ public sealed class ExtractionModel
             }
 
             w.WriteEndArray();
-            w.WriteStartArray("weights");
-            foreach (var x in _weights)
-            {
-                w.WriteRawValue(Math.Round(x, 6).ToString("0.######", CultureInfo.InvariantCulture));
-            }
-
-            w.WriteEndArray();
+            Numbers(w, "weights", _weights);
             w.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n") + "\n";
+    }
+
+    private static void Numbers(Utf8JsonWriter w, string name, double[] values)
+    {
+        w.WriteStartArray(name);
+        foreach (var x in values)
+        {
+            w.WriteRawValue(Math.Round(x, 6).ToString("0.######", CultureInfo.InvariantCulture));
+        }
+
+        w.WriteEndArray();
     }
 }

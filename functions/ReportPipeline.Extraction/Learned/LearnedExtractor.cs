@@ -5,9 +5,11 @@ namespace ReportPipeline.Extraction.Learned;
 
 /// <summary>
 /// The local extractor: the rules read the document (units, sentences, vocabulary evidence, markers and headings), the
-/// learned model gives every sentence and question a probability, and the sentences at or above the model's threshold
-/// answer, as do those the statement's own markers or headings put under a question; a paragraph gives the stretch from its first to its last answering sentence, and consecutive paragraphs form
-/// one answer. The three best passages per question travel with the report as candidates for review.
+/// learned model gives every sentence and question a probability, and the sentences at or above the model's threshold for
+/// the question answer, as do those the statement's own markers or headings put under a question. A paragraph with an
+/// answering sentence answers whole, as the rules' leading question took it: the sentence the model found is seldom all the
+/// paragraph says to the question, and the paragraph is what an answer's provenance names. Consecutive paragraphs form one
+/// answer. The three best passages per question travel with the report as candidates for review.
 /// </summary>
 public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules, ExtractionModel model) : IAnswerExtractor, IPassageRanker
 {
@@ -27,11 +29,8 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
     {
         var (analysis, doc, p) = Score(document);
         var answers = Answers(doc, p);
-        return analysis.Report with
+        return new ExtractedReport(analysis.Language, analysis.Pages, answers, ThemeCatalog.Summarise(answers), answers.Count == 0 ? [ExtractionWarnings.NoAnswers] : [])
         {
-            Answers = answers,
-            Themes = ThemeCatalog.Summarise(answers),
-            Warnings = answers.Count == 0 ? [ExtractionWarnings.NoAnswers] : [],
             ExtractorVersion = model.Version,
             Candidates = Rank(doc, p, Candidates),
         };
@@ -61,10 +60,10 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
             for (var s = 0; s < p[u].Length; s++)
             {
                 p[u][s] = new double[Question.Count];
-                foreach (var q in Question.All)
+                for (var q = 0; q < Question.Count; q++)
                 {
-                    PassageFeatures.Compute(doc, u, s, q, x);
-                    p[u][s][q.Index] = model.Probability(x);
+                    PassageFeatures.Compute(doc, u, s, Question.FromIndex(q), x);
+                    p[u][s][q] = model.Probability(x);
                 }
             }
         }
@@ -80,18 +79,24 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
             var run = new List<(int Unit, string Text, double Confidence)>();
             for (var u = 0; u < doc.Units.Count; u++)
             {
-                var chosen = Enumerable.Range(0, p[u].Length).Where(s => p[u][s][q.Index] >= model.Threshold || Placed(doc.Rules[u][s], q)).ToList();
-                if (chosen.Count == 0 || (run.Count > 0 && run[^1].Unit != u - 1))
+                var (answering, best) = (false, double.MinValue);
+                for (var s = 0; s < p[u].Length; s++)
+                {
+                    if (p[u][s][q.Index] >= model.Threshold(q) || Placed(doc.Rules[u][s], q))
+                    {
+                        answering = true;
+                        best = Math.Max(best, p[u][s][q.Index]);
+                    }
+                }
+
+                if (!answering || (run.Count > 0 && run[^1].Unit != u - 1))
                 {
                     Flush(doc, q, run, answers);
                 }
 
-                if (chosen.Count > 0)
+                if (answering)
                 {
-                    var unit = doc.Units[u];
-                    var first = unit.Sentences[chosen[0]];
-                    var last = unit.Sentences[chosen[^1]];
-                    run.Add((u, unit.Unit.Text[first.Start..(last.Start + last.Length)].Trim(), chosen.Max(s => p[u][s][q.Index])));
+                    run.Add((u, doc.Units[u].Unit.Text.Trim(), best));
                 }
             }
 
@@ -126,12 +131,22 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
     private static List<RankedPassage> Rank(ReadDocument doc, double[][][] p, int perQuestion)
     {
         var ranked = new List<RankedPassage>();
+        var order = new (double P, int Unit, int Sentence)[p.Sum(unit => unit.Length)];
         foreach (var q in Question.All)
         {
-            var order = p.SelectMany((unit, u) => unit.Select((x, s) => (Unit: u, Sentence: s, P: x[q.Index])))
-                .OrderByDescending(c => c.P).ThenBy(c => c.Unit).ThenBy(c => c.Sentence);
+            var k = 0;
+            for (var u = 0; u < p.Length; u++)
+            {
+                for (var s = 0; s < p[u].Length; s++)
+                {
+                    order[k++] = (p[u][s][q.Index], u, s);
+                }
+            }
+
+            // Best first, ties in document order; no two entries are equal, so the sort is the same as a stable one.
+            Array.Sort(order, static (x, y) => y.P.CompareTo(x.P) is var c && c != 0 ? c : x.Unit != y.Unit ? x.Unit.CompareTo(y.Unit) : x.Sentence.CompareTo(y.Sentence));
             var taken = new List<(int Unit, int From, int To)>();
-            foreach (var (u, s, probability) in order)
+            foreach (var (probability, u, s) in order)
             {
                 if (taken.Count == perQuestion)
                 {
@@ -141,7 +156,7 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
                 var unit = doc.Units[u];
                 var from = Math.Max(0, s - 1);
                 var to = Math.Min(unit.Sentences.Count - 1, s + 1);
-                if (taken.Any(t => t.Unit == u && t.From <= to && from <= t.To))
+                if (Overlaps(taken, u, from, to))
                 {
                     continue;
                 }
@@ -155,6 +170,19 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
         }
 
         return ranked;
+    }
+
+    private static bool Overlaps(List<(int Unit, int From, int To)> taken, int unit, int from, int to)
+    {
+        foreach (var t in taken)
+        {
+            if (t.Unit == unit && t.From <= to && from <= t.To)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The paragraph of a unit that holds the sentence (a unit may join paragraphs that continue one sentence).</summary>

@@ -5,17 +5,19 @@ namespace ReportPipeline.Extraction.Learned;
 
 /// <summary>
 /// What the model sees of one sentence and one question: the vocabulary's cue categories as amounts rather than rules,
-/// the sentence's neighbours and the paragraph it sits in, where it stands in the document, what the rules made of it
-/// (markers, headings, their classifier), and signs of framing (quoted Council text, dates, headings, quotation marks).
+/// the sentence's neighbours and the paragraph it sits in, where it stands in the document, the statement's own markers and
+/// headings, and signs of framing (quoted Council text, dates, headings, quotation marks).
 /// Every feature is language-neutral or names a language; none is a word of any text. The names are the model file's
-/// contract: <see cref="ExtractionModel"/> refuses a file whose names differ from <see cref="Names"/>.
+/// contract: <see cref="ExtractionModel"/> refuses a file whose names differ from <see cref="Names"/>. The rules' own
+/// decision (their classifier) is not a feature: the rules were tuned on the real texts the model learns from, where it is
+/// nearly always right, so the model would trust it more than it deserves on new text.
 /// </summary>
 public static partial class PassageFeatures
 {
     private static readonly string[] s_shared =
     [
         "own", "own.core", "other.max", "lead", "prev.own", "next.own", "unit.own", "unit.lead", "unit.share", "doc.max", "doc.best",
-        "rule.marker", "rule.heading", "rule.classifier", "rule.other", "rule.answered", "section.same", "section.other", "section.closed",
+        "rule.marker", "rule.heading", "section.same", "section.other", "section.closed",
         "procedural", "deflected", "closing", "preamble", "closing.unit", "standalone", "first", "last", "position", "doc.start",
         "length", "short", "unit.sentences", "council.text", "digits", "heading.like", "quote.marks", "date",
         "addressee", "directive", "body", "relation", "meets", "procedural.weight", "addressed", "prev.procedural",
@@ -23,7 +25,7 @@ public static partial class PassageFeatures
 
     private static readonly string[] s_perQuestion =
     [
-        "bias", "own", "unit.own", "own.core", "addressee", "directive", "body", "relation", "meets", "rule.classifier", "rule.marker",
+        "bias", "own", "unit.own", "own.core", "addressee", "directive", "body", "relation", "meets", "rule.marker",
         "section.same", "procedural", "addressed", "lead", "doc.max",
     ];
 
@@ -53,7 +55,7 @@ public static partial class PassageFeatures
         var total = unit.Total;
         var unitOwn = total.Question(q);
         var unitOther = Other(total, qi);
-        var text = doc.SentenceText(u, s);
+        var length = sentence.Length;
         var rule = doc.Rules[u][s];
         var section = unit.Section;
         var addressee = Log(scores[Cue.Addressee]);
@@ -75,9 +77,6 @@ public static partial class PassageFeatures
         x[k++] = own > 0 && own >= doc.Max[qi] ? 1 : 0;
         x[k++] = rule.Marker[qi] ? 1 : 0;
         x[k++] = rule.Heading[qi] ? 1 : 0;
-        x[k++] = rule.Classifier[qi] ? 1 : 0;
-        x[k++] = rule.Any && !rule.Has(qi) ? 1 : 0;
-        x[k++] = doc.RulesAnswered[qi] ? 1 : 0;
         x[k++] = section.Question == q ? 1 : 0;
         x[k++] = section.Question is { } sq && sq != q ? 1 : 0;
         x[k++] = section == AnswerExtractor.Section.Closed ? 1 : 0;
@@ -91,8 +90,8 @@ public static partial class PassageFeatures
         x[k++] = s == sentences.Count - 1 ? 1 : 0;
         x[k++] = doc.Units.Count > 1 ? (double)u / (doc.Units.Count - 1) : 0;
         x[k++] = u == 0 ? 1 : 0;
-        x[k++] = Math.Log(1 + text.Length) / 6;
-        x[k++] = text.Length < 60 ? 1 : 0;
+        x[k++] = Math.Log(1 + length) / 6;
+        x[k++] = length < 60 ? 1 : 0;
         x[k++] = Log(sentences.Count) / 3;
         var signals = doc.Signals[u][s];
         for (var i = 0; i < TextSignals; i++)
@@ -120,7 +119,6 @@ public static partial class PassageFeatures
         x[block++] = Log(scores[Cue.Body]);
         x[block++] = Log(scores[Cue.Relation]);
         x[block++] = Log(scores[Cue.Meets]);
-        x[block++] = rule.Classifier[qi] ? 1 : 0;
         x[block++] = rule.Marker[qi] ? 1 : 0;
         x[block++] = section.Question == q ? 1 : 0;
         x[block++] = sentence.Procedural ? 1 : 0;
@@ -140,14 +138,19 @@ public static partial class PassageFeatures
     internal const int TextSignals = 5;
 
     /// <summary>What a sentence's text shows whatever the question: quoted Council text, many digits, a heading, quotation marks, a dateline.</summary>
-    internal static bool[] Signals(string text) =>
-    [
-        CouncilText().IsMatch(text),
-        Digits(text) > 0.04,
-        TextUnits.LooksLikeHeading(text),
-        text.AsSpan().IndexOfAny("«»“”„\"「」『』") >= 0,
-        DatePattern().IsMatch(text),
-    ];
+    internal static bool[] Signals(ReadOnlySpan<char> text)
+    {
+        // Both patterns need a digit (or, for the Council, its symbol "S/"): most sentences have none and skip the regexes.
+        var (digits, anyDigit) = Digits(text);
+        return
+        [
+            (anyDigit || text.Contains("S/", StringComparison.Ordinal)) && CouncilText().IsMatch(text),
+            digits > 0.04,
+            TextUnits.LooksLikeHeading(text),
+            text.IndexOfAny("«»“”„\"「」『』") >= 0,
+            anyDigit && DatePattern().IsMatch(text),
+        ];
+    }
 
     private static double Log(double value) => Math.Log(1 + Math.Max(0, value));
 
@@ -165,15 +168,18 @@ public static partial class PassageFeatures
         return max;
     }
 
-    private static double Digits(string text)
+    /// <summary>The share of ASCII digits, and whether there is a digit of any script (what <c>\d</c> matches).</summary>
+    private static (double Share, bool Any) Digits(ReadOnlySpan<char> text)
     {
         var digits = 0;
+        var any = false;
         foreach (var c in text)
         {
             digits += char.IsAsciiDigit(c) ? 1 : 0;
+            any |= c >= 128 && char.IsDigit(c);
         }
 
-        return text.Length == 0 ? 0 : (double)digits / text.Length;
+        return (text.Length == 0 ? 0 : (double)digits / text.Length, any || digits > 0);
     }
 
     /// <summary>A Council document cited by its symbol or a resolution by number and year: the text quotes the Council.</summary>

@@ -2,8 +2,8 @@ using ReportPipeline.Core;
 namespace ReportPipeline.Extraction.Learned;
 
 /// <summary>
-/// A document as the model reads it: the rules' units and sentences with their evidence, which passages the rules gave
-/// to which question and by what evidence, and the strongest evidence for each question anywhere in the document.
+/// A document as the model reads it: the rules' units and sentences with their evidence, which passages the statement's markers
+/// and headings put under which question, and the strongest evidence for each question anywhere in the document.
 /// </summary>
 internal sealed class ReadDocument
 {
@@ -11,24 +11,34 @@ internal sealed class ReadDocument
     {
         Language = analysis.Language;
         Units = analysis.Units;
-        Rules = [.. Units.Select(u => u.Sentences.Select(_ => new RuleMarks()).ToArray())];
+        Rules = new RuleMarks[Units.Count][];
         Max = new double[Question.Count];
-        foreach (var unit in Units)
+        for (var u = 0; u < Units.Count; u++)
         {
-            foreach (var sentence in unit.Sentences)
+            var sentences = Units[u].Sentences;
+            Rules[u] = new RuleMarks[sentences.Count];
+            for (var s = 0; s < sentences.Count; s++)
             {
-                foreach (var q in Question.All)
+                Rules[u][s] = new RuleMarks();
+                for (var q = 0; q < Question.Count; q++)
                 {
-                    Max[q.Index] = Math.Max(Max[q.Index], sentence.Scores.Question(q));
+                    Max[q] = Math.Max(Max[q], sentences[s].Scores.Question(Question.FromIndex(q)));
                 }
             }
         }
 
-        Signals = [.. Units.Select((unit, u) => unit.Sentences.Select((_, s) => PassageFeatures.Signals(SentenceText(u, s))).ToArray())];
-        RulesAnswered = new bool[Question.Count];
+        Signals = new bool[Units.Count][][];
+        for (var u = 0; u < Units.Count; u++)
+        {
+            Signals[u] = new bool[Units[u].Sentences.Count][];
+            for (var s = 0; s < Signals[u].Length; s++)
+            {
+                Signals[u][s] = PassageFeatures.Signals(SentenceSpan(u, s));
+            }
+        }
+
         foreach (var a in analysis.Assignments)
         {
-            RulesAnswered[a.Question.Index] = true;
             var u = Units.FindIndex(r => ReferenceEquals(r.Unit, a.Unit));
             if (u < 0)
             {
@@ -37,7 +47,7 @@ internal sealed class ReadDocument
 
             for (var s = 0; s < Units[u].Sentences.Count; s++)
             {
-                if (a.Text.Contains(SentenceText(u, s).Trim(), StringComparison.Ordinal))
+                if (a.Text.AsSpan().Contains(SentenceSpan(u, s).Trim(), StringComparison.Ordinal))
                 {
                     Rules[u][s].Mark(a.Question.Index, a.Method);
                 }
@@ -49,21 +59,21 @@ internal sealed class ReadDocument
 
     public List<AnswerExtractor.ReadUnit> Units { get; }
 
-    /// <summary>Per unit and sentence: the questions the rules gave it to, by marker, heading or classifier.</summary>
+    /// <summary>Per unit and sentence: the questions a marker or heading put it under.</summary>
     public RuleMarks[][] Rules { get; }
 
     /// <summary>Per unit and sentence: <see cref="PassageFeatures.Signals"/> of its text, read once for all four questions.</summary>
     public bool[][][] Signals { get; }
 
-    /// <summary>Per question: whether the rules answered it anywhere.</summary>
-    public bool[] RulesAnswered { get; }
-
     /// <summary>Per question: the most evidence one sentence of the document gives it.</summary>
     public double[] Max { get; }
 
-    public string SentenceText(int unit, int sentence)
+    public string SentenceText(int unit, int sentence) => SentenceSpan(unit, sentence).ToString();
+
+    /// <summary>The sentence's text without copying it.</summary>
+    public ReadOnlySpan<char> SentenceSpan(int unit, int sentence)
     {
         var s = Units[unit].Sentences[sentence];
-        return Units[unit].Unit.Text.Substring(s.Start, s.Length);
+        return Units[unit].Unit.Text.AsSpan(s.Start, s.Length);
     }
 }

@@ -2,28 +2,24 @@ using ReportPipeline.Core;
 using ReportPipeline.Core.Reports;
 namespace ReportPipeline.Extraction.Learned;
 
-/// <summary>The questions the rules gave one sentence to, by the evidence that placed it.</summary>
+/// <summary>The questions the statement's own structure put one sentence under: a marker or a heading the rules followed.</summary>
 internal sealed class RuleMarks
 {
     public bool[] Marker { get; } = new bool[Question.Count];
 
     public bool[] Heading { get; } = new bool[Question.Count];
 
-    public bool[] Classifier { get; } = new bool[Question.Count];
-
-    public bool Any { get; private set; }
-
-    public bool Has(int question) => Marker[question] || Heading[question] || Classifier[question];
-
+    /// <summary>Records a passage the rules gave the question; only a marker's or a heading's counts, not the classifier's.</summary>
     public void Mark(int question, string method)
     {
-        Any = true;
-        var marks = method switch
+        switch (method)
         {
-            ExtractionMethods.Marker => Marker,
-            ExtractionMethods.Heading => Heading,
-            _ => Classifier,
-        };
-        marks[question] = true;
+            case ExtractionMethods.Marker:
+                Marker[question] = true;
+                break;
+            case ExtractionMethods.Heading:
+                Heading[question] = true;
+                break;
+        }
     }
 }

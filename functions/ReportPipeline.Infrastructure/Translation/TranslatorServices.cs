@@ -28,7 +28,7 @@ public static class TranslatorServices
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
                 options,
                 sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline<HttpResponseMessage>(TranslatorPipelines.Request),
-                options.IsConfigured ? AzureCredentials.UnlessKey(options.Key, options.ManagedIdentityClientId) : null,
+                options.IsConfigured ? options.Credential() : null,
                 sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<ITranslationCache, TableTranslationCache>();

@@ -76,10 +76,14 @@ public sealed class TableCredentialStore(StorageClientFactory clients) : ICreden
         return added;
     }
 
-    public async Task<IReadOnlyList<StoredCredential>> ListAsync(string state, CancellationToken cancellationToken)
+    /// <summary>One partition for a state; for every state one query of the table (a few keys per state), the id index left out.</summary>
+    public async Task<IReadOnlyList<StoredCredential>> ListAsync(string? state, CancellationToken cancellationToken)
     {
         var list = new List<StoredCredential>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == state, cancellationToken: cancellationToken))
+        var rows = state is null
+            ? _table.QueryAsync<TableEntity>(e => e.PartitionKey != IdIndexPartition, cancellationToken: cancellationToken)
+            : _table.QueryAsync<TableEntity>(e => e.PartitionKey == TableKeys.Checked(state), cancellationToken: cancellationToken);
+        await foreach (var entity in rows)
         {
             list.Add(ToCredential(entity));
         }
@@ -157,5 +161,5 @@ public sealed class TableCredentialStore(StorageClientFactory clients) : ICreden
 
     private static StoredCredential ToCredential(TableEntity e) => new(
         e.PartitionKey, e.RowKey, e.GetBinary(Columns.Salt), e.GetBinary(Columns.Hash), e.GetDateTimeOffset(Columns.IssuedAt) ?? DateTimeOffset.MinValue, e.GetDateTimeOffset(Columns.RevokedAt),
-        e.GetDateTimeOffset(Columns.ExpiresAt));
+        e.GetDateTimeOffset(Columns.ExpiresAt), ReadTimes(e.GetBinary(Columns.RecentSlots)));
 }

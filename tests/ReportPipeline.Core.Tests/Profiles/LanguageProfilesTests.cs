@@ -78,6 +78,32 @@ public sealed class LanguageProfilesTests
         Assert.Contains(expected, Assert.Throws<InvalidDataException>(() => LanguageProfiles.Load(files)).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Load_OptionalFileInOneLanguageOnly_IsReadThereAndNotRequiredElsewhere()
+    {
+        var files = Files();
+        files["fr/variants.txt"] = "# a comment\n_co_o _coo\n";
+
+        var sut = LanguageProfiles.Load(files);
+
+        Assert.Equal(" cooperation ", sut.Get("fr").Variants.Canonical(" co operation "));
+        Assert.Same(ScriptVariants.None, sut.Get("en").Variants);
+        Assert.DoesNotContain(LanguageProfile.VariantsFile, sut.Get("en").TextFiles);
+    }
+
+    [Theory]
+    [InlineData("fr/variants.txt", "co-operation\n", "fr/variants.txt: 'co-operation' is not a form and the form it is read as")]
+    [InlineData("fr/variants.txt", "a b c\n", "fr/variants.txt: 'a b c' is not a form")]
+    [InlineData("fr/variants.txt", "\n", "fr/variants.txt: the file is empty")]
+    [InlineData("fr/notes.txt", "anything\n", "fr/notes.txt: en has no such file")]
+    public void Load_BrokenOrUnknownOptionalFile_NamesTheLanguageAndTheFault(string path, string content, string expected)
+    {
+        var files = Files();
+        files[path] = content;
+
+        Assert.Contains(expected, Assert.Throws<InvalidDataException>(() => LanguageProfiles.Load(files)).Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("\"code\": \"fr\"", "\"code\": \"es\"", "fr/profile.json: key 'code' is 'es'")]
     [InlineData("\"direction\": \"ltr\"", "\"direction\": \"up\"", "fr/profile.json: key 'direction' is 'up'")]

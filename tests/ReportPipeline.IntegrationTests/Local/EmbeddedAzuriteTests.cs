@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace ReportPipeline.IntegrationTests.Local;
 
@@ -20,15 +21,23 @@ public sealed class EmbeddedAzuriteTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public async Task Demo_Succeeds_LeavesNoProcessBehind()
+    public async Task Demo_Succeeds_LeavesOneReportReviewedAndNoProcessBehind()
     {
         SeedReport();
+        SeedReport("NGA", "(d) We coordinate with the Office of Counter-Terrorism and share information with our neighbours.\n");
 
         using var cli = CliProcess.Start(_folder.Path, _mark, "demo");
         var exitCode = await cli.ExitAsync(_ct);
 
         Assert.True(exitCode == 0, cli.Output);
         AssertNothingLeft();
+        Assert.Contains("answers reviewed by an analyst: 1 of 2 reports (KEN by Demo Analyst); the survey marks 1 as machine-extracted", cli.Output, StringComparison.Ordinal);
+        using var survey = JsonDocument.Parse(await File.ReadAllBytesAsync(
+            Path.Combine(_folder.Path, ".reportpipeline", "surveys", "2026-H1", "global-implementation-survey.json"), _ct));
+        var marks = survey.RootElement.GetProperty("annex").EnumerateArray().Where(s => s.GetProperty("reported").GetBoolean())
+            .ToDictionary(s => s.GetProperty("iso3").GetString()!, s => s.GetProperty("review").GetString());
+        Assert.Equal(new Dictionary<string, string?> { ["KEN"] = "reviewed", ["NGA"] = "machine-extracted" }, marks);
+        Assert.Equal(1, survey.RootElement.GetProperty("introduction").GetProperty("reviewed").GetInt32());
     }
 
     [Fact]
@@ -90,12 +99,12 @@ public sealed class EmbeddedAzuriteTests : IDisposable
         Assert.True(!tree.Any(ProcessTable.IsRunning), "Left running: " + ProcessTable.Describe(tree.Where(ProcessTable.IsRunning)));
     }
 
-    private void SeedReport()
+    private void SeedReport(string iso3 = "KEN",
+        string text = "(a) Our border agencies lack equipment and trained staff.\n\n(b) Technical assistance from CTED helped us draft legislation.\n")
     {
-        var folder = Path.Combine(_folder.Path, "seeds", "reports", "2026-H1", "KEN");
+        var folder = Path.Combine(_folder.Path, "seeds", "reports", "2026-H1", iso3);
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "statement.txt"),
-            "(a) Our border agencies lack equipment and trained staff.\n\n(b) Technical assistance from CTED helped us draft legislation.\n");
+        File.WriteAllText(Path.Combine(folder, "statement.txt"), text);
     }
 
     private void AssertNothingLeft()

@@ -70,6 +70,55 @@ public sealed class ReviewApiTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task ReviewList_AfterRejectAcceptCopyAddNoteAndDone_GivesAgreementPerLanguageAndQuestion()
+    {
+        var period = await IngestAsync("KEN", "(a) Our main challenge is financing of terrorism through virtual assets.\n\n(d) We coordinate with the 1267 Monitoring Team and UNODC.\n\nThe working group met in Nairobi.");
+        var (beforeStatus, before) = await SendAsync(HttpMethod.Get, $"api/review?period={period}", _reader);
+        var path = $"api/review/{period}/KEN";
+        object[] decisions =
+        [
+            new { action = "reject", passage = "a-1.1", revision = 0 },
+            new { action = "copy", passage = "d-1.2", question = "b", revision = 1 },
+            new { action = "add", question = "b", paragraph = "1.3", revision = 2 },
+            new { action = "note", question = "b", note = "Ask about Nairobi.", revision = 3 },
+            new { action = "done", revision = 4 },
+        ];
+        foreach (var decision in decisions)
+        {
+            var (status, body) = await SendAsync(HttpMethod.Post, path, _analyst, decision);
+            Assert.True(status == HttpStatusCode.OK, body.ToString());
+        }
+
+        var (staleStatus, stale) = await SendAsync(HttpMethod.Post, path, _second, new { action = "note", question = "a", note = "Too late.", revision = 4 });
+        var (longStatus, tooLong) = await SendAsync(HttpMethod.Post, path, _analyst, new { action = "note", question = "a", note = new string('x', 4001), revision = 5 });
+        var (_, shown) = await SendAsync(HttpMethod.Get, path, _reader);
+        var (listStatus, list) = await SendAsync(HttpMethod.Get, $"api/review?period={period}", _reader);
+
+        Assert.Equal(HttpStatusCode.OK, beforeStatus);
+        Assert.Empty(before.GetProperty("agreement").EnumerateArray());
+        Assert.Equal((HttpStatusCode.Conflict, "review-conflict"), (staleStatus, stale.GetProperty("error").GetString()));
+        Assert.Equal((HttpStatusCode.BadRequest, "note-too-long"), (longStatus, tooLong.GetProperty("error").GetString()));
+        Assert.Equal(("reviewed", 5, "Ask about Nairobi."), (shown.GetProperty("status").GetString(), shown.GetProperty("revision").GetInt32(),
+            shown.GetProperty("questions").GetProperty("b").GetProperty("note").GetString()));
+        Assert.Equal(["b-1.2", "b-1.3"], shown.GetProperty("questions").GetProperty("b").GetProperty("passages").EnumerateArray()
+            .Where(p => p.GetProperty("decision").GetString() == "accepted").Select(p => p.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, listStatus);
+        var cells = list.GetProperty("agreement").EnumerateArray().Select(c => (
+            c.GetProperty("language").GetString(), c.GetProperty("question").GetString(), c.GetProperty("machineDecided").GetInt32(),
+            c.GetProperty("machineAccepted").GetInt32(), c.GetProperty("accepted").GetInt32(), Share(c, "precision"), Share(c, "recall"))).ToList();
+        // (a): the machine's one passage rejected. (b): two accepted, neither found by the machine there. (d): the machine's, accepted.
+        Assert.Equal(
+        [
+            ("en", "a", 1, 0, 0, 0.0, (double?)null),
+            ("en", "b", 0, 0, 2, null, 0.0),
+            ("en", "d", 1, 1, 1, 1.0, 1.0),
+        ], cells);
+    }
+
+    /// <summary>A figure with nothing to divide by is left out of the reply.</summary>
+    private static double? Share(JsonElement cell, string name) => cell.TryGetProperty(name, out var value) ? value.GetDouble() : null;
+
+    [Fact]
     public async Task Passages_ArabicQueryWithoutDiacritics_FindsTheStateAndListGivesStatus()
     {
         var period = await IngestAsync("EGY", "(ب) نُشيد بالتعاون الدولي مع المديرية التنفيذية لمكافحة الإرهاب.");

@@ -55,6 +55,9 @@ public sealed class StaffApiTests(PortalFixture portal)
         { "GET", $"api/staff/uploads?period={PortalFixture.FirstOpenPeriod}" },
         { "GET", $"api/surveys/{PortalFixture.FirstOpenPeriod}" },
         { "POST", $"api/surveys/{PortalFixture.FirstOpenPeriod}/compile" },
+        { "GET", "api/keys" },
+        { "POST", "api/keys" },
+        { "POST", "api/keys/0123456789abcdef/revoke" },
     };
 
     [Theory]

@@ -201,7 +201,8 @@ public sealed class UploadSlotTests(AzuriteFixture azurite) : IDisposable
         Assert.True(before.Granted, before.Message);
         Assert.Equal(ReasonCodes.BadCredential, after.ReasonCode);
         Assert.Contains(await credentials.ListAsync("GHA", _ct), c => c.ExpiresAt == expiresAt);
-        await Assert.ThrowsAsync<ArgumentException>(() => credentials.IssueAsync("GHA", clock.GetUtcNow(), _ct));
+        var refused = await Assert.ThrowsAsync<CredentialRefusedException>(() => credentials.IssueAsync("GHA", clock.GetUtcNow(), _ct));
+        Assert.Equal(ReasonCodes.BadExpiry, refused.ReasonCode);
     }
 
     [Fact]

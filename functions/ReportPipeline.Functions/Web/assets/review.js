@@ -1,6 +1,7 @@
 'use strict';
 // The review page of the staff desk: a period's states with a current report, and one state's report with its passages per
-// question, where the analyst accepts, rejects, moves and adds. Every value from storage is set with textContent.
+// question, where the analyst accepts, rejects, moves, copies, adds and keeps a note; the machine's agreement with the analysts.
+// Every value from storage is set with textContent.
 (() => {
   const $ = (id) => document.getElementById(id);
   const questions = {
@@ -80,6 +81,7 @@
     } else {
       states = result.body.states;
     }
+    listAgreement(result.ok ? result.body.agreement : []);
     const chosen = $('filter-language').value;
     const languages = [...new Set(states.map((s) => s.language))].sort();
     $('filter-language').replaceChildren(element('option', 'any', { value: '' }), ...languages.map((l) => element('option', language(l), { value: l })));
@@ -146,13 +148,52 @@
     actions.append(
       button('Accept', () => decide({ action: 'accept', passage: p.id }), { 'data-action': 'accept', 'aria-label': `Accept ${p.id}` }),
       button('Reject', () => decide({ action: 'reject', passage: p.id }), { 'data-action': 'reject', 'aria-label': `Reject ${p.id}` }));
-    const target = element('select', null, { 'aria-label': `Question to move ${p.id} to` });
+    const target = element('select', null, { 'aria-label': `Question to move or copy ${p.id} to` });
     target.append(...Object.keys(questions).filter((q) => q !== letter).map((q) => element('option', questions[q], { value: q })));
     const move = button('Move to\u2026', () => decide({ action: 'move', passage: p.id, question: target.value }),
       { 'data-action': 'move', 'aria-label': `Move to\u2026 (passage ${p.id})` });
-    actions.append(target, move);
+    actions.append(target, move, copyButton(p, target));
     item.append(actions);
     return item;
+  }
+
+  function copyButton(p, target) {
+    return button('Copy to\u2026', () => decide({ action: 'copy', passage: p.id, question: target.value }),
+      { 'data-action': 'copy', 'aria-label': `Copy to\u2026 (passage ${p.id})` });
+  }
+
+  // The analyst's note on a question, plain text. A note typed but not saved survives the redraw of the same report that any
+  // decision or a conflict's reload brings, so the analyst loses nothing and saves it again.
+  function noteBox(letter, saved, report) {
+    const id = `note-${letter}`;
+    const owner = `${report.period}/${report.state}`;
+    const before = document.getElementById(id);
+    const draft = before && before.dataset.report === owner && before.value !== before.dataset.saved ? before.value : saved;
+    const box = element('div', null, { class: 'note' });
+    const text = element('textarea', null, {
+      id, rows: '3', maxlength: '4000', dir: 'auto', 'data-saved': saved, 'data-report': owner, 'aria-describedby': `${id}-hint ${id}-state`,
+    });
+    text.value = draft;
+    const state = element('p', draft === saved ? '' : 'Not saved yet.', { id: `${id}-state`, class: 'where' });
+    text.addEventListener('input', () => { state.textContent = text.value === saved ? '' : 'Not saved yet.'; });
+    box.append(element('label', `Analyst's note on (${letter})`, { for: id }), text,
+      element('p', 'Plain text, at most 4,000 characters; kept with the review, not published.', { id: `${id}-hint`, class: 'where' }), state,
+      button('Save note', () => decide({ action: 'note', question: letter, note: text.value }), { 'data-action': 'note', 'aria-label': `Save note on (${letter})` }));
+    return box;
+  }
+
+  function share(value) {
+    return value === null || value === undefined ? '\u2013' : value.toFixed(2);
+  }
+
+  function listAgreement(cells) {
+    $('no-agreement').hidden = cells.length > 0;
+    $('agreement').tBodies[0].replaceChildren(...cells.map((c) => {
+      const tr = element('tr', null, { 'data-agreement': `${c.language}-${c.question}` });
+      tr.append(element('th', language(c.language), { scope: 'row' }), element('td', `(${c.question})`),
+        ...[c.machineDecided, c.machineAccepted, share(c.precision), c.accepted, share(c.recall)].map((v) => element('td', v, { class: 'num' })));
+      return tr;
+    }));
   }
 
   function show(report) {
@@ -185,7 +226,7 @@
       pick.append(...report.paragraphs.map((p) => element('option', `${p.id}: ${p.text.slice(0, 60)}`, { value: p.id })));
       add.append(pick, button('Add paragraph to question', () => decide({ action: 'add', question: letter, paragraph: pick.value }),
         { 'data-action': 'add', 'aria-label': `Add paragraph to question (${letter})` }));
-      box.append(add);
+      box.append(add, noteBox(letter, q.note || '', report));
       return box;
     }));
     $('paragraphs').replaceChildren(...report.paragraphs.map((p) => {

@@ -23,7 +23,7 @@ public sealed class IssueUploadKeyFunction(CredentialService credentials, StaffA
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/keys")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<IssueKeyBody>(request, MaxBodyBytes, cancellationToken);
+        var body = await RequestValues.ReadJsonAsync<IssueKeyBody>(request, MaxBodyBytes, cancellationToken);
         var action = body?.State is { } named ? $"issue an upload key for {named}{(string.IsNullOrEmpty(body.Expires) ? "" : $" until {body.Expires}")}" : "issue an upload key";
         if (staff.Refusal(request, StaffRoles.PipelineOperate, action) is { } refusal)
         {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -38,7 +37,7 @@ public sealed class DecideReviewFunction(ReviewService reviews, MemberStateRegis
             return unknown;
         }
 
-        var body = await ReadAsync(request, cancellationToken);
+        var body = await RequestValues.ReadJsonAsync<ReviewDecisionBody>(request, MaxBodyBytes, cancellationToken);
         if (body is null || !Enum.TryParse<ReviewAction>(body.Action, ignoreCase: true, out var action) || !Enum.IsDefined(action) || char.IsDigit(body.Action![0]))
         {
             return ApiReply.Error(HttpStatusCode.BadRequest, ReasonCodes.BadDecision,
@@ -68,36 +67,6 @@ public sealed class DecideReviewFunction(ReviewService reviews, MemberStateRegis
         catch (ReviewConflictException e)
         {
             return ReviewReplies.Conflict(e);
-        }
-    }
-
-    private static async Task<ReviewDecisionBody?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength is > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<ReviewDecisionBody>(buffer.ToArray(), ApiReply.Json);
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 }

@@ -116,7 +116,7 @@ public sealed class CueScores
     /// </summary>
     private double Question(int i) => _weights[i] > 0 && (i != 0 || _meets || this[Cue.Meets] > 0) ? _weights[i] + _context[i] : 0;
 
-    /// <summary>A weight per cue; <see cref="Cue.Meets"/> is the last cue.</summary>
+    /// <summary>A weight per cue, <see cref="Cue.Meets"/> being the last: a cue added after it must take its place here.</summary>
     [InlineArray((int)Cue.Meets + 1)]
     private struct Weights
     {

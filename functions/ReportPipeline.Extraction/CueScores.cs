@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ReportPipeline.Core;
 
 namespace ReportPipeline.Extraction;
@@ -15,10 +16,9 @@ public sealed class CueScores
 
     private const int Questions = Core.Question.Count;
 
-    private static readonly int s_cues = Enum.GetValues<Cue>().Length;
-
-    private readonly double[] _weights = new double[s_cues];
-    private readonly double[] _context = new double[Questions];
+    // Held inline rather than in arrays of their own: a report scores every sentence, and each score sheet is then one allocation, not three.
+    private Weights _weights;
+    private Context _context;
 
     /// <summary>Whether evidence of (a) was added from a span that named who meets the obstacle.</summary>
     private bool _meets;
@@ -88,8 +88,8 @@ public sealed class CueScores
     /// <summary>Empties the scores, so that one instance can add up span after span.</summary>
     internal void Clear()
     {
-        Array.Clear(_weights);
-        Array.Clear(_context);
+        ((Span<double>)_weights).Clear();
+        ((Span<double>)_context).Clear();
         _meets = false;
     }
 
@@ -115,4 +115,18 @@ public sealed class CueScores
     /// (<see cref="Cue.Meets"/>): an obstacle word beside the threat alone describes the threat, not a State's difficulty.
     /// </summary>
     private double Question(int i) => _weights[i] > 0 && (i != 0 || _meets || this[Cue.Meets] > 0) ? _weights[i] + _context[i] : 0;
+
+    /// <summary>A weight per cue, <see cref="Cue.Meets"/> being the last: a cue added after it must take its place here.</summary>
+    [InlineArray((int)Cue.Meets + 1)]
+    private struct Weights
+    {
+        private double _first;
+    }
+
+    /// <summary>Context per question.</summary>
+    [InlineArray(Questions)]
+    private struct Context
+    {
+        private double _first;
+    }
 }

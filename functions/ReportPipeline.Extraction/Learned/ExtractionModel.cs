@@ -63,19 +63,31 @@ public sealed class ExtractionModel
     /// <summary>The least probability for a sentence to answer <paramref name="question"/>.</summary>
     public double Threshold(Question question) => _thresholds[question.Index];
 
-    /// <summary>The probability that a sentence with these features answers the question they were computed for.</summary>
-    public double Probability(ReadOnlySpan<double> features) => Logistic(features, _weights);
+    /// <summary>
+    /// The probability that a sentence with these features answers <paramref name="question"/>, which they were computed for.
+    /// The other questions' blocks are zero, so the sum skips them; it adds the rest in the same order as <see cref="Logistic"/>,
+    /// so the probability is the same to the bit.
+    /// </summary>
+    internal double Probability(ReadOnlySpan<double> features, Question question)
+    {
+        var blocks = PassageFeatures.Blocks;
+        var z = Sum(0, features[..blocks.Start], _weights.AsSpan(..blocks.Start));
+        z = Sum(z, features[PassageFeatures.Block(question)], _weights.AsSpan(PassageFeatures.Block(question)));
+        z = Sum(z, features[blocks.End..], _weights.AsSpan(blocks.End..));
+        return 1 / (1 + Math.Exp(-z));
+    }
 
     /// <summary>The logistic of the features weighted by <paramref name="weights"/>: the model's probability, or a candidate fit's.</summary>
-    internal static double Logistic(ReadOnlySpan<double> features, ReadOnlySpan<double> weights)
+    internal static double Logistic(ReadOnlySpan<double> features, ReadOnlySpan<double> weights) => 1 / (1 + Math.Exp(-Sum(0, features, weights)));
+
+    private static double Sum(double z, ReadOnlySpan<double> features, ReadOnlySpan<double> weights)
     {
-        var z = 0.0;
         for (var i = 0; i < weights.Length; i++)
         {
             z += weights[i] * features[i];
         }
 
-        return 1 / (1 + Math.Exp(-z));
+        return z;
     }
 
     /// <summary>Reads a model file; its feature names must be today's <see cref="PassageFeatures.Names"/>, in order.</summary>

@@ -60,10 +60,11 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
             for (var s = 0; s < p[u].Length; s++)
             {
                 p[u][s] = new double[Question.Count];
+                PassageFeatures.ComputeSentence(doc, u, s, x);
                 for (var q = 0; q < Question.Count; q++)
                 {
-                    PassageFeatures.Compute(doc, u, s, Question.FromIndex(q), x);
-                    p[u][s][q] = model.Probability(x);
+                    PassageFeatures.ComputeQuestion(doc, u, s, Question.FromIndex(q), x);
+                    p[u][s][q] = model.Probability(x, Question.FromIndex(q));
                 }
             }
         }

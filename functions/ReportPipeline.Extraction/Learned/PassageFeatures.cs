@@ -14,6 +14,9 @@ namespace ReportPipeline.Extraction.Learned;
 /// </summary>
 public static partial class PassageFeatures
 {
+    /// <summary>How many of <see cref="s_shared"/> come first and depend on the question: <c>own</c> to <c>section.other</c>.</summary>
+    private const int QuestionDependent = 15;
+
     private static readonly string[] s_shared =
     [
         "own", "own.core", "other.max", "lead", "prev.own", "next.own", "unit.own", "unit.lead", "unit.share", "doc.max", "doc.best",
@@ -39,47 +42,38 @@ public static partial class PassageFeatures
         .. s_languages.Select(l => $"lang:{l}"),
     ];
 
+    /// <summary>Where each feature of a question's block after its bias takes its value: the shared feature of the same name.</summary>
+    private static readonly int[] s_blockSources = [.. s_perQuestion.Skip(1).Select(f => Array.IndexOf(s_shared, f))];
+
     public static int Count => Names.Count;
+
+    /// <summary>Where the questions' blocks lie in the vector: for any one question, the other questions' blocks are zero.</summary>
+    internal static Range Blocks { get; } = s_shared.Length..(s_shared.Length + (Question.Count * s_perQuestion.Length));
+
+    /// <summary>Where the block of question <paramref name="q"/> lies in the vector.</summary>
+    internal static Range Block(Question q) => (s_shared.Length + (q.Index * s_perQuestion.Length))..(s_shared.Length + ((q.Index + 1) * s_perQuestion.Length));
 
     /// <summary>Fills <paramref name="x"/> with the features of sentence <paramref name="s"/> of unit <paramref name="u"/> for question <paramref name="q"/>.</summary>
     internal static void Compute(ReadDocument doc, int u, int s, Question q, Span<double> x)
     {
         x.Clear();
+        ComputeSentence(doc, u, s, x);
+        ComputeQuestion(doc, u, s, q, x);
+    }
+
+    /// <summary>
+    /// Fills the features of a sentence that are the same for every question, so that scoring computes them once per
+    /// sentence rather than once per question; <see cref="ComputeQuestion"/> completes the vector.
+    /// </summary>
+    internal static void ComputeSentence(ReadDocument doc, int u, int s, Span<double> x)
+    {
         var unit = doc.Units[u];
         var sentences = unit.Sentences;
         var sentence = sentences[s];
         var scores = sentence.Scores;
-        var qi = q.Index;
-        var own = scores.Question(q);
-        var otherMax = Other(scores, qi);
-        var total = unit.Total;
-        var unitOwn = total.Question(q);
-        var unitOther = Other(total, qi);
         var length = sentence.Length;
-        var rule = doc.Rules[u][s];
-        var section = unit.Section;
-        var addressee = Log(scores[Cue.Addressee]);
-        var directive = Log(scores[Cue.Directive]);
-        var addressed = scores[Cue.Addressee] > 0 && scores[Cue.Directive] > 0 ? 1 : 0;
-        var lead = Math.Clamp((own - otherMax) / 4, -1, 1);
-        var docMax = Log(doc.Max[qi]);
-        var k = 0;
-        x[k++] = Log(own);
-        x[k++] = Log(scores[(Cue)qi]);
-        x[k++] = Log(otherMax);
-        x[k++] = lead;
-        x[k++] = s > 0 ? Log(sentences[s - 1].Scores.Question(q)) : 0;
-        x[k++] = s + 1 < sentences.Count ? Log(sentences[s + 1].Scores.Question(q)) : 0;
-        x[k++] = Log(unitOwn);
-        x[k++] = Math.Clamp((unitOwn - unitOther) / 6, -1, 1);
-        x[k++] = total.MaxQuestion > 0 ? unitOwn / total.MaxQuestion : 0;
-        x[k++] = docMax;
-        x[k++] = own > 0 && own >= doc.Max[qi] ? 1 : 0;
-        x[k++] = rule.Marker[qi] ? 1 : 0;
-        x[k++] = rule.Heading[qi] ? 1 : 0;
-        x[k++] = section.Question == q ? 1 : 0;
-        x[k++] = section.Question is { } sq && sq != q ? 1 : 0;
-        x[k++] = section == AnswerExtractor.Section.Closed ? 1 : 0;
+        var k = QuestionDependent;
+        x[k++] = unit.Section == AnswerExtractor.Section.Closed ? 1 : 0;
         x[k++] = sentence.Procedural ? 1 : 0;
         x[k++] = unit.Deflected ? 1 : 0;
         x[k++] = scores[Cue.Closing] > 0 ? 1 : 0;
@@ -99,38 +93,65 @@ public static partial class PassageFeatures
             x[k++] = signals[i] ? 1 : 0;
         }
 
-        x[k++] = addressee;
-        x[k++] = directive;
+        x[k++] = Log(scores[Cue.Addressee]);
+        x[k++] = Log(scores[Cue.Directive]);
         x[k++] = Log(scores[Cue.Body]);
         x[k++] = Log(scores[Cue.Relation]);
         x[k++] = Log(scores[Cue.Meets]);
         x[k++] = Log(scores[Cue.Procedural]);
-        x[k++] = addressed;
-        x[k++] = s > 0 && sentences[s - 1].Procedural ? 1 : 0;
+        x[k++] = scores[Cue.Addressee] > 0 && scores[Cue.Directive] > 0 ? 1 : 0;
+        x[k] = s > 0 && sentences[s - 1].Procedural ? 1 : 0;
 
-        // The same signals once more for this question alone: what marks (c) (an addressee and a directive) is not what marks (d).
-        var block = k + (qi * s_perQuestion.Length);
-        x[block++] = 1;
-        x[block++] = Log(own);
-        x[block++] = Log(unitOwn);
-        x[block++] = Log(scores[(Cue)qi]);
-        x[block++] = addressee;
-        x[block++] = directive;
-        x[block++] = Log(scores[Cue.Body]);
-        x[block++] = Log(scores[Cue.Relation]);
-        x[block++] = Log(scores[Cue.Meets]);
-        x[block++] = rule.Marker[qi] ? 1 : 0;
-        x[block++] = section.Question == q ? 1 : 0;
-        x[block++] = sentence.Procedural ? 1 : 0;
-        x[block++] = addressed;
-        x[block++] = lead;
-        x[block] = docMax;
-        k += Question.Count * s_perQuestion.Length;
-
+        var languages = x[Blocks.End..];
+        languages.Clear();
         var language = Array.IndexOf(s_languages, doc.Language);
         if (language >= 0)
         {
-            x[k + language] = 1;
+            languages[language] = 1;
+        }
+    }
+
+    /// <summary>
+    /// Fills the features of question <paramref name="q"/> over those <see cref="ComputeSentence"/> filled: the shared ones
+    /// that depend on the question, and its block; the other questions' blocks are left zero.
+    /// </summary>
+    internal static void ComputeQuestion(ReadDocument doc, int u, int s, Question q, Span<double> x)
+    {
+        var unit = doc.Units[u];
+        var sentences = unit.Sentences;
+        var scores = sentences[s].Scores;
+        var qi = q.Index;
+        var own = scores.Question(q);
+        var otherMax = Other(scores, qi);
+        var total = unit.Total;
+        var unitOwn = total.Question(q);
+        var unitOther = Other(total, qi);
+        var rule = doc.Rules[u][s];
+        var section = unit.Section;
+        var k = 0;
+        x[k++] = Log(own);
+        x[k++] = Log(scores[(Cue)qi]);
+        x[k++] = Log(otherMax);
+        x[k++] = Math.Clamp((own - otherMax) / 4, -1, 1);
+        x[k++] = s > 0 ? Log(sentences[s - 1].Scores.Question(q)) : 0;
+        x[k++] = s + 1 < sentences.Count ? Log(sentences[s + 1].Scores.Question(q)) : 0;
+        x[k++] = Log(unitOwn);
+        x[k++] = Math.Clamp((unitOwn - unitOther) / 6, -1, 1);
+        x[k++] = total.MaxQuestion > 0 ? unitOwn / total.MaxQuestion : 0;
+        x[k++] = Log(doc.Max[qi]);
+        x[k++] = own > 0 && own >= doc.Max[qi] ? 1 : 0;
+        x[k++] = rule.Marker[qi] ? 1 : 0;
+        x[k++] = rule.Heading[qi] ? 1 : 0;
+        x[k++] = section.Question == q ? 1 : 0;
+        x[k] = section.Question is { } sq && sq != q ? 1 : 0;
+
+        // The same signals once more for this question alone: what marks (c) (an addressee and a directive) is not what marks (d).
+        x[Blocks].Clear();
+        var block = x[Block(q)];
+        block[0] = 1;
+        for (var i = 0; i < s_blockSources.Length; i++)
+        {
+            block[i + 1] = x[s_blockSources[i]];
         }
     }
 

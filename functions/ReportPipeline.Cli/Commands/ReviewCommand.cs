@@ -156,7 +156,7 @@ internal static class ReviewCommand
             foreach (var s in states)
             {
                 var by = s.ReviewedAt is { } at ? $" by {Printable(s.ReviewedBy ?? "")} on {at:u}" : "";
-                Console.WriteLine($"  {s.State,-4} {s.Language,-3} v{s.Version,-3} {s.Status,-10} answers {s.Answered,-5} {s.Decisions} decision(s){by}");
+                Console.WriteLine($"  {s.State,-4} {s.Language,-3} v{s.Version,-3} {s.Status,-10} answers {s.Answered,-5} {s.Decisions} decision(s), {s.PendingIndications} indication(s) of the state pending{by}");
             }
 
             foreach (var c in agreement)

@@ -70,7 +70,7 @@ public sealed class ReviewService(
             var answered = QuestionSet.Of(r.Report.Counts ? r.Report.Accepted.Select(p => p.Question) : answers[state.Iso3].Select(a => a.Question));
             var done = r.Report.Log.LastDone;
             return new ReviewSummary(state.Iso3, state.Name, state.Region, r.Submission.Language, r.Submission.Version, r.Status, answered,
-                r.Report.Log.Decisions.Count, done?.ByName, done?.At);
+                r.Report.Log.Decisions.Count, r.Report.Indications.Count(i => i.Decision == PassageDecisions.Pending), done?.ByName, done?.At);
         }).OrderBy(s => s.State, StringComparer.Ordinal)];
     }
 

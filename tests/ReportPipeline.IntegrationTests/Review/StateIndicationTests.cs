@@ -73,9 +73,11 @@ public sealed class StateIndicationTests(AzuriteFixture azurite) : IAsyncDisposa
         await indications.IndicateAsync(key, KeyId, new StateIndicationRequest(ReviewAction.Withdraw, shown.Version, 1, Passage: "a-1.1"), Ct);
         var sheet = await review.ShowAsync(key, Ct);
         var pendingCoverage = await CoverageAsync(services, key.Period);
+        var listedPending = Assert.Single(await review.ListAsync(key.Period, Ct)).PendingIndications;
         await review.DecideAsync(key, new ReviewRequest(ReviewAction.Accept, "c-1.3"), s_ana, sheet.Revision, Ct);
         await review.DecideAsync(key, new ReviewRequest(ReviewAction.Reject, "a-1.1"), s_ana, sheet.Revision + 1, Ct);
         var decided = await indications.ShowAsync(key, Ct);
+        var listedDecided = Assert.Single(await review.ListAsync(key.Period, Ct)).PendingIndications;
 
         Assert.Equal((1, 0), (shown.Version, shown.Revision));
         Assert.Equal(["a-1.1", "b-1.2", "d-1.4"], shown.Passages.Select(p => p.Id));
@@ -86,6 +88,7 @@ public sealed class StateIndicationTests(AzuriteFixture azurite) : IAsyncDisposa
             sheet.Indications.Select(i => (i.Kind, i.ById, i.ByName)));
         Assert.Equal((ReviewStatus.Machine, 2), (sheet.Status, sheet.Revision));
         Assert.Equal("abd", pendingCoverage);
+        Assert.Equal((2, 0), (listedPending, listedDecided));
         Assert.Equal([PassageDecisions.Accepted, PassageDecisions.Accepted], decided.Indications.Select(i => i.Decision));
         Assert.All(decided.Indications, i => Assert.Null(i.DecidedBy));
         Assert.All(decided.Indications, i => Assert.Equal(_clock.GetUtcNow(), i.DecidedAt));

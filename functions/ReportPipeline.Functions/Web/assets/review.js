@@ -101,7 +101,8 @@
       const th = element('th', null, { scope: 'row' });
       th.append(button(`${s.name} (${s.state})`, () => open(s.state), { class: 'link secondary', 'data-state': s.state }));
       tr.append(th, element('td', s.status, { 'data-status': s.status }), element('td', language(s.language)),
-        element('td', s.answered ? [...s.answered].map((q) => `(${q})`).join(' ') : 'none'), element('td', s.decisions, { class: 'num' }));
+        element('td', s.answered ? [...s.answered].map((q) => `(${q})`).join(' ') : 'none'), element('td', s.decisions, { class: 'num' }),
+        element('td', s.pendingIndications, { class: 'num' }));
       return tr;
     }));
   }

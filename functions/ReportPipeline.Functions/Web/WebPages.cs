@@ -16,7 +16,7 @@ public static class WebPages
     public static FrozenDictionary<string, WebFile> Files { get; } = Load();
 
     /// <summary>The paths only staff need; App Service Authentication guards them, and lets the others through for member states.</summary>
-    public static IReadOnlySet<string> StaffPaths { get; } = new HashSet<string>(["staff", "assets/staff.js", "staff/review", "assets/review.js", "assets/search.js", "assets/keys.js"], StringComparer.Ordinal);
+    public static IReadOnlySet<string> StaffPaths { get; } = new HashSet<string>(["staff", "assets/desk.js", "assets/staff.js", "staff/review", "assets/review.js", "assets/search.js", "assets/keys.js"], StringComparer.Ordinal);
 
     private static FrozenDictionary<string, WebFile> Load()
     {

@@ -3,17 +3,7 @@
 // confirmation. Values from the server are set with textContent; the new key lives only in the read-only field until hidden.
 (() => {
   const $ = (id) => document.getElementById(id);
-
-  function element(tag, text, attributes) {
-    const node = document.createElement(tag);
-    if (text !== undefined && text !== null) {
-      node.textContent = String(text);
-    }
-    for (const [name, value] of Object.entries(attributes || {})) {
-      node.setAttribute(name, value);
-    }
-    return node;
-  }
+  const { element } = window.desk;
 
   const utc = (iso) => (iso ? new Date(iso).toISOString().replace('T', ' ').slice(0, 16) : '');
 

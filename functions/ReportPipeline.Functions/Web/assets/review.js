@@ -4,26 +4,15 @@
 // Every value from storage is set with textContent.
 (() => {
   const $ = (id) => document.getElementById(id);
+  const { element, language } = window.desk;
   const questions = {
     a: '(a) Challenges in implementation',
     b: '(b) International cooperation and technical assistance',
     c: '(c) Adapting the Council\u2019s response',
     d: '(d) An integrated UN architecture',
   };
-  const inEnglish = new Intl.DisplayNames(['en'], { type: 'language' });
   let states = [];
   let sheet = null;
-
-  function element(tag, text, attributes) {
-    const node = document.createElement(tag);
-    if (text !== undefined && text !== null) {
-      node.textContent = String(text);
-    }
-    for (const [name, value] of Object.entries(attributes || {})) {
-      node.setAttribute(name, value);
-    }
-    return node;
-  }
 
   function button(text, onClick, attributes) {
     const node = element('button', text, { type: 'button', class: 'secondary', ...attributes });
@@ -34,14 +23,6 @@
   function problem(text) {
     $('problem').textContent = text;
     $('problem').hidden = !text;
-  }
-
-  function language(code) {
-    try {
-      return `${inEnglish.of(code)} (${code})`;
-    } catch {
-      return code;
-    }
   }
 
   async function call(path, options) {

@@ -3,27 +3,8 @@
 // review page on its state and passage. Every value from storage is set with textContent; the count is announced.
 (() => {
   const $ = (id) => document.getElementById(id);
-  const inEnglish = new Intl.DisplayNames(['en'], { type: 'language' });
+  const { element, language } = window.desk;
   const languages = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
-
-  function element(tag, text, attributes) {
-    const node = document.createElement(tag);
-    if (text !== undefined && text !== null) {
-      node.textContent = String(text);
-    }
-    for (const [name, value] of Object.entries(attributes || {})) {
-      node.setAttribute(name, value);
-    }
-    return node;
-  }
-
-  function language(code) {
-    try {
-      return `${inEnglish.of(code)} (${code})`;
-    } catch {
-      return code;
-    }
-  }
 
   async function call(path) {
     const response = await fetch(path, { cache: 'no-store', credentials: 'same-origin' });

@@ -3,19 +3,8 @@
 // Every value from storage is set with textContent.
 (() => {
   const $ = (id) => document.getElementById(id);
+  const { element, inEnglish } = window.desk;
   let periods = [];
-  const inEnglish = new Intl.DisplayNames(['en'], { type: 'language' });
-
-  function element(tag, text, attributes) {
-    const node = document.createElement(tag);
-    if (text !== undefined && text !== null) {
-      node.textContent = String(text);
-    }
-    for (const [name, value] of Object.entries(attributes || {})) {
-      node.setAttribute(name, value);
-    }
-    return node;
-  }
 
   function row(cells, numeric) {
     const tr = element('tr');

@@ -68,5 +68,27 @@ public static class RequestValues
     public static ApiReply BadPeriod(string? text) =>
         ApiReply.Error(HttpStatusCode.BadRequest, Core.ReasonCodes.BadPeriod, $"'{Display(text)}' is not a reporting period; use {Core.Period.Rule}.");
 
+    /// <summary>
+    /// The question a request names, a letter from a to d; none when it names none. False, with the reply to send, when it
+    /// names something else.
+    /// </summary>
+    public static bool TryOptionalQuestion(string? text, out Core.Question? question, out ApiReply? refusal)
+    {
+        (question, refusal) = (null, null);
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (text.Length == 1 && Core.Question.TryParse(text[0], out var q))
+        {
+            question = q;
+            return true;
+        }
+
+        refusal = ApiReply.Error(HttpStatusCode.BadRequest, Core.ReasonCodes.BadQuestion, "Name the question as a, b, c or d.");
+        return false;
+    }
+
     private static string Display(string? text) => new([.. (text ?? "").Where(char.IsAsciiLetterOrDigit).Take(12)]);
 }

@@ -51,15 +51,9 @@ public sealed class IndicateFunction(StateReports reports, StateIndicationServic
             return BadBody();
         }
 
-        Question? question = null;
-        if (!string.IsNullOrEmpty(body.Question))
+        if (!RequestValues.TryOptionalQuestion(body.Question, out var question, out var badQuestion))
         {
-            if (body.Question.Length != 1 || !Question.TryParse(body.Question[0], out var q))
-            {
-                return ApiReply.Error(HttpStatusCode.BadRequest, ReasonCodes.BadQuestion, "Name the question as a, b, c or d.");
-            }
-
-            question = q;
+            return badQuestion!;
         }
 
         try

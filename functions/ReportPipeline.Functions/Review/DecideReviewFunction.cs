@@ -44,15 +44,9 @@ public sealed class DecideReviewFunction(ReviewService reviews, MemberStateRegis
                 "Send JSON {\"action\": \"accept|reject|move|copy|add|note|done\", \"passage\", \"question\", \"paragraph\", \"note\", \"revision\"}.");
         }
 
-        Question? question = null;
-        if (!string.IsNullOrEmpty(body.Question))
+        if (!RequestValues.TryOptionalQuestion(body.Question, out var question, out var badQuestion))
         {
-            if (body.Question.Length != 1 || !Question.TryParse(body.Question[0], out var q))
-            {
-                return ApiReply.Error(HttpStatusCode.BadRequest, ReasonCodes.BadQuestion, "Name the question as a, b, c or d.");
-            }
-
-            question = q;
+            return badQuestion!;
         }
 
         try

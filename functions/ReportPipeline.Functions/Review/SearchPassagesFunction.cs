@@ -36,15 +36,9 @@ public sealed class SearchPassagesFunction(PassageSearch search, StaffAccess sta
             period = parsed;
         }
 
-        Question? question = null;
-        if (!string.IsNullOrEmpty(questionText))
+        if (!RequestValues.TryOptionalQuestion(questionText, out var question, out var badQuestion))
         {
-            if (questionText.Length != 1 || !Question.TryParse(questionText[0], out var q))
-            {
-                return ApiReply.Error(System.Net.HttpStatusCode.BadRequest, ReasonCodes.BadQuestion, "Name the question as a, b, c or d.");
-            }
-
-            question = q;
+            return badQuestion!;
         }
 
         try

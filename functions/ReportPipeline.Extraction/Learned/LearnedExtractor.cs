@@ -108,7 +108,7 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
     }
 
     /// <summary>The statement's own structure put the sentence under the question: a marker or a heading the rules followed.</summary>
-    internal static bool Placed(RuleMarks marks, Question q) => marks.Marker[q.Index] || marks.Heading[q.Index];
+    internal static bool Placed(RuleMarks marks, Question q) => marks.Marker(q.Index) || marks.Heading(q.Index);
 
     private void Flush(ReadDocument doc, Question q, List<(int Unit, string Text, double Confidence)> run, List<ExtractedAnswer> answers)
     {

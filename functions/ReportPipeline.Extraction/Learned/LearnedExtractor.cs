@@ -42,29 +42,31 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
         return Rank(doc, p, perQuestion);
     }
 
-    /// <summary>The probability of every sentence (by unit and sentence) answering every question.</summary>
-    private (AnswerExtractor.Analysis Analysis, ReadDocument Doc, double[][][] P) Score(LayoutDocument document)
+    /// <summary>
+    /// The probability of every sentence answering every question: per unit, sentence by sentence, the four questions'
+    /// side by side (<c>p[u][s * Question.Count + q]</c>), one array per unit rather than one per sentence.
+    /// </summary>
+    private (AnswerExtractor.Analysis Analysis, ReadDocument Doc, double[][] P) Score(LayoutDocument document)
     {
         var analysis = rules.Analyse(document);
         var doc = new ReadDocument(analysis);
         return (analysis, doc, Probabilities(doc, model));
     }
 
-    internal static double[][][] Probabilities(ReadDocument doc, ExtractionModel model)
+    internal static double[][] Probabilities(ReadDocument doc, ExtractionModel model)
     {
         var x = new double[PassageFeatures.Count];
-        var p = new double[doc.Units.Count][][];
+        var p = new double[doc.Units.Count][];
         for (var u = 0; u < doc.Units.Count; u++)
         {
-            p[u] = new double[doc.Units[u].Sentences.Count][];
-            for (var s = 0; s < p[u].Length; s++)
+            p[u] = new double[doc.Units[u].Sentences.Count * Question.Count];
+            for (var s = 0; s < doc.Units[u].Sentences.Count; s++)
             {
-                p[u][s] = new double[Question.Count];
                 PassageFeatures.ComputeSentence(doc, u, s, x);
                 for (var q = 0; q < Question.Count; q++)
                 {
                     PassageFeatures.ComputeQuestion(doc, u, s, Question.FromIndex(q), x);
-                    p[u][s][q] = model.Probability(x, Question.FromIndex(q));
+                    p[u][(s * Question.Count) + q] = model.Probability(x, Question.FromIndex(q));
                 }
             }
         }
@@ -72,7 +74,7 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
         return p;
     }
 
-    private List<ExtractedAnswer> Answers(ReadDocument doc, double[][][] p)
+    private List<ExtractedAnswer> Answers(ReadDocument doc, double[][] p)
     {
         var answers = new List<ExtractedAnswer>();
         foreach (var q in Question.All)
@@ -81,12 +83,13 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
             for (var u = 0; u < doc.Units.Count; u++)
             {
                 var (answering, best) = (false, double.MinValue);
-                for (var s = 0; s < p[u].Length; s++)
+                for (var s = 0; s < doc.Units[u].Sentences.Count; s++)
                 {
-                    if (p[u][s][q.Index] >= model.Threshold(q) || Placed(doc.Rules[u][s], q))
+                    var ps = p[u][(s * Question.Count) + q.Index];
+                    if (ps >= model.Threshold(q) || Placed(doc.Rules[u][s], q))
                     {
                         answering = true;
-                        best = Math.Max(best, p[u][s][q.Index]);
+                        best = Math.Max(best, ps);
                     }
                 }
 
@@ -108,7 +111,7 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
     }
 
     /// <summary>The statement's own structure put the sentence under the question: a marker or a heading the rules followed.</summary>
-    internal static bool Placed(RuleMarks marks, Question q) => marks.Marker[q.Index] || marks.Heading[q.Index];
+    internal static bool Placed(RuleMarks marks, Question q) => marks.Marker(q.Index) || marks.Heading(q.Index);
 
     private void Flush(ReadDocument doc, Question q, List<(int Unit, string Text, double Confidence)> run, List<ExtractedAnswer> answers)
     {
@@ -129,18 +132,18 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
     /// The best passages per question: each the sentence the model ranks highest with its neighbours in the paragraph, so a
     /// quote that runs over a sentence boundary is whole; a passage overlapping one already taken is skipped.
     /// </summary>
-    private static List<RankedPassage> Rank(ReadDocument doc, double[][][] p, int perQuestion)
+    private static List<RankedPassage> Rank(ReadDocument doc, double[][] p, int perQuestion)
     {
         var ranked = new List<RankedPassage>();
-        var order = new (double P, int Unit, int Sentence)[p.Sum(unit => unit.Length)];
+        var order = new (double P, int Unit, int Sentence)[p.Sum(unit => unit.Length) / Question.Count];
         foreach (var q in Question.All)
         {
             var k = 0;
             for (var u = 0; u < p.Length; u++)
             {
-                for (var s = 0; s < p[u].Length; s++)
+                for (var s = 0; s < doc.Units[u].Sentences.Count; s++)
                 {
-                    order[k++] = (p[u][s][q.Index], u, s);
+                    order[k++] = (p[u][(s * Question.Count) + q.Index], u, s);
                 }
             }
 

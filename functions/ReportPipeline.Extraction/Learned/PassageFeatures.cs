@@ -90,7 +90,7 @@ public static partial class PassageFeatures
         var signals = doc.Signals[u][s];
         for (var i = 0; i < TextSignals; i++)
         {
-            x[k++] = signals[i] ? 1 : 0;
+            x[k++] = (signals & (1 << i)) != 0 ? 1 : 0;
         }
 
         x[k++] = Log(scores[Cue.Addressee]);
@@ -140,8 +140,8 @@ public static partial class PassageFeatures
         x[k++] = total.MaxQuestion > 0 ? unitOwn / total.MaxQuestion : 0;
         x[k++] = Log(doc.Max[qi]);
         x[k++] = own > 0 && own >= doc.Max[qi] ? 1 : 0;
-        x[k++] = rule.Marker[qi] ? 1 : 0;
-        x[k++] = rule.Heading[qi] ? 1 : 0;
+        x[k++] = rule.Marker(qi) ? 1 : 0;
+        x[k++] = rule.Heading(qi) ? 1 : 0;
         x[k++] = section.Question == q ? 1 : 0;
         x[k] = section.Question is { } sq && sq != q ? 1 : 0;
 
@@ -158,20 +158,22 @@ public static partial class PassageFeatures
     /// <summary>How many of <see cref="Signals"/> there are.</summary>
     internal const int TextSignals = 5;
 
-    /// <summary>What a sentence's text shows whatever the question: quoted Council text, many digits, a heading, quotation marks, a dateline.</summary>
-    internal static bool[] Signals(ReadOnlySpan<char> text)
+    /// <summary>
+    /// What a sentence's text shows whatever the question, one bit each (bit 0 first): quoted Council text, many digits, a
+    /// heading, quotation marks, a dateline. Bits, not an array, because every sentence has them.
+    /// </summary>
+    internal static byte Signals(ReadOnlySpan<char> text)
     {
         // Both patterns need a digit (or, for the Council, its symbol "S/"): most sentences have none and skip the regexes.
         var (digits, anyDigit) = Digits(text);
-        return
-        [
-            (anyDigit || text.Contains("S/", StringComparison.Ordinal)) && CouncilText().IsMatch(text),
-            digits > 0.04,
-            TextUnits.LooksLikeHeading(text),
-            text.IndexOfAny("«»“”„\"「」『』") >= 0,
-            anyDigit && DatePattern().IsMatch(text),
-        ];
+        return (byte)(Bit(0, (anyDigit || text.Contains("S/", StringComparison.Ordinal)) && CouncilText().IsMatch(text))
+            | Bit(1, digits > 0.04)
+            | Bit(2, TextUnits.LooksLikeHeading(text))
+            | Bit(3, text.IndexOfAny("«»“”„\"「」『』") >= 0)
+            | Bit(4, anyDigit && DatePattern().IsMatch(text)));
     }
+
+    private static int Bit(int index, bool set) => set ? 1 << index : 0;
 
     private static double Log(double value) => Math.Log(1 + Math.Max(0, value));
 

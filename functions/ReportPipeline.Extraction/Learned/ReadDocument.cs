@@ -19,7 +19,6 @@ internal sealed class ReadDocument
             Rules[u] = new RuleMarks[sentences.Count];
             for (var s = 0; s < sentences.Count; s++)
             {
-                Rules[u][s] = new RuleMarks();
                 for (var q = 0; q < Question.Count; q++)
                 {
                     Max[q] = Math.Max(Max[q], sentences[s].Scores.Question(Question.FromIndex(q)));
@@ -27,10 +26,10 @@ internal sealed class ReadDocument
             }
         }
 
-        Signals = new bool[Units.Count][][];
+        Signals = new byte[Units.Count][];
         for (var u = 0; u < Units.Count; u++)
         {
-            Signals[u] = new bool[Units[u].Sentences.Count][];
+            Signals[u] = new byte[Units[u].Sentences.Count];
             for (var s = 0; s < Signals[u].Length; s++)
             {
                 Signals[u][s] = PassageFeatures.Signals(SentenceSpan(u, s));
@@ -63,7 +62,7 @@ internal sealed class ReadDocument
     public RuleMarks[][] Rules { get; }
 
     /// <summary>Per unit and sentence: <see cref="PassageFeatures.Signals"/> of its text, read once for all four questions.</summary>
-    public bool[][][] Signals { get; }
+    public byte[][] Signals { get; }
 
     /// <summary>Per question: the most evidence one sentence of the document gives it.</summary>
     public double[] Max { get; }

@@ -1,13 +1,18 @@
-using ReportPipeline.Core;
 using ReportPipeline.Core.Reports;
 namespace ReportPipeline.Extraction.Learned;
 
-/// <summary>The questions the statement's own structure put one sentence under: a marker or a heading the rules followed.</summary>
-internal sealed class RuleMarks
+/// <summary>
+/// The questions the statement's own structure put one sentence under: a marker or a heading the rules followed. A struct of
+/// two bit sets, one bit per question, because every sentence of every document has one.
+/// </summary>
+internal struct RuleMarks
 {
-    public bool[] Marker { get; } = new bool[Question.Count];
+    private byte marker;
+    private byte heading;
 
-    public bool[] Heading { get; } = new bool[Question.Count];
+    public readonly bool Marker(int question) => (marker & (1 << question)) != 0;
+
+    public readonly bool Heading(int question) => (heading & (1 << question)) != 0;
 
     /// <summary>Records a passage the rules gave the question; only a marker's or a heading's counts, not the classifier's.</summary>
     public void Mark(int question, string method)
@@ -15,10 +20,10 @@ internal sealed class RuleMarks
         switch (method)
         {
             case ExtractionMethods.Marker:
-                Marker[question] = true;
+                marker |= (byte)(1 << question);
                 break;
             case ExtractionMethods.Heading:
-                Heading[question] = true;
+                heading |= (byte)(1 << question);
                 break;
         }
     }

@@ -29,7 +29,7 @@ public sealed class ReviewService(
 
     public async Task<ReviewSheet> ShowAsync(SubmissionKey key, CancellationToken cancellationToken)
     {
-        var loaded = await LoadAsync(key, cancellationToken);
+        var loaded = await LoadAsync(key, NothingToReview(key), cancellationToken);
         return await SheetAsync(loaded, loaded.Report, cancellationToken);
     }
 
@@ -42,7 +42,7 @@ public sealed class ReviewService(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(by);
-        var loaded = await LoadAsync(key, cancellationToken);
+        var loaded = await LoadAsync(key, NothingToReview(key), cancellationToken);
         var revision = expectedRevision ?? loaded.Report.Log.Revision;
         var decision = Decision(loaded, request, by, revision + 1);
         ReviewLog log;
@@ -118,16 +118,19 @@ public sealed class ReviewService(
         return (ReviewedPeriod.Build(current, answers, await reviews.ListAsync(period, cancellationToken), themes), answers);
     }
 
-    private async Task<Loaded> LoadAsync(SubmissionKey key, CancellationToken cancellationToken)
+    /// <summary>The state's current report with its review; <paramref name="noReport"/> is the refusal's words when there is none.</summary>
+    internal async Task<LoadedReport> LoadAsync(SubmissionKey key, string noReport, CancellationToken cancellationToken)
     {
         var submission = await submissions.GetSubmissionAsync(key, cancellationToken)
-            ?? throw new ReviewRefusedException(ReasonCodes.NoReport, $"{key.State.Iso3} has no report for {key.Period}, so there is nothing to review.");
+            ?? throw new ReviewRefusedException(ReasonCodes.NoReport, noReport);
         var answers = await submissions.ListAnswersAsync(submission, cancellationToken);
         var log = await reviews.GetAsync(key, submission.ContentHash, cancellationToken);
-        return new Loaded(submission, answers, ReviewedReport.Build(answers, log, themes), await ReadAsync(submission, cancellationToken));
+        return new LoadedReport(submission, answers, ReviewedReport.Build(answers, log, themes), await ReadAsync(submission, cancellationToken));
     }
 
-    private async Task<ReviewSheet> SheetAsync(Loaded loaded, ReviewedReport report, CancellationToken cancellationToken)
+    private static string NothingToReview(SubmissionKey key) => $"{key.State.Iso3} has no report for {key.Period}, so there is nothing to review.";
+
+    private async Task<ReviewSheet> SheetAsync(LoadedReport loaded, ReviewedReport report, CancellationToken cancellationToken)
     {
         var document = loaded.Document;
         var key = loaded.Submission.Key;
@@ -164,7 +167,7 @@ public sealed class ReviewService(
         return await analyzer.AnalyzeAsync(buffer.ToArray(), Path.GetFileName(submission.BlobName), cancellationToken);
     }
 
-    private ReviewDecision Decision(Loaded loaded, ReviewRequest request, StaffPrincipal by, int revision)
+    private ReviewDecision Decision(LoadedReport loaded, ReviewRequest request, StaffPrincipal by, int revision)
     {
         var report = loaded.Report;
         IReadOnlyList<string> seen = [.. report.Passages.Where(p => p.Source == PassageSources.Machine && p.Found).Select(p => p.Id)];
@@ -194,7 +197,7 @@ public sealed class ReviewService(
                     throw new ReviewRefusedException(ReasonCodes.UnknownParagraph, $"'{request.Paragraph}' is not a paragraph id; they read page.paragraph, e.g. 1.3.");
                 }
 
-                var paragraph = loaded.Document.ContentParagraphs.FirstOrDefault(p => p.Page == page && p.Index == number);
+                var paragraph = loaded.Paragraph(page, number);
                 return paragraph is null
                     ? throw new ReviewRefusedException(ReasonCodes.UnknownParagraph, $"The report of {loaded.Submission.Key.State.Iso3} has no paragraph {request.Paragraph}.")
                     : Make(PassageIds.Passage(question, page, number), question, request.Paragraph!, paragraph.Text);
@@ -221,6 +224,4 @@ public sealed class ReviewService(
         var cut = char.IsHighSurrogate(text[ReviewDecision.MaxTextLength - 1]) ? ReviewDecision.MaxTextLength - 1 : ReviewDecision.MaxTextLength;
         return text[..cut];
     }
-
-    private sealed record Loaded(SubmissionRecord Submission, IReadOnlyList<StoredAnswer> Answers, ReviewedReport Report, LayoutDocument Document);
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using ReportPipeline.Core.Reports;
-using ReportPipeline.Core.Storage;
 
 namespace ReportPipeline.Core.Review;
 
@@ -10,7 +9,6 @@ namespace ReportPipeline.Core.Review;
 /// under the same optimistic concurrency as an analyst's decision. A key reaches only its own state's current report.
 /// </summary>
 public sealed class StateIndicationService(
-    ISubmissionStore submissions,
     IReviewStore reviews,
     ReviewService review,
     ThemeCatalog themes,
@@ -26,7 +24,7 @@ public sealed class StateIndicationService(
 
     public async Task<StateReportSheet> ShowAsync(SubmissionKey key, CancellationToken cancellationToken)
     {
-        var loaded = await LoadAsync(key, cancellationToken);
+        var loaded = await review.LoadAsync(key, NoCurrentReport(key), cancellationToken);
         return Sheet(loaded, loaded.Report);
     }
 
@@ -40,7 +38,7 @@ public sealed class StateIndicationService(
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(request);
-        var loaded = await LoadAsync(key, cancellationToken);
+        var loaded = await review.LoadAsync(key, NoCurrentReport(key), cancellationToken);
         if (request.Version != loaded.Submission.Version)
         {
             throw new ReviewRefusedException(ReasonCodes.ReportNotCurrent,
@@ -70,7 +68,7 @@ public sealed class StateIndicationService(
         return Sheet(loaded, ReviewedReport.Build(loaded.Answers, log, themes));
     }
 
-    private ReviewDecision Decision(Loaded loaded, StateIndicationRequest request, string keyId, int revision)
+    private ReviewDecision Decision(LoadedReport loaded, StateIndicationRequest request, string keyId, int revision)
     {
         var report = loaded.Report;
         var iso3 = loaded.Submission.Key.State.Iso3;
@@ -81,7 +79,7 @@ public sealed class StateIndicationService(
             case ReviewAction.Point:
                 var question = request.Question ?? throw new ReviewRefusedException(ReasonCodes.BadQuestion, "Say which question the paragraph answers (a, b, c or d).");
                 var paragraph = PassageIds.TryParseParagraph(request.Paragraph, out var page, out var number)
-                    ? loaded.Document.ContentParagraphs.FirstOrDefault(p => p.Page == page && p.Index == number)
+                    ? loaded.Paragraph(page, number)
                     : null;
                 if (paragraph is null)
                 {
@@ -113,7 +111,7 @@ public sealed class StateIndicationService(
     /// <summary>A caller's id, cut and cleaned before it is echoed in a message.</summary>
     private static string Shown(string? id) => new([.. (id ?? "").Where(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-').Take(16)]);
 
-    private static StateReportSheet Sheet(Loaded loaded, ReviewedReport report)
+    private static StateReportSheet Sheet(LoadedReport loaded, ReviewedReport report)
     {
         var key = loaded.Submission.Key;
         return new StateReportSheet(key.State.Iso3, key.State.Name, key.Period.Value, loaded.Submission.Version, report.Log.Revision, MaxIndications,
@@ -122,14 +120,5 @@ public sealed class StateIndicationService(
             [.. report.Indications.Select(i => i with { DecidedBy = null })]);
     }
 
-    private async Task<Loaded> LoadAsync(SubmissionKey key, CancellationToken cancellationToken)
-    {
-        var submission = await submissions.GetSubmissionAsync(key, cancellationToken)
-            ?? throw new ReviewRefusedException(ReasonCodes.NoReport, $"{key.State.Iso3} has no current report for {key.Period}; send one first.");
-        var answers = await submissions.ListAnswersAsync(submission, cancellationToken);
-        var log = await reviews.GetAsync(key, submission.ContentHash, cancellationToken);
-        return new Loaded(submission, answers, ReviewedReport.Build(answers, log, themes), await review.ReadAsync(submission, cancellationToken));
-    }
-
-    private sealed record Loaded(SubmissionRecord Submission, IReadOnlyList<StoredAnswer> Answers, ReviewedReport Report, LayoutDocument Document);
+    private static string NoCurrentReport(SubmissionKey key) => $"{key.State.Iso3} has no current report for {key.Period}; send one first.";
 }

@@ -14,9 +14,6 @@ namespace ReportPipeline.Extraction.Learned;
 /// </summary>
 public static partial class PassageFeatures
 {
-    /// <summary>How many of <see cref="s_shared"/> come first and depend on the question: <c>own</c> to <c>section.other</c>.</summary>
-    private const int QuestionDependent = 15;
-
     private static readonly string[] s_shared =
     [
         "own", "own.core", "other.max", "lead", "prev.own", "next.own", "unit.own", "unit.lead", "unit.share", "doc.max", "doc.best",
@@ -25,6 +22,9 @@ public static partial class PassageFeatures
         "length", "short", "unit.sentences", "council.text", "digits", "heading.like", "quote.marks", "date",
         "addressee", "directive", "body", "relation", "meets", "procedural.weight", "addressed", "prev.procedural",
     ];
+
+    /// <summary>How many of <see cref="s_shared"/> come first and depend on the question: <c>own</c> to <c>section.other</c>.</summary>
+    private static readonly int s_questionDependent = Array.IndexOf(s_shared, "section.closed");
 
     private static readonly string[] s_perQuestion =
     [
@@ -72,7 +72,7 @@ public static partial class PassageFeatures
         var sentence = sentences[s];
         var scores = sentence.Scores;
         var length = sentence.Length;
-        var k = QuestionDependent;
+        var k = s_questionDependent;
         x[k++] = unit.Section == AnswerExtractor.Section.Closed ? 1 : 0;
         x[k++] = sentence.Procedural ? 1 : 0;
         x[k++] = unit.Deflected ? 1 : 0;

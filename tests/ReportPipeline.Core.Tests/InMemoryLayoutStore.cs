@@ -12,15 +12,21 @@ internal sealed class InMemoryLayoutStore : ILayoutStore
 
     public int Stored { get; private set; }
 
+    public void Clear()
+    {
+        _layouts.Clear();
+        Stored = 0;
+    }
+
     public Task<LayoutDocument?> GetAsync(string contentHash, CancellationToken cancellationToken) => Task.FromResult(_layouts.GetValueOrDefault(contentHash));
 
-    public Task<bool> PutAsync(string contentHash, LayoutDocument layout, CancellationToken cancellationToken)
+    public Task<LayoutDocument?> KeepAsync(string contentHash, LayoutDocument layout, CancellationToken cancellationToken)
     {
         if (_layouts.TryAdd(contentHash, layout))
         {
             Stored++;
         }
 
-        return Task.FromResult(true);
+        return Task.FromResult<LayoutDocument?>(_layouts[contentHash]);
     }
 }

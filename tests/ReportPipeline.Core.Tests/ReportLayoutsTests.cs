@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using ReportPipeline.Core.Ingestion;
 
 namespace ReportPipeline.Core.Tests;
@@ -31,6 +33,22 @@ public sealed class ReportLayoutsTests : IDisposable
         var kept = Assert.Single(_fakes.LayoutStore.Layouts);
         Assert.Equal((first.ContentHash, 1), (kept.Key, _fakes.LayoutStore.Stored));
         Assert.Equal(["1.1", "1.2"], kept.Value.ContentParagraphs.Select(p => $"{p.Page}.{p.Index}"));
+    }
+
+    [Fact]
+    public async Task IngestAsync_LayoutAlreadyKeptForTheBytes_ExtractsFromTheKeptParagraphs()
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Marked)));
+        var analysed = await _fakes.Layouts().AnalyzeAsync(hash, Encoding.UTF8.GetBytes(Marked), "first.txt", Ct);
+        _fakes.LayoutStore.Clear();
+        await _fakes.LayoutStore.KeepAsync(hash, analysed with { Paragraphs = [.. analysed.Paragraphs.Select(p => p with { Page = 2 })] }, Ct);
+
+        var submission = await IngestAsync("2026-H1/KEN/reply.txt");
+
+        var answers = await _fakes.Store.ListAnswersAsync(submission, Ct);
+        Assert.NotEmpty(answers);
+        Assert.All(answers.SelectMany(a => a.Provenance), at => Assert.Equal(2, at.Page));
+        Assert.Equal(1, _fakes.LayoutStore.Stored);
     }
 
     [Fact]

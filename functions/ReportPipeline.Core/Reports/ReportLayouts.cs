@@ -16,16 +16,22 @@ public sealed class ReportLayouts(
     IOptions<IngestionOptions> options,
     ILogger<ReportLayouts> logger)
 {
-    /// <summary>Analyses the bytes of an upload and keeps the layout, unless one is already kept for them.</summary>
+    /// <summary>
+    /// Analyses the bytes of an upload and keeps the layout. When one is already kept for these bytes (the same report uploaded
+    /// again, or extracted again by a newer extractor), the kept paragraphs are the ones returned, so every extraction of the
+    /// same bytes, and their review, name the same paragraphs; the warnings stay this analysis's, as they speak of this upload.
+    /// </summary>
     public async Task<LayoutDocument> AnalyzeAsync(string contentHash, ReadOnlyMemory<byte> content, string fileName, CancellationToken cancellationToken)
     {
-        var layout = await analyzer.AnalyzeAsync(content, fileName, cancellationToken);
-        if (!await layouts.PutAsync(contentHash, layout, cancellationToken))
+        var analysed = await analyzer.AnalyzeAsync(content, fileName, cancellationToken);
+        var kept = await layouts.KeepAsync(contentHash, analysed, cancellationToken);
+        if (kept is null)
         {
             logger.LayoutNotKept(fileName, contentHash[..Math.Min(16, contentHash.Length)]);
+            return analysed;
         }
 
-        return layout;
+        return ReferenceEquals(kept, analysed) ? analysed : kept with { Warnings = analysed.Warnings };
     }
 
     /// <summary>

@@ -13,7 +13,8 @@ public interface ILayoutStore
 
     /// <summary>
     /// Keeps <paramref name="layout"/> for <paramref name="contentHash"/> unless a readable layout of the current format version is
-    /// already kept, which stays as it is. False when the layout is larger than the store keeps.
+    /// already kept, which stays as it is. Returns the layout kept now (that one, or <paramref name="layout"/>); null when
+    /// <paramref name="layout"/> is larger than the store keeps.
     /// </summary>
-    Task<bool> PutAsync(string contentHash, LayoutDocument layout, CancellationToken cancellationToken);
+    Task<LayoutDocument?> KeepAsync(string contentHash, LayoutDocument layout, CancellationToken cancellationToken);
 }

@@ -35,39 +35,39 @@ public sealed class BlobLayoutStore(StorageClientFactory clients, IOptions<Inges
     public async Task<LayoutDocument?> GetAsync(string contentHash, CancellationToken cancellationToken) =>
         (await ReadAsync(contentHash, cancellationToken)).Layout;
 
-    public async Task<bool> PutAsync(string contentHash, LayoutDocument layout, CancellationToken cancellationToken)
+    public async Task<LayoutDocument?> KeepAsync(string contentHash, LayoutDocument layout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(layout);
         var content = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(StoredLayout.Of(contentHash, layout), s_json));
         if (content.ToMemory().Length > MaxBytes)
         {
-            return false;
+            return null;
         }
 
         var blob = Blob(contentHash);
         try
         {
             await blob.UploadAsync(content, Upload(new BlobRequestConditions { IfNoneMatch = ETag.All }), cancellationToken);
-            return true;
+            return layout;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
             var (kept, etag) = await ReadAsync(contentHash, cancellationToken);
             if (kept is not null || etag is not { } replaced)
             {
-                return true;
+                return kept ?? layout;
             }
 
             try
             {
                 await blob.UploadAsync(content, Upload(new BlobRequestConditions { IfMatch = replaced }), cancellationToken);
+                return layout;
             }
             catch (RequestFailedException again) when (again.Status is 404 or 409 or 412)
             {
-                // Another writer replaced or removed it first; what it wrote is as good as this.
+                // Another writer replaced or removed it first: the next read finds what it left.
+                return layout;
             }
-
-            return true;
         }
     }
 

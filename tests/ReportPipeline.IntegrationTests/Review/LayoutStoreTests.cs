@@ -150,10 +150,26 @@ public sealed class LayoutStoreTests(AzuriteFixture azurite) : IAsyncDisposable
         Assert.Equal(first.Paragraphs, portal.Paragraphs);
     }
 
+    [Fact]
+    public async Task KeepAsync_LayoutAlreadyKept_LeavesItAndReturnsIt()
+    {
+        var text = Report();
+        var hash = Hash(text);
+        var layouts = Services.GetRequiredService<ILayoutStore>();
+        var first = await ActivatorUtilities.CreateInstance<DocumentAnalyzer>(Services).AnalyzeAsync(Encoding.UTF8.GetBytes(text), "report.txt", Ct);
+        var other = first with { Paragraphs = [.. first.Paragraphs.Select(p => p with { Page = 2 })] };
+        await layouts.KeepAsync(hash, first, Ct);
+
+        var kept = await layouts.KeepAsync(hash, other, Ct);
+
+        Assert.Equal(first.Paragraphs, kept!.Paragraphs);
+        Assert.Equal(first.Paragraphs, (await layouts.GetAsync(hash, Ct))!.Paragraphs);
+    }
+
     [Theory]
     [InlineData("""{"version":0,"contentHash":"HASH","format":"text","language":"en","pages":1,"paragraphs":[],"tables":[],"warnings":[]}""")]
     [InlineData("not json {")]
-    public async Task PutAsync_BlobOfAnotherFormatVersionOrUnreadable_ReadsAsMissingAndIsReplaced(string stored)
+    public async Task KeepAsync_BlobOfAnotherFormatVersionOrUnreadable_ReadsAsMissingAndIsReplaced(string stored)
     {
         var text = Report();
         var hash = Hash(text);
@@ -162,10 +178,10 @@ public sealed class LayoutStoreTests(AzuriteFixture azurite) : IAsyncDisposable
         var layout = await ActivatorUtilities.CreateInstance<DocumentAnalyzer>(Services).AnalyzeAsync(Encoding.UTF8.GetBytes(text), "report.txt", Ct);
 
         var before = await layouts.GetAsync(hash, Ct);
-        var kept = await layouts.PutAsync(hash, layout, Ct);
+        var kept = await layouts.KeepAsync(hash, layout, Ct);
 
         Assert.Null(before);
-        Assert.True(kept);
+        Assert.Same(layout, kept);
         Assert.Equal(layout.Paragraphs, (await layouts.GetAsync(hash, Ct))!.Paragraphs);
     }
 

@@ -155,6 +155,7 @@ module storage 'app/storage.bicep' = {
       reportsContainerName
       'reports-quarantine'
       'surveys'
+      'layouts'
       deploymentContainerName
       deadLetterContainerName
     ]

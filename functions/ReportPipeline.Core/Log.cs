@@ -35,6 +35,12 @@ internal static partial class Log
     [LoggerMessage(1010, LogLevel.Information, "Reconciliation found {Found} upload(s) with no outcome recorded and ingested {Ingested}; {Remaining} left for the next run")]
     public static partial void Reconciled(this ILogger logger, int found, int ingested, int remaining);
 
+    [LoggerMessage(1011, LogLevel.Information, "The layout of {BlobName} was not kept (ingested before layouts were); analysing it once more to keep it")]
+    public static partial void LayoutAnalysedAgain(this ILogger logger, string blobName);
+
+    [LoggerMessage(1012, LogLevel.Warning, "The layout of {FileName} ({ContentHash}) is larger than the layout store keeps; its review analyses the report each time")]
+    public static partial void LayoutNotKept(this ILogger logger, string fileName, string contentHash);
+
     [LoggerMessage(3001, LogLevel.Information, "Published survey edition {Edition} for {Period} ({StatesReporting} states reporting)")]
     public static partial void SurveyPublished(this ILogger logger, string period, string edition, int statesReporting);
 

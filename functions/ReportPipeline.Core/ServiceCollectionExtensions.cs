@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => MemberStateRegistry.LoadEmbedded());
         services.AddSingleton(_ => ThemeCatalog.Default);
+        services.AddSingleton<ReportLayouts>();
         services.AddSingleton<ReportIngestor>();
         services.AddSingleton<IngestionFailures>();
         services.AddSingleton<UploadReconciler>();

@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IReportQuarantine, BlobReportQuarantine>();
         services.AddSingleton<IReportLocator, BlobReportLocator>();
         services.AddSingleton<IReportStore, BlobReportStore>();
+        services.AddSingleton<ILayoutStore, BlobLayoutStore>();
         services.AddSingleton<ISurveyStore, BlobSurveyStore>();
         services.AddSingleton<ICredentialStore, TableCredentialStore>();
         services.AddSingleton<IReviewStore, TableReviewStore>();

@@ -175,6 +175,8 @@ internal sealed class IngestionFakes : IDisposable
 
     public InMemoryQuarantine Quarantine { get; } = new();
 
+    public InMemoryLayoutStore LayoutStore { get; } = new();
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
 
     public IMeterFactory Meters => _meters.GetRequiredService<IMeterFactory>();
@@ -184,8 +186,13 @@ internal sealed class IngestionFakes : IDisposable
         Reports.Put(blobName, Encoding.UTF8.GetBytes(text), uploadedAt ?? Time.GetUtcNow());
 
     public ReportIngestor Ingestor(long maxReportBytes = 1024 * 1024, IDocumentAnalyzer? analyzer = null, IAnswerExtractor? extractor = null, string open = "2026-H1") =>
-        new(Reports, analyzer ?? new DocumentAnalyzer([new PlainTextAnalyzer()]), extractor ?? new AnswerExtractor(ThemeCatalog.Default), Store, Quarantine,
+        new(Reports, Layouts(analyzer, maxReportBytes), extractor ?? new AnswerExtractor(ThemeCatalog.Default), Store, Quarantine,
             Options.Create(new IngestionOptions { MaxReportBytes = maxReportBytes }), Periods(open), Time, new PipelineMetrics(Meters), NullLogger<ReportIngestor>.Instance);
+
+    /// <summary>The layouts of this test's reports, kept by <see cref="ReportLayouts"/> over <paramref name="analyzer"/> (the plain-text one by default).</summary>
+    public ReportLayouts Layouts(IDocumentAnalyzer? analyzer = null, long maxReportBytes = 1024 * 1024) =>
+        new(LayoutStore, Reports, analyzer ?? new DocumentAnalyzer([new PlainTextAnalyzer()]), Options.Create(new IngestionOptions { MaxReportBytes = maxReportBytes }),
+            NullLogger<ReportLayouts>.Instance);
 
     public IngestionFailures Failures() => new(Store, Time, new PipelineMetrics(Meters), NullLogger<IngestionFailures>.Instance);
 

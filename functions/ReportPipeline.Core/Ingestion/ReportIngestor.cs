@@ -14,7 +14,7 @@ namespace ReportPipeline.Core.Ingestion;
 /// </summary>
 public sealed class ReportIngestor(
     IReportStore reports,
-    IDocumentAnalyzer analyzer,
+    ReportLayouts layouts,
     IAnswerExtractor extractor,
     ISubmissionStore store,
     IReportQuarantine quarantine,
@@ -127,7 +127,7 @@ public sealed class ReportIngestor(
             throw new ReportRejectedException(ReasonCodes.TooLarge, $"The file is larger than the {options.Value.MaxReportBytes / (1024 * 1024)} MiB limit.");
         }
 
-        var layout = await analyzer.AnalyzeAsync(bytes.Value, path.FileName, cancellationToken);
+        var layout = await layouts.AnalyzeAsync(attempt.ContentHash, bytes.Value, path.FileName, cancellationToken);
         var report = await extractor.ExtractAsync(layout, cancellationToken);
         var submission = new SubmissionRecord(path.Submission, attempt.ContentHash, attempt.Key.BlobName, layout.Format.ToString().ToLowerInvariant(),
             report.Language, report.Pages, report.Coverage, [.. layout.Warnings, .. report.Warnings], attempt.UploadedAt, time.GetUtcNow(), report.ExtractorVersion);

@@ -14,4 +14,7 @@ public interface IReviewStore
 
     /// <summary>Every log of a period, of current and superseded reports alike.</summary>
     Task<IReadOnlyList<ReviewLog>> ListAsync(Period period, CancellationToken cancellationToken);
+
+    /// <summary>Every log of one state's reports in a period (<paramref name="key"/>'s), current and superseded alike.</summary>
+    Task<IReadOnlyList<ReviewLog>> ListAsync(SubmissionKey key, CancellationToken cancellationToken);
 }

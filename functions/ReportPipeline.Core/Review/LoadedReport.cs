@@ -5,7 +5,7 @@ namespace ReportPipeline.Core.Review;
 
 /// <summary>
 /// One state's current report as its review reads it, for an analyst's decision and a state's indication alike: the submission,
-/// the machine's answers, the review log folded over them, and the report analysed again for its paragraphs.
+/// the machine's answers, the review log folded over them, and the report's layout as kept at ingest, for its paragraphs.
 /// </summary>
 internal sealed record LoadedReport(SubmissionRecord Submission, IReadOnlyList<StoredAnswer> Answers, ReviewedReport Report, LayoutDocument Document)
 {

@@ -13,8 +13,7 @@ namespace ReportPipeline.Core.Review;
 public sealed class ReviewService(
     ISubmissionStore submissions,
     IReviewStore reviews,
-    IReportStore reports,
-    IDocumentAnalyzer analyzer,
+    ReportLayouts layouts,
     IPassageCandidates candidates,
     MemberStateRegistry states,
     ThemeCatalog themes,
@@ -150,21 +149,25 @@ public sealed class ReviewService(
 
     /// <summary>Whether an earlier report of the state was reviewed: its review is stale now that another report is current.</summary>
     private async Task<bool> IsStaleAsync(SubmissionKey key, string contentHash, CancellationToken cancellationToken) =>
-        (await reviews.ListAsync(key.Period, cancellationToken)).Any(l => l.Key.State.Iso3 == key.State.Iso3 && l.ContentHash != contentHash && l.LastDone is not null);
+        (await reviews.ListAsync(key, cancellationToken)).Any(l => l.ContentHash != contentHash && l.LastDone is not null);
 
     /// <summary>The paragraphs a review shows and an analyst can add: the content paragraphs of the stored report.</summary>
     public static IReadOnlyList<ReviewParagraph> Paragraphs(LayoutDocument document) =>
         [.. document.ContentParagraphs.Select(p => new ReviewParagraph(PassageIds.Paragraph(p.Page, p.Index), p.Page, p.Index, p.Text))];
 
-    /// <summary>Analyses the stored report again: paragraphs are not stored, and the same bytes give the same paragraphs.</summary>
+    /// <summary>The report's layout as kept at ingest: the paragraphs its extraction used (<see cref="ReportLayouts"/>).</summary>
     public async Task<LayoutDocument> ReadAsync(SubmissionRecord submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        await using var stored = await reports.OpenAsync(submission.BlobName, cancellationToken)
-            ?? throw new ReviewRefusedException(ReasonCodes.ReportMissing, $"The stored report {submission.BlobName} is no longer there; it cannot be shown.");
-        using var buffer = new MemoryStream();
-        await stored.Content.CopyToAsync(buffer, cancellationToken);
-        return await analyzer.AnalyzeAsync(buffer.ToArray(), Path.GetFileName(submission.BlobName), cancellationToken);
+        try
+        {
+            return await layouts.ReadAsync(submission, cancellationToken)
+                ?? throw new ReviewRefusedException(ReasonCodes.ReportMissing, $"The stored report {submission.BlobName} is no longer there; it cannot be shown.");
+        }
+        catch (ReportRejectedException e)
+        {
+            throw new ReviewRefusedException(e.ReasonCode, $"The stored report {submission.BlobName} cannot be shown: {e.Message}");
+        }
     }
 
     private ReviewDecision Decision(LoadedReport loaded, ReviewRequest request, StaffPrincipal by, int revision)

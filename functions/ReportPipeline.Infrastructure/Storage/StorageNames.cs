@@ -7,6 +7,7 @@ public static class StorageNames
     public const string ReportsContainer = "reports";
     public const string QuarantineContainer = "reports-quarantine";
     public const string SurveysContainer = "surveys";
+    public const string LayoutsContainer = "layouts";
     public const string UploadsTable = "Uploads";
     public const string SubmissionsTable = "Submissions";
     public const string AnswersTable = "Answers";
@@ -16,7 +17,7 @@ public static class StorageNames
 
     public const string ReviewsTable = "Reviews";
 
-    public static IReadOnlyList<string> Containers { get; } = [ReportsContainer, QuarantineContainer, SurveysContainer];
+    public static IReadOnlyList<string> Containers { get; } = [ReportsContainer, QuarantineContainer, SurveysContainer, LayoutsContainer];
 
     public static IReadOnlyList<string> Tables { get; } = [UploadsTable, SubmissionsTable, AnswersTable, SurveysTable, CredentialsTable, TranslationsTable, ReviewsTable];
 }

@@ -95,6 +95,9 @@ public static class TableKeys
         return (head, head + "`");
     }
 
+    /// <summary>Reviews: every row of one state's reviews in the period, heads and decisions, from <c>{ISO3}_</c> (inclusive) to <c>{ISO3}`</c> (exclusive).</summary>
+    public static (string From, string To) ReviewStateRange(SubmissionKey key) => (Checked($"{key.State.Iso3}_"), Checked($"{key.State.Iso3}`"));
+
     /// <summary>Uploads: the range of one state's rows, as the blob names it.</summary>
     public static (string From, string To) UploadRange(string state) => (Checked($"{state}_"), Checked($"{state}`"));
 

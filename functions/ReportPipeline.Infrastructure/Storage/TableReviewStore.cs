@@ -68,12 +68,21 @@ public sealed class TableReviewStore(StorageClientFactory clients, MemberStateRe
         return await GetAsync(key, contentHash, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ReviewLog>> ListAsync(Period period, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ReviewLog>> ListAsync(Period period, CancellationToken cancellationToken) =>
+        ListAsync(period, TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Partition(period)}"), cancellationToken);
+
+    /// <summary>One state's rows are a range of the period's partition: every row key of its reviews starts with its code.</summary>
+    public Task<IReadOnlyList<ReviewLog>> ListAsync(SubmissionKey key, CancellationToken cancellationToken)
     {
-        var partition = TableKeys.Partition(period);
+        var (from, to) = TableKeys.ReviewStateRange(key);
+        return ListAsync(key.Period, TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Partition(key.Period)} and RowKey ge {from} and RowKey lt {to}"), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<ReviewLog>> ListAsync(Period period, string filter, CancellationToken cancellationToken)
+    {
         var heads = new List<TableEntity>();
         var decisions = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
-        await foreach (var entity in _reviews.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
+        await foreach (var entity in _reviews.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             var separators = entity.RowKey.Count(c => c == '_');
             if (separators == 1)

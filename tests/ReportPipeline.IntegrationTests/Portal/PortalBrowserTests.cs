@@ -164,6 +164,12 @@ public sealed class PortalBrowserTests(PortalFixture portal, BrowserFixture chro
         var key = await portal.IssueKeyAsync("CHL");
         var file = WriteReport("statement.txt", Encoding.UTF8.GetBytes(UploadApiTests.TwoQuestionReport.Replace("Our", "Chile's", StringComparison.Ordinal)));
         var page = await OpenAsync();
+        // Chromium hands a file chooser to Playwright only once told to intercept it, and Playwright tells it when the first
+        // listener is added without waiting for the reply. Listened for at the key press (RunAndWaitForFileChooserAsync), the
+        // interception and the key race each other inside Chromium, and under load the key wins: headless Chromium opens its own
+        // chooser, cancels it unseen, and the wait times out. Listening from the start leaves many round trips between the two.
+        var chooser = new TaskCompletionSource<IFileChooser>(TaskCreationOptions.RunContinuationsAsynchronously);
+        page.FileChooser += (_, opened) => chooser.TrySetResult(opened);
 
         async Task TabToAsync(string id)
         {
@@ -180,8 +186,12 @@ public sealed class PortalBrowserTests(PortalFixture portal, BrowserFixture chro
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync("#upload:not([hidden])");
         await TabToAsync("file");
-        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Enter"), new() { Timeout = WaitMs });
-        await chooser.SetFilesAsync(file);
+        Assert.True(await page.EvaluateAsync<bool>("document.hasFocus()"), "the page has no focus, so no key reaches #file");
+        Assert.False(chooser.Task.IsCompleted, "a file chooser opened before Enter was pressed on #file");
+        await page.Keyboard.PressAsync("Enter");
+        var opened = await Task.WhenAny(chooser.Task, Task.Delay(TimeSpan.FromMilliseconds(WaitMs), TestContext.Current.CancellationToken));
+        Assert.True(opened == chooser.Task, "Enter on #file opened no file chooser");
+        await (await chooser.Task).SetFilesAsync(file);
         await TabToAsync("send");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync(".verdict.accepted", new() { Timeout = WaitMs });

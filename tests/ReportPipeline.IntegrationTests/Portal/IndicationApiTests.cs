@@ -123,6 +123,8 @@ public sealed class IndicationApiTests(PortalFixture portal)
         var stored = await StateAsync(HttpMethod.Post, "api/indications", key, Point("1.3"));
         var late = await StateAsync(HttpMethod.Post, "api/indications", key, new { period = period.Value, version = 1, revision = 0, action = "withdraw", passage = "a-1.1" });
         var analystPointing = await AnalystAsync(HttpMethod.Post, $"api/review/{period}/KEN", new { action = "point", question = "d", paragraph = "1.3", revision = 1 });
+        var analystFirst = await AnalystAsync(HttpMethod.Post, $"api/review/{period}/KEN", new { action = "accept", passage = "b-1.2", revision = 1 });
+        var afterAnalyst = await StateAsync(HttpMethod.Post, "api/indications", key, new { period = period.Value, version = 1, revision = 1, action = "withdraw", passage = "a-1.1" });
 
         Assert.Equal("401 bad-credential", Error(noKey));
         Assert.Equal("404 no-report", Error(otherState));
@@ -137,10 +139,13 @@ public sealed class IndicationApiTests(PortalFixture portal)
         Assert.Equal("400 bad-period", Error(badPeriod));
         Assert.Equal(HttpStatusCode.OK, stored.Status);
         Assert.Equal(1, stored.Body.GetProperty("revision").GetInt32());
-        Assert.Equal("409 review-conflict", Error(late));
-        Assert.StartsWith("CTED recorded something on your report at the same moment", late.Body.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("409 indication-conflict", Error(late));
+        Assert.StartsWith("Another indication of your state was saved on this report at the same moment", late.Body.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("400 bad-decision", Error(analystPointing));
+        Assert.Equal(HttpStatusCode.OK, analystFirst.Status);
+        Assert.Equal("409 review-conflict", Error(afterAnalyst));
+        Assert.StartsWith("CTED recorded something on your report at the same moment", afterAnalyst.Body.GetProperty("message").GetString(), StringComparison.Ordinal);
         var (_, review) = await AnalystAsync(HttpMethod.Get, $"api/review/{period}/KEN");
-        Assert.Equal(1, review.GetProperty("revision").GetInt32());
+        Assert.Equal(2, review.GetProperty("revision").GetInt32());
     }
 }

@@ -60,7 +60,7 @@ public sealed class ReviewApiTests(PortalFixture portal)
         Assert.Contains("Reports.Review", reader.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.OK, "in review", 1), (firstStatus, first.GetProperty("status").GetString(), first.GetProperty("revision").GetInt32()));
         Assert.Equal((HttpStatusCode.Conflict, "review-conflict"), (secondStatus, second.GetProperty("error").GetString()));
-        Assert.StartsWith("Another analyst saved a decision on KEN", second.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"Ana Analyst saved a decision on KEN {period} first", second.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.BadRequest, "bad-decision"), (badStatus, bad.GetProperty("error").GetString()));
         Assert.Equal((HttpStatusCode.BadRequest, "unknown-passage"), (unknownStatus, unknown.GetProperty("error").GetString()));
         var audit = _services.GetFakeLogCollector().GetSnapshot().Select(r => r.Message).ToList();

@@ -57,7 +57,7 @@ public sealed class ReviewBrowserTests(PortalFixture portal, BrowserFixture chro
             await TabToAsync(page, "[data-question=b] button[data-action=note]");
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForSelectorAsync("#problem:not([hidden])");
-            Assert.StartsWith("Another analyst saved a decision on DNK", await page.TextContentAsync("#problem[role=alert]"), StringComparison.Ordinal);
+            Assert.StartsWith($"{Environment.UserName} saved a decision on DNK {period} first", await page.TextContentAsync("#problem[role=alert]"), StringComparison.Ordinal);
             await page.WaitForSelectorAsync("#sheet-status >> text=/Revision 1\\.$/");
             Assert.EndsWith("machine, accepted", await page.TextContentAsync("[data-passage='a-1.2'] .where"), StringComparison.Ordinal);
             Assert.Equal(note, await page.InputValueAsync("#note-b"));
@@ -167,7 +167,7 @@ public sealed class ReviewBrowserTests(PortalFixture portal, BrowserFixture chro
             await TabToAsync(page, "[data-passage='a-1.2'] button[data-action=reject]");
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForSelectorAsync("#problem:not([hidden])");
-            Assert.StartsWith("Another analyst saved a decision on FIN", await page.TextContentAsync("#problem[role=alert]"), StringComparison.Ordinal);
+            Assert.StartsWith($"{Environment.UserName} saved a decision on FIN {period} first", await page.TextContentAsync("#problem[role=alert]"), StringComparison.Ordinal);
             await page.WaitForSelectorAsync("#sheet-status >> text=/Revision 1\\.$/");
             Assert.Equal("b-1.3: page 1, paragraph 3; machine, accepted", await page.TextContentAsync("[data-passage='b-1.3'] .where"));
             Assert.EndsWith("machine, pending", await page.TextContentAsync("[data-passage='a-1.2'] .where"), StringComparison.Ordinal);

@@ -160,7 +160,34 @@ public sealed class StateIndicationTests(AzuriteFixture azurite) : IAsyncDisposa
 
         Assert.Equal(ReasonCodes.TooManyIndications, tooMany.ReasonCode);
         Assert.Equal(1, late.StoredRevision);
+        Assert.Equal((ReasonCodes.IndicationConflict, StateIndicationService.OwnConflictMessage), StateIndicationService.Conflict(late));
+        Assert.StartsWith($"The focal point of KEN saved an indication on KEN {key.Period} first (revision 1, yours was made on 0). Your indication was not saved",
+            late.Message, StringComparison.Ordinal);
         Assert.Equal(StateIndicationService.MaxIndications, (await indications.ShowAsync(key, Ct)).Indications.Count);
+    }
+
+    [Fact]
+    public async Task Conflict_StateOrAnalystSavedFirst_NamesWhoSavedFirst()
+    {
+        var services = Services();
+        var key = await IngestAsync(services);
+        var indications = services.GetRequiredService<StateIndicationService>();
+        var review = services.GetRequiredService<ReviewService>();
+        await indications.IndicateAsync(key, KeyId, new StateIndicationRequest(ReviewAction.Point, 1, 0, Question.C, "1.3"), Ct);
+
+        var analystLate = await Assert.ThrowsAsync<ReviewConflictException>(() => review.DecideAsync(key, new ReviewRequest(ReviewAction.Reject, "a-1.1"), s_ana, 0, Ct));
+        await review.DecideAsync(key, new ReviewRequest(ReviewAction.Reject, "a-1.1"), s_ana, 1, Ct);
+        var stateLate = await Assert.ThrowsAsync<ReviewConflictException>(() =>
+            indications.IndicateAsync(key, KeyId, new StateIndicationRequest(ReviewAction.Withdraw, 1, 1, Passage: "d-1.4"), Ct));
+        var both = await Assert.ThrowsAsync<ReviewConflictException>(() => review.DecideAsync(key, new ReviewRequest(ReviewAction.Accept, "d-1.4"), s_ana, 0, Ct));
+
+        Assert.True(analystLate.StateSavedFirst);
+        Assert.Equal($"The focal point of KEN saved an indication on KEN {key.Period} first (revision 1, yours was made on 0). "
+            + "Your decision was not saved: reload the report, check what changed and decide again.", analystLate.Message);
+        Assert.False(stateLate.StateSavedFirst);
+        Assert.StartsWith($"Ana Analyst saved a decision on KEN {key.Period} first (revision 2, yours was made on 1). Your indication was not saved", stateLate.Message, StringComparison.Ordinal);
+        Assert.Equal((ReasonCodes.ReviewConflict, StateIndicationService.ConflictMessage), StateIndicationService.Conflict(stateLate));
+        Assert.StartsWith($"The focal point of KEN and Ana Analyst saved 2 changes on KEN {key.Period} first (revision 2, yours was made on 0).", both.Message, StringComparison.Ordinal);
     }
 
     [Fact]

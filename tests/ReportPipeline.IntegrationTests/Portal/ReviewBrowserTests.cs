@@ -17,17 +17,7 @@ public sealed class ReviewBrowserTests(PortalFixture portal, BrowserFixture chro
     private const float WaitMs = 60_000;
     private readonly List<string> _problems = [];
 
-    /// <summary>Tabs forward until the element matching <paramref name="selector"/> has the focus, as a keyboard user would.</summary>
-    internal static async Task TabToAsync(IPage page, string selector)
-    {
-        var script = $"document.activeElement?.matches({System.Text.Json.JsonSerializer.Serialize(selector)}) ?? false";
-        for (var i = 0; i < 80 && !await page.EvaluateAsync<bool>(script); i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-        }
-
-        Assert.True(await page.EvaluateAsync<bool>(script), $"Tab never reached {selector}");
-    }
+    private static Task TabToAsync(IPage page, string selector) => Browser.TabToAsync(page, selector);
 
     [Fact]
     public async Task Review_KeyboardAlone_NoteKeptThroughConflictCopyAgreementAndSearch()
@@ -120,7 +110,7 @@ public sealed class ReviewBrowserTests(PortalFixture portal, BrowserFixture chro
             Assert.Equal($"/staff/review?period={period}&state=DNK#d-1.3", await hit.Locator("a").GetAttributeAsync("href"));
 
             await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Output, "review-desk.png"), FullPage = true });
-            await PortalBrowserTests.AssertAccessibleAsync(page, "the review page with a note, a copy, the agreement and search results");
+            await Browser.AssertAccessibleAsync(page, "the review page with a note, a copy, the agreement and search results");
 
             // The hit's link opens the review page on its state and passage.
             await TabToAsync(page, $"#search-hits li[data-hit='{period}/DNK/d-1.3'] a");
@@ -192,7 +182,7 @@ public sealed class ReviewBrowserTests(PortalFixture portal, BrowserFixture chro
             Assert.Equal("reviewed", await page.TextContentAsync("#states tr:has(button[data-state=FIN]) td[data-status]"));
             Assert.Equal("c-1.3: page 1, paragraph 3; analyst, accepted", await page.TextContentAsync("[data-passage='c-1.3'] .where"));
             Assert.True(await page.Locator("#problem").IsHiddenAsync());
-            await PortalBrowserTests.AssertAccessibleAsync(page, "the review page");
+            await Browser.AssertAccessibleAsync(page, "the review page");
             // The browser logs the refused decision's 409 as a failed load; nothing else may go wrong.
             Assert.Contains("status of 409 (Conflict)", Assert.Single(_problems), StringComparison.Ordinal);
         }

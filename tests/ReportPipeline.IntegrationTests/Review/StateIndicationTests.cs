@@ -14,15 +14,7 @@ namespace ReportPipeline.IntegrationTests.Review;
 [Trait("Category", "Integration")]
 public sealed class StateIndicationTests(AzuriteFixture azurite) : IAsyncDisposable
 {
-    private const string Report = """
-        (a) Our main challenge is the financing of terrorism through virtual assets and online crowdfunding platforms.
-
-        (b) Technical assistance from CTED and UNODC helped us draft our counter-terrorism financing law in 2025.
-
-        The national working group met in Nairobi on four occasions during the year.
-
-        (d) We coordinate closely with the Office of Counter-Terrorism and the 1267 Monitoring Team.
-        """;
+    private const string Report = ReviewTests.Report;
 
     private const string KeyId = "0123456789abcdef";
     private static readonly StaffPrincipal s_ana = new("00000000-0000-0000-0000-0000000000a1", "Ana Analyst", new HashSet<string>(), IsLocal: false);
@@ -46,13 +38,8 @@ public sealed class StateIndicationTests(AzuriteFixture azurite) : IAsyncDisposa
         return services;
     }
 
-    private async Task<SubmissionKey> IngestAsync(ServiceProvider services, string file = "report.txt", Period? period = null, string text = Report)
-    {
-        period ??= AzuriteFixture.NewPeriod();
-        var outcome = await azurite.UploadAndIngestAsync($"{period}/KEN/{file}", BinaryData.FromString(text), services);
-        Assert.Equal(Core.Ingestion.IngestionStatus.Accepted, outcome.Status);
-        return AzuriteFixture.Key(period, "KEN");
-    }
+    private Task<SubmissionKey> IngestAsync(ServiceProvider services, string file = "report.txt", Period? period = null, string text = Report) =>
+        azurite.IngestAcceptedAsync("KEN", text, services, file, period);
 
     private static async Task<string> CoverageAsync(ServiceProvider services, Period period)
     {

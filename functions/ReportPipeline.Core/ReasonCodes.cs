@@ -70,8 +70,11 @@ public static class ReasonCodes
     /// <summary>A bug of ours met while a CLI command read a file.</summary>
     public const string InternalError = "internal-error";
 
-    /// <summary>Review: another analyst's decision on the same report was stored first; this one was not.</summary>
+    /// <summary>Review: another decision or indication on the same report was stored first (for a state: an analyst's); this one was not.</summary>
     public const string ReviewConflict = "review-conflict";
+
+    /// <summary>A state's indication: another indication of the same state on the same report was stored first; this one was not.</summary>
+    public const string IndicationConflict = "indication-conflict";
 
     /// <summary>Review: the state has no current report for the period, or its stored report is gone.</summary>
     public const string NoReport = "no-report";
@@ -106,7 +109,7 @@ public static class ReasonCodes
     [
         BadPath, BadPeriod, UnknownState, BadFileName, Empty, TooLarge, UnsupportedFormat, Corrupt, Encrypted, NeedsOcr, TooManyPages,
         NoText, BadCredential, TooManySlots, PeriodClosed, ProcessingFailed, OcrUnavailable, Timeout, BadRequest,
-        NoReport, ReportMissing, ReportNotCurrent, UnknownParagraph, UnknownPassage, BadQuestion, AlreadyIndicated, TooManyIndications, ReviewConflict, CrossOrigin,
+        NoReport, ReportMissing, ReportNotCurrent, UnknownParagraph, UnknownPassage, BadQuestion, AlreadyIndicated, TooManyIndications, ReviewConflict, IndicationConflict, CrossOrigin,
     ];
 
     /// <summary>Why the model gave no usable answer: each becomes the reason code of the fallback warning on the submission.</summary>

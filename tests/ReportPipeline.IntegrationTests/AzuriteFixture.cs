@@ -68,6 +68,18 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return await IngestAsync(blobName, services);
     }
 
+    /// <summary>
+    /// Uploads and ingests <paramref name="text"/> as <paramref name="iso3"/>'s report, in a new period unless <paramref name="period"/>
+    /// is given, and asserts it was accepted; returns the report's key.
+    /// </summary>
+    public async Task<SubmissionKey> IngestAcceptedAsync(string iso3, string text, IServiceProvider services, string file = "report.txt", Period? period = null)
+    {
+        period ??= NewPeriod();
+        var outcome = await UploadAndIngestAsync($"{period}/{iso3}/{file}", BinaryData.FromString(text), services);
+        Assert.Equal(IngestionStatus.Accepted, outcome.Status);
+        return Key(period, iso3);
+    }
+
     /// <summary>Runs IngestReport on a stored blob, as the blob trigger would.</summary>
     public Task<IngestionOutcome> IngestAsync(string blobName, IServiceProvider? services = null) =>
         (services ?? Services).GetRequiredService<IngestReportFunction>().RunAsync(Storage.Report(blobName), TestContext.Current.CancellationToken);

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace ReportPipeline.IntegrationTests;
@@ -59,6 +61,27 @@ public sealed class Browser : IAsyncDisposable
             await dialog.DismissAsync();
         };
         return page;
+    }
+
+    /// <summary>Tabs forward until the element matching <paramref name="selector"/> has the focus, as a keyboard user would.</summary>
+    public static async Task TabToAsync(IPage page, string selector)
+    {
+        var script = $"document.activeElement?.matches({JsonSerializer.Serialize(selector)}) ?? false";
+        for (var i = 0; i < 80 && !await page.EvaluateAsync<bool>(script); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.True(await page.EvaluateAsync<bool>(script), $"Tab never reached {selector}");
+    }
+
+    /// <summary>Fails on any serious or critical axe violation of the page as it stands, naming <paramref name="what"/> it shows.</summary>
+    public static async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(serious.Count == 0, $"axe found on {what}: {string.Join("; ", serious)}");
     }
 
     public async ValueTask DisposeAsync()

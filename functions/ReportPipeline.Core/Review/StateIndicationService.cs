@@ -18,9 +18,20 @@ public sealed class StateIndicationService(
     /// <summary>The most indications one report holds: enough to point to every answer a report gives, too few to flood an analyst's page.</summary>
     public const int MaxIndications = 40;
 
-    /// <summary>The words a 409 tells a state; the analysts' wording speaks of another analyst.</summary>
+    /// <summary>The words a 409 tells a state when an analyst saved first; a state is told of CTED, never of an analyst by name.</summary>
     public const string ConflictMessage = "CTED recorded something on your report at the same moment, so your indication was not saved. "
         + "Look at the report again and send it again.";
+
+    /// <summary>The words a 409 tells a state when its own indication came first: from another window, or with another key of the state.</summary>
+    public const string OwnConflictMessage = "Another indication of your state was saved on this report at the same moment, from another window or "
+        + "with another upload key, so this one was not saved. Look at the report again and send it again if it is still needed.";
+
+    /// <summary>The reason code and words of a 409 to a state, naming who saved first: CTED, or the state itself.</summary>
+    public static (string Code, string Message) Conflict(ReviewConflictException conflict)
+    {
+        ArgumentNullException.ThrowIfNull(conflict);
+        return conflict.StateSavedFirst ? (ReasonCodes.IndicationConflict, OwnConflictMessage) : (ReasonCodes.ReviewConflict, ConflictMessage);
+    }
 
     public async Task<StateReportSheet> ShowAsync(SubmissionKey key, CancellationToken cancellationToken)
     {

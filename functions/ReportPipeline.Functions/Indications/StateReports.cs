@@ -35,8 +35,10 @@ public sealed class StateReports(CredentialService credentials)
     /// <summary>A refusal in plain words; a conflict in the state's words, not the analysts'.</summary>
     public static ApiReply Refused(Exception refused) => refused switch
     {
-        ReviewConflictException => ApiReply.Error(HttpStatusCode.Conflict, ReviewConflictException.ReasonCode, StateIndicationService.ConflictMessage),
+        ReviewConflictException e => Conflict(StateIndicationService.Conflict(e)),
         ReviewRefusedException e => ReviewReplies.Refused(e),
         _ => throw new ArgumentException("Not a refusal.", nameof(refused)),
     };
+
+    private static ApiReply Conflict((string Code, string Message) conflict) => ApiReply.Error(HttpStatusCode.Conflict, conflict.Code, conflict.Message);
 }

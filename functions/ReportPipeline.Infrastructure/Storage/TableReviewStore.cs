@@ -38,7 +38,7 @@ public sealed class TableReviewStore(StorageClientFactory clients, MemberStateRe
         var stored = head.HasValue ? head.Value!.GetInt32(Columns.Revision) ?? 0 : 0;
         if (stored != expectedRevision || decision.Revision != expectedRevision + 1)
         {
-            throw new ReviewConflictException(key, expectedRevision, stored);
+            throw new ReviewConflictException(await GetAsync(key, contentHash, cancellationToken), expectedRevision, decision);
         }
 
         var newHead = new TableEntity(partition, headKey)
@@ -61,8 +61,7 @@ public sealed class TableReviewStore(StorageClientFactory clients, MemberStateRe
         }
         catch (TableTransactionFailedException e) when (e.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.Conflict)
         {
-            var now = await _reviews.GetEntityIfExistsAsync<TableEntity>(partition, headKey, cancellationToken: cancellationToken);
-            throw new ReviewConflictException(key, expectedRevision, now.HasValue ? now.Value!.GetInt32(Columns.Revision) ?? 0 : 0);
+            throw new ReviewConflictException(await GetAsync(key, contentHash, cancellationToken), expectedRevision, decision);
         }
 
         return await GetAsync(key, contentHash, cancellationToken);

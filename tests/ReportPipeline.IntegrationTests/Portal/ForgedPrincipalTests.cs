@@ -63,20 +63,8 @@ public sealed class ForgedPrincipalTests(PortalFixture portal)
     {
         var period = AzuriteFixture.NewPeriod();
         var server = portal.AppServiceServer;
-        async Task<HttpStatusCode> CompileAsync(string? origin)
-        {
-            using var client = PortalFixture.Client(server.Url);
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"api/surveys/{period}/compile");
-            request.Headers.Add(StaffAccess.PrincipalHeader, StaffApiTests.Principal("Omar Operator", StaffRoles.PipelineOperate));
-            request.Headers.Add(StaffAccess.IdentityProviderHeader, StaffPlatform.EntraProvider);
-            if (origin is not null)
-            {
-                request.Headers.Add("Origin", origin);
-            }
-
-            using var response = await client.SendAsync(request, _ct);
-            return response.StatusCode;
-        }
+        async Task<HttpStatusCode> CompileAsync(string? origin) => (await ApiCall.SendAsync(server.Url, HttpMethod.Post, $"api/surveys/{period}/compile",
+            principal: StaffApiTests.Principal("Omar Operator", StaffRoles.PipelineOperate), origin: origin)).Status;
 
         Assert.Equal(HttpStatusCode.Forbidden, await CompileAsync("https://elsewhere.example"));
         Assert.Equal(HttpStatusCode.Forbidden, await CompileAsync("null"));

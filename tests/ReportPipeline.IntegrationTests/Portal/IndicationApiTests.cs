@@ -1,14 +1,10 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ReportPipeline.Cli.Serve;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Staff;
 using ReportPipeline.Core.Uploads;
-using ReportPipeline.Functions.Http;
-using ReportPipeline.Functions.Ingestion;
-using ReportPipeline.Infrastructure.Storage;
 
 namespace ReportPipeline.IntegrationTests.Portal;
 
@@ -20,48 +16,20 @@ namespace ReportPipeline.IntegrationTests.Portal;
 [Trait("Category", "Integration")]
 public sealed class IndicationApiTests(PortalFixture portal)
 {
-    private const string Report = """
-        (a) Our main challenge is the financing of terrorism through virtual assets and online crowdfunding platforms.
+    private const string Report = Review.ReviewTests.Report;
 
-        (b) Technical assistance from CTED and UNODC helped us draft our counter-terrorism financing law in 2025.
-
-        The national working group met in Nairobi on four occasions during the year.
-
-        (d) We coordinate closely with the Office of Counter-Terrorism and the 1267 Monitoring Team.
-        """;
-
-    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly ServiceProvider _services = portal.AppServiceServices;
     private readonly LocalServer _azure = portal.AppServiceServer;
     private readonly string _analyst = StaffApiTests.Principal("Ana Analyst", StaffRoles.SurveysRead, StaffRoles.ReportsReview);
 
-    private async Task<Period> IngestAsync(string iso3)
-    {
-        var period = AzuriteFixture.NewPeriod();
-        var blob = _services.GetRequiredService<StorageClientFactory>().Report($"{period}/{iso3}/report.txt");
-        await blob.UploadAsync(BinaryData.FromString(Report), overwrite: true, _ct);
-        await _services.GetRequiredService<IngestReportFunction>().RunAsync(blob, _ct);
-        return period;
-    }
+    private Task<Period> IngestAsync(string iso3) => portal.IngestInNewPeriodAsync(iso3, Report);
 
-    private async Task<(HttpStatusCode Status, JsonElement Body)> StateAsync(HttpMethod method, string path, string? key, object? body = null, string? origin = null)
-    {
-        using var client = PortalFixture.Client(_azure.Url, key);
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.TryAddWithoutValidation("Origin", origin ?? _azure.Url.GetLeftPart(UriPartial.Authority));
-        using var response = await client.SendAsync(request, _ct);
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>(_ct));
-    }
+    /// <summary>The portal's page sending with the state's key, from its own origin unless <paramref name="origin"/> says otherwise.</summary>
+    private Task<(HttpStatusCode Status, JsonElement Body)> StateAsync(HttpMethod method, string path, string? key, object? body = null, string? origin = null) =>
+        ApiCall.SendAsync(_azure.Url, method, path, body, key: key, origin: origin ?? _azure.Url.GetLeftPart(UriPartial.Authority));
 
-    private async Task<(HttpStatusCode Status, JsonElement Body)> AnalystAsync(HttpMethod method, string path, object? body = null)
-    {
-        using var client = PortalFixture.Client(_azure.Url);
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add(StaffAccess.PrincipalHeader, _analyst);
-        request.Headers.Add(StaffAccess.IdentityProviderHeader, StaffPlatform.EntraProvider);
-        using var response = await client.SendAsync(request, _ct);
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>(_ct));
-    }
+    private Task<(HttpStatusCode Status, JsonElement Body)> AnalystAsync(HttpMethod method, string path, object? body = null) =>
+        ApiCall.SendAsync(_azure.Url, method, path, body, principal: _analyst);
 
     private static string Error((HttpStatusCode Status, JsonElement Body) reply) => $"{(int)reply.Status} {reply.Body.GetProperty("error").GetString()}";
 
@@ -123,6 +91,8 @@ public sealed class IndicationApiTests(PortalFixture portal)
         var stored = await StateAsync(HttpMethod.Post, "api/indications", key, Point("1.3"));
         var late = await StateAsync(HttpMethod.Post, "api/indications", key, new { period = period.Value, version = 1, revision = 0, action = "withdraw", passage = "a-1.1" });
         var analystPointing = await AnalystAsync(HttpMethod.Post, $"api/review/{period}/KEN", new { action = "point", question = "d", paragraph = "1.3", revision = 1 });
+        var analystFirst = await AnalystAsync(HttpMethod.Post, $"api/review/{period}/KEN", new { action = "accept", passage = "b-1.2", revision = 1 });
+        var afterAnalyst = await StateAsync(HttpMethod.Post, "api/indications", key, new { period = period.Value, version = 1, revision = 1, action = "withdraw", passage = "a-1.1" });
 
         Assert.Equal("401 bad-credential", Error(noKey));
         Assert.Equal("404 no-report", Error(otherState));
@@ -137,10 +107,13 @@ public sealed class IndicationApiTests(PortalFixture portal)
         Assert.Equal("400 bad-period", Error(badPeriod));
         Assert.Equal(HttpStatusCode.OK, stored.Status);
         Assert.Equal(1, stored.Body.GetProperty("revision").GetInt32());
-        Assert.Equal("409 review-conflict", Error(late));
-        Assert.StartsWith("CTED recorded something on your report at the same moment", late.Body.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("409 indication-conflict", Error(late));
+        Assert.StartsWith("Another indication of your state was saved on this report at the same moment", late.Body.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("400 bad-decision", Error(analystPointing));
+        Assert.Equal(HttpStatusCode.OK, analystFirst.Status);
+        Assert.Equal("409 review-conflict", Error(afterAnalyst));
+        Assert.StartsWith("CTED recorded something on your report at the same moment", afterAnalyst.Body.GetProperty("message").GetString(), StringComparison.Ordinal);
         var (_, review) = await AnalystAsync(HttpMethod.Get, $"api/review/{period}/KEN");
-        Assert.Equal(1, review.GetProperty("revision").GetInt32());
+        Assert.Equal(2, review.GetProperty("revision").GetInt32());
     }
 }

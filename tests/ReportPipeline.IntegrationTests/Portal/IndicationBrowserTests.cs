@@ -15,16 +15,7 @@ public sealed class IndicationBrowserTests(PortalFixture portal, BrowserFixture 
     private const float WaitMs = 60_000;
     private readonly List<string> _problems = [];
 
-    private static async Task TabToAsync(IPage page, string selector)
-    {
-        var script = $"document.activeElement?.matches({System.Text.Json.JsonSerializer.Serialize(selector)}) ?? false";
-        for (var i = 0; i < 80 && !await page.EvaluateAsync<bool>(script); i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-        }
-
-        Assert.True(await page.EvaluateAsync<bool>(script), $"Tab never reached {selector}");
-    }
+    private static Task TabToAsync(IPage page, string selector) => Browser.TabToAsync(page, selector);
 
     [Fact]
     public async Task Portal_KeyboardAlone_PointsAndWithdrawsSeesThemPendingThenTheDecision()
@@ -61,7 +52,7 @@ public sealed class IndicationBrowserTests(PortalFixture portal, BrowserFixture 
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForSelectorAsync("[data-withdraw='a-1.2'] [data-decision=pending]");
             Assert.Equal("You withdrew the passage on page 1, paragraph 2.", await page.TextContentAsync("[data-withdraw='a-1.2'] p"));
-            await PortalBrowserTests.AssertAccessibleAsync(page, "the portal with a paragraph pointed to and a passage withdrawn");
+            await Browser.AssertAccessibleAsync(page, "the portal with a paragraph pointed to and a passage withdrawn");
 
             using (var client = portal.Client())
             {
@@ -83,7 +74,7 @@ public sealed class IndicationBrowserTests(PortalFixture portal, BrowserFixture 
             Assert.Contains("withdraws passage a-1.2", await page.TextContentAsync("#state-indications [data-indication='a-1.2']"), StringComparison.Ordinal);
             Assert.Contains("state, accepted", await page.TextContentAsync("[data-passage='d-1.4'] .where"), StringComparison.Ordinal);
             Assert.Contains("withdrawn by the state", await page.TextContentAsync("[data-passage='a-1.2'] .where"), StringComparison.Ordinal);
-            await PortalBrowserTests.AssertAccessibleAsync(page, "the review page with the state's indications");
+            await Browser.AssertAccessibleAsync(page, "the review page with the state's indications");
             Assert.True(_problems.Count == 0, string.Join("\n", _problems));
         }
         finally

@@ -1,5 +1,4 @@
 using System.Text;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace ReportPipeline.IntegrationTests.Portal;
@@ -70,14 +69,6 @@ public sealed class PortalBrowserTests(PortalFixture portal, BrowserFixture chro
         await page.ClickAsync("#send");
     }
 
-    internal static async Task AssertAccessibleAsync(IPage page, string what)
-    {
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
-        Assert.True(serious.Count == 0, $"axe found on {what}: {string.Join("; ", serious)}");
-    }
-
     private void AssertKeyStayedInItsPlace(string key)
     {
         lock (_requests)
@@ -113,7 +104,7 @@ public sealed class PortalBrowserTests(PortalFixture portal, BrowserFixture chro
         Assert.Equal(key, await page.EvaluateAsync<string>("sessionStorage.getItem('reportpipeline.uploadKey')"));
         Assert.False(await page.EvaluateAsync<bool>($"Object.values(localStorage).some(v => v.includes('{key}'))"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Output, "portal-accepted.png"), FullPage = true });
-        await AssertAccessibleAsync(page, "the portal showing an accepted report");
+        await Browser.AssertAccessibleAsync(page, "the portal showing an accepted report");
         AssertKeyStayedInItsPlace(key);
         Assert.True(_problems.Count == 0, string.Join("\n", _problems));
     }
@@ -149,7 +140,7 @@ public sealed class PortalBrowserTests(PortalFixture portal, BrowserFixture chro
         Assert.Equal("التقرير المتعلق بالقرار 1373 (2001)", await page.TextContentAsync("h1"));
         Assert.Equal(6, await page.Locator("#language option").CountAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Output, "portal-arabic.png"), FullPage = true });
-        await AssertAccessibleAsync(page, "the portal in Arabic");
+        await Browser.AssertAccessibleAsync(page, "the portal in Arabic");
 
         await page.SelectOptionAsync("#language", "zh");
 
@@ -164,24 +155,26 @@ public sealed class PortalBrowserTests(PortalFixture portal, BrowserFixture chro
         var key = await portal.IssueKeyAsync("CHL");
         var file = WriteReport("statement.txt", Encoding.UTF8.GetBytes(UploadApiTests.TwoQuestionReport.Replace("Our", "Chile's", StringComparison.Ordinal)));
         var page = await OpenAsync();
+        // Chromium hands a file chooser to Playwright only once told to intercept it, and Playwright tells it when the first
+        // listener is added without waiting for the reply. Listened for at the key press (RunAndWaitForFileChooserAsync), the
+        // interception and the key race each other inside Chromium, and under load the key wins: headless Chromium opens its own
+        // chooser, cancels it unseen, and the wait times out. Listening from the start leaves many round trips between the two.
+        var chooser = new TaskCompletionSource<IFileChooser>(TaskCreationOptions.RunContinuationsAsynchronously);
+        page.FileChooser += (_, opened) => chooser.TrySetResult(opened);
 
-        async Task TabToAsync(string id)
-        {
-            for (var i = 0; i < 40 && await page.EvaluateAsync<string>("document.activeElement?.id ?? ''") != id; i++)
-            {
-                await page.Keyboard.PressAsync("Tab");
-            }
-
-            Assert.Equal(id, await page.EvaluateAsync<string>("document.activeElement?.id ?? ''"));
-        }
+        Task TabToAsync(string id) => Browser.TabToAsync(page, "#" + id);
 
         await TabToAsync("key");
         await page.Keyboard.TypeAsync(key);
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync("#upload:not([hidden])");
         await TabToAsync("file");
-        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Enter"), new() { Timeout = WaitMs });
-        await chooser.SetFilesAsync(file);
+        Assert.True(await page.EvaluateAsync<bool>("document.hasFocus()"), "the page has no focus, so no key reaches #file");
+        Assert.False(chooser.Task.IsCompleted, "a file chooser opened before Enter was pressed on #file");
+        await page.Keyboard.PressAsync("Enter");
+        var opened = await Task.WhenAny(chooser.Task, Task.Delay(TimeSpan.FromMilliseconds(WaitMs), TestContext.Current.CancellationToken));
+        Assert.True(opened == chooser.Task, "Enter on #file opened no file chooser");
+        await (await chooser.Task).SetFilesAsync(file);
         await TabToAsync("send");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync(".verdict.accepted", new() { Timeout = WaitMs });
@@ -225,7 +218,7 @@ public sealed class PortalBrowserTests(PortalFixture portal, BrowserFixture chro
 
         Assert.StartsWith("Esta clave no fue aceptada", await page.TextContentAsync("#key-error"), StringComparison.Ordinal);
         Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('reportpipeline.uploadKey')"));
-        await AssertAccessibleAsync(page, "the portal's sign-in");
+        await Browser.AssertAccessibleAsync(page, "the portal's sign-in");
     }
 
     [Fact]
@@ -252,7 +245,7 @@ public sealed class PortalBrowserTests(PortalFixture portal, BrowserFixture chro
         var world = await page.EvalOnSelectorAllAsync<string[]>($"#periods tbody tr:has(th:text-is('{PortalFixture.FirstOpenPeriod}')) td", "cells => cells.map(c => c.textContent)");
         Assert.True(int.Parse(world[1], System.Globalization.CultureInfo.InvariantCulture) >= 1, $"coverage row: {string.Join(",", world)}");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Output, "staff-desk.png"), FullPage = true });
-        await AssertAccessibleAsync(page, "the staff desk");
+        await Browser.AssertAccessibleAsync(page, "the staff desk");
         Assert.True(_problems.Count == 0, string.Join("\n", _problems));
     }
 

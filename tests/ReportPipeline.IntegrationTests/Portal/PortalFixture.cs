@@ -10,6 +10,7 @@ using ReportPipeline.Core;
 using ReportPipeline.Core.Staff;
 using ReportPipeline.Core.Uploads;
 using ReportPipeline.Functions;
+using ReportPipeline.Functions.Ingestion;
 using ReportPipeline.Infrastructure.Storage;
 using ReportPipeline.Local;
 
@@ -87,6 +88,16 @@ public sealed class PortalFixture : IAsyncLifetime
         var services = new ServiceCollection().AddLogging().AddReportPipeline(configuration);
         configure?.Invoke(services);
         return services.BuildValidatedProvider();
+    }
+
+    /// <summary>Stores <paramref name="text"/> as <paramref name="iso3"/>'s report in a period of its own and ingests it as the blob trigger would; returns the period.</summary>
+    public async Task<Period> IngestInNewPeriodAsync(string iso3, string text)
+    {
+        var period = AzuriteFixture.NewPeriod();
+        var blob = AppServiceServices.GetRequiredService<StorageClientFactory>().Report($"{period}/{iso3}/report.txt");
+        await blob.UploadAsync(BinaryData.FromString(text), overwrite: true, TestContext.Current.CancellationToken);
+        await AppServiceServices.GetRequiredService<IngestReportFunction>().RunAsync(blob, TestContext.Current.CancellationToken);
+        return period;
     }
 
     public async Task<string> IssueKeyAsync(string state) =>

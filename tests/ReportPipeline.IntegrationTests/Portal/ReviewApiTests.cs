@@ -1,13 +1,9 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ReportPipeline.Cli.Serve;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Staff;
-using ReportPipeline.Functions.Http;
-using ReportPipeline.Functions.Ingestion;
-using ReportPipeline.Infrastructure.Storage;
 
 namespace ReportPipeline.IntegrationTests.Portal;
 
@@ -16,31 +12,16 @@ namespace ReportPipeline.IntegrationTests.Portal;
 [Trait("Category", "Integration")]
 public sealed class ReviewApiTests(PortalFixture portal)
 {
-    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly ServiceProvider _services = portal.AppServiceServices;
     private readonly LocalServer _azure = portal.AppServiceServer;
     private readonly string _reader = StaffApiTests.Principal("Rita Reader", StaffRoles.SurveysRead);
     private readonly string _analyst = StaffApiTests.Principal("Ana Analyst", StaffRoles.SurveysRead, StaffRoles.ReportsReview);
     private readonly string _second = StaffApiTests.Principal("Ben Analyst", StaffRoles.SurveysRead, StaffRoles.ReportsReview);
 
-    private async Task<Period> IngestAsync(string iso3, string text)
-    {
-        var period = AzuriteFixture.NewPeriod();
-        var blob = _services.GetRequiredService<StorageClientFactory>().Report($"{period}/{iso3}/report.txt");
-        await blob.UploadAsync(BinaryData.FromString(text), overwrite: true, _ct);
-        await _services.GetRequiredService<IngestReportFunction>().RunAsync(blob, _ct);
-        return period;
-    }
+    private Task<Period> IngestAsync(string iso3, string text) => portal.IngestInNewPeriodAsync(iso3, text);
 
-    private async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpMethod method, string path, string principal, object? body = null)
-    {
-        using var client = PortalFixture.Client(_azure.Url);
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add(StaffAccess.PrincipalHeader, principal);
-        request.Headers.Add(StaffAccess.IdentityProviderHeader, StaffPlatform.EntraProvider);
-        using var response = await client.SendAsync(request, _ct);
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>(_ct));
-    }
+    private Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpMethod method, string path, string principal, object? body = null) =>
+        ApiCall.SendAsync(_azure.Url, method, path, body, principal);
 
     [Fact]
     public async Task Decide_ReaderRefusedAnalystRecordedSecondOnSameRevisionToldAndAudited()
@@ -60,7 +41,7 @@ public sealed class ReviewApiTests(PortalFixture portal)
         Assert.Contains("Reports.Review", reader.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.OK, "in review", 1), (firstStatus, first.GetProperty("status").GetString(), first.GetProperty("revision").GetInt32()));
         Assert.Equal((HttpStatusCode.Conflict, "review-conflict"), (secondStatus, second.GetProperty("error").GetString()));
-        Assert.StartsWith("Another analyst saved a decision on KEN", second.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"Ana Analyst saved a decision on KEN {period} first", second.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.BadRequest, "bad-decision"), (badStatus, bad.GetProperty("error").GetString()));
         Assert.Equal((HttpStatusCode.BadRequest, "unknown-passage"), (unknownStatus, unknown.GetProperty("error").GetString()));
         var audit = _services.GetFakeLogCollector().GetSnapshot().Select(r => r.Message).ToList();

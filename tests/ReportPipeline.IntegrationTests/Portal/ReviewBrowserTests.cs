@@ -17,17 +17,7 @@ public sealed class ReviewBrowserTests(PortalFixture portal, BrowserFixture chro
     private const float WaitMs = 60_000;
     private readonly List<string> _problems = [];
 
-    /// <summary>Tabs forward until the element matching <paramref name="selector"/> has the focus, as a keyboard user would.</summary>
-    internal static async Task TabToAsync(IPage page, string selector)
-    {
-        var script = $"document.activeElement?.matches({System.Text.Json.JsonSerializer.Serialize(selector)}) ?? false";
-        for (var i = 0; i < 80 && !await page.EvaluateAsync<bool>(script); i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-        }
-
-        Assert.True(await page.EvaluateAsync<bool>(script), $"Tab never reached {selector}");
-    }
+    private static Task TabToAsync(IPage page, string selector) => Browser.TabToAsync(page, selector);
 
     [Fact]
     public async Task Review_KeyboardAlone_NoteKeptThroughConflictCopyAgreementAndSearch()
@@ -57,7 +47,7 @@ public sealed class ReviewBrowserTests(PortalFixture portal, BrowserFixture chro
             await TabToAsync(page, "[data-question=b] button[data-action=note]");
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForSelectorAsync("#problem:not([hidden])");
-            Assert.StartsWith("Another analyst saved a decision on DNK", await page.TextContentAsync("#problem[role=alert]"), StringComparison.Ordinal);
+            Assert.StartsWith($"{Environment.UserName} saved a decision on DNK {period} first", await page.TextContentAsync("#problem[role=alert]"), StringComparison.Ordinal);
             await page.WaitForSelectorAsync("#sheet-status >> text=/Revision 1\\.$/");
             Assert.EndsWith("machine, accepted", await page.TextContentAsync("[data-passage='a-1.2'] .where"), StringComparison.Ordinal);
             Assert.Equal(note, await page.InputValueAsync("#note-b"));
@@ -120,7 +110,7 @@ public sealed class ReviewBrowserTests(PortalFixture portal, BrowserFixture chro
             Assert.Equal($"/staff/review?period={period}&state=DNK#d-1.3", await hit.Locator("a").GetAttributeAsync("href"));
 
             await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.Output, "review-desk.png"), FullPage = true });
-            await PortalBrowserTests.AssertAccessibleAsync(page, "the review page with a note, a copy, the agreement and search results");
+            await Browser.AssertAccessibleAsync(page, "the review page with a note, a copy, the agreement and search results");
 
             // The hit's link opens the review page on its state and passage.
             await TabToAsync(page, $"#search-hits li[data-hit='{period}/DNK/d-1.3'] a");
@@ -139,7 +129,8 @@ public sealed class ReviewBrowserTests(PortalFixture portal, BrowserFixture chro
     [Fact]
     public async Task Review_KeyboardAlone_RejectsAddsMarksReviewedAndIsAccessible()
     {
-        var period = PortalFixture.FirstOpenPeriod;
+        // A period of its own: the page lists every report of the period, and the portal's first period holds every other test's.
+        var period = AzuriteFixture.NewPeriod();
         var key = await portal.IssueKeyAsync("FIN");
         var blob = await portal.UploadAsync(key, "FIN", period, "finland.txt", Encoding.UTF8.GetBytes(UploadApiTests.TwoQuestionReport + "\n\nFinland."));
         await portal.WaitForOutcomeAsync(key, period, blob, TimeSpan.FromSeconds(60));
@@ -166,7 +157,7 @@ public sealed class ReviewBrowserTests(PortalFixture portal, BrowserFixture chro
             await TabToAsync(page, "[data-passage='a-1.2'] button[data-action=reject]");
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForSelectorAsync("#problem:not([hidden])");
-            Assert.StartsWith("Another analyst saved a decision on FIN", await page.TextContentAsync("#problem[role=alert]"), StringComparison.Ordinal);
+            Assert.StartsWith($"{Environment.UserName} saved a decision on FIN {period} first", await page.TextContentAsync("#problem[role=alert]"), StringComparison.Ordinal);
             await page.WaitForSelectorAsync("#sheet-status >> text=/Revision 1\\.$/");
             Assert.Equal("b-1.3: page 1, paragraph 3; machine, accepted", await page.TextContentAsync("[data-passage='b-1.3'] .where"));
             Assert.EndsWith("machine, pending", await page.TextContentAsync("[data-passage='a-1.2'] .where"), StringComparison.Ordinal);
@@ -191,7 +182,7 @@ public sealed class ReviewBrowserTests(PortalFixture portal, BrowserFixture chro
             Assert.Equal("reviewed", await page.TextContentAsync("#states tr:has(button[data-state=FIN]) td[data-status]"));
             Assert.Equal("c-1.3: page 1, paragraph 3; analyst, accepted", await page.TextContentAsync("[data-passage='c-1.3'] .where"));
             Assert.True(await page.Locator("#problem").IsHiddenAsync());
-            await PortalBrowserTests.AssertAccessibleAsync(page, "the review page");
+            await Browser.AssertAccessibleAsync(page, "the review page");
             // The browser logs the refused decision's 409 as a failed load; nothing else may go wrong.
             Assert.Contains("status of 409 (Conflict)", Assert.Single(_problems), StringComparison.Ordinal);
         }

@@ -1,11 +1,8 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ReportPipeline.Cli.Serve;
-using ReportPipeline.Core.Staff;
-using ReportPipeline.Functions.Http;
 using ReportPipeline.Infrastructure.Storage;
 
 namespace ReportPipeline.IntegrationTests.Portal;
@@ -35,19 +32,8 @@ public sealed class StaffApiTests(PortalFixture portal)
         }.Concat(roles.Select(r => new { typ = "roles", val = r })),
     })));
 
-    private async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(Uri server, HttpMethod method, string path, string? principal)
-    {
-        using var client = PortalFixture.Client(server);
-        using var request = new HttpRequestMessage(method, path);
-        if (principal is not null)
-        {
-            request.Headers.Add(StaffAccess.PrincipalHeader, principal);
-            request.Headers.Add(StaffAccess.IdentityProviderHeader, StaffPlatform.EntraProvider);
-        }
-
-        using var response = await client.SendAsync(request, _ct);
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>(_ct));
-    }
+    private static Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(Uri server, HttpMethod method, string path, string? principal) =>
+        ApiCall.SendAsync(server, method, path, principal: principal);
 
     public static TheoryData<string, string> StaffRoutes() => new()
     {

@@ -20,24 +20,8 @@ public sealed class UploadKeyApiTests(PortalFixture portal)
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly LocalServer _azure = portal.AppServiceServer;
 
-    private async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpMethod method, string path, string? principal, object? body = null, string? origin = null)
-    {
-        using var client = PortalFixture.Client(_azure.Url);
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        if (principal is not null)
-        {
-            request.Headers.Add(StaffAccess.PrincipalHeader, principal);
-            request.Headers.Add(StaffAccess.IdentityProviderHeader, StaffPlatform.EntraProvider);
-        }
-
-        if (origin is not null)
-        {
-            request.Headers.Add("Origin", origin);
-        }
-
-        using var response = await client.SendAsync(request, _ct);
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>(_ct));
-    }
+    private Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpMethod method, string path, string? principal, object? body = null, string? origin = null) =>
+        ApiCall.SendAsync(_azure.Url, method, path, body, principal, origin: origin);
 
     private async Task<HttpStatusCode> AskForSlotAsync(string key, string state)
     {

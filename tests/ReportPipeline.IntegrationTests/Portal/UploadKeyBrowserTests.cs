@@ -23,13 +23,13 @@ public sealed class UploadKeyBrowserTests(PortalFixture portal, BrowserFixture c
             await page.GotoAsync(new Uri(portal.Url, "staff").ToString());
             await page.WaitForSelectorAsync("#keys tbody tr, #no-keys:not([hidden])", new() { State = WaitForSelectorState.Attached });
 
-            await ReviewBrowserTests.TabToAsync(page, "#key-state");
+            await Browser.TabToAsync(page, "#key-state");
             await page.Keyboard.TypeAsync("brb");
             await page.Keyboard.PressAsync("Tab");
             Assert.Equal("key-expires", await FocusedAsync(page));
             await page.Keyboard.TypeAsync("06302099");
             Assert.Equal("2099-06-30", await page.InputValueAsync("#key-expires"));
-            await ReviewBrowserTests.TabToAsync(page, "#key-issue");
+            await Browser.TabToAsync(page, "#key-issue");
             await page.Keyboard.PressAsync("Enter");
 
             await page.WaitForSelectorAsync("#key-issued:not([hidden])");
@@ -41,9 +41,9 @@ public sealed class UploadKeyBrowserTests(PortalFixture portal, BrowserFixture c
             Assert.StartsWith($"Key {id} for BRB, valid until 2099-06-30 00:00 UTC.", await page.TextContentAsync("#key-issued-text"), StringComparison.Ordinal);
             await page.WaitForSelectorAsync($"#keys tr[data-key='{id}'] td[data-status=active]");
             Assert.Equal("2099-06-30 00:00", await page.TextContentAsync($"#keys tr[data-key='{id}'] td:nth-of-type(3)"));
-            await PortalBrowserTests.AssertAccessibleAsync(page, "the staff desk showing a new upload key");
+            await Browser.AssertAccessibleAsync(page, "the staff desk showing a new upload key");
 
-            await ReviewBrowserTests.TabToAsync(page, "#key-copy");
+            await Browser.TabToAsync(page, "#key-copy");
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForSelectorAsync("#key-copy-result >> text=Copied to the clipboard.");
             Assert.Equal(key, await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
@@ -54,13 +54,13 @@ public sealed class UploadKeyBrowserTests(PortalFixture portal, BrowserFixture c
                 Assert.Equal(HttpStatusCode.OK, slot.StatusCode);
             }
 
-            await ReviewBrowserTests.TabToAsync(page, "#key-hide");
+            await Browser.TabToAsync(page, "#key-hide");
             await page.Keyboard.PressAsync("Enter");
             Assert.True(await page.Locator("#key-issued").IsHiddenAsync());
             Assert.Equal("", await page.InputValueAsync("#key-value"));
             Assert.Equal("key-state", await FocusedAsync(page));
 
-            await ReviewBrowserTests.TabToAsync(page, $"#keys tr[data-key='{id}'] button");
+            await Browser.TabToAsync(page, $"#keys tr[data-key='{id}'] button");
             await page.Keyboard.PressAsync("Enter");
             Assert.Equal("Yes, revoke", await FocusedAsync(page));
             Assert.Equal("active", await page.TextContentAsync($"#keys tr[data-key='{id}'] td[data-status]"));
@@ -74,7 +74,7 @@ public sealed class UploadKeyBrowserTests(PortalFixture portal, BrowserFixture c
             await page.WaitForSelectorAsync($"#keys tr[data-key='{id}'] td[data-status=revoked]");
             Assert.DoesNotContain(key[20..], await page.ContentAsync(), StringComparison.Ordinal);
             Assert.Equal("", await page.InputValueAsync("#key-value"));
-            await PortalBrowserTests.AssertAccessibleAsync(page, "the staff desk's upload keys");
+            await Browser.AssertAccessibleAsync(page, "the staff desk's upload keys");
             Assert.True(_problems.Count == 0, string.Join("\n", _problems));
         }
         finally

@@ -16,7 +16,8 @@ namespace ReportPipeline.IntegrationTests.Review;
 [Trait("Category", "Integration")]
 public sealed class ReviewTests(AzuriteFixture azurite) : IAsyncDisposable
 {
-    private const string Report = """
+    /// <summary>A report answering (a), (b) and (d) in paragraphs 1.1, 1.2 and 1.4, with 1.3 answering nothing: the review tests' and the indications'.</summary>
+    internal const string Report = """
         (a) Our main challenge is the financing of terrorism through virtual assets and online crowdfunding platforms.
 
         (b) Technical assistance from CTED and UNODC helped us draft our counter-terrorism financing law in 2025.
@@ -45,13 +46,8 @@ public sealed class ReviewTests(AzuriteFixture azurite) : IAsyncDisposable
         }
     }
 
-    private async Task<SubmissionKey> IngestAsync(string iso3 = "KEN", string text = Report, string file = "report.txt", Period? period = null)
-    {
-        period ??= AzuriteFixture.NewPeriod();
-        var outcome = await azurite.UploadAndIngestAsync($"{period}/{iso3}/{file}", BinaryData.FromString(text), Services);
-        Assert.Equal(Core.Ingestion.IngestionStatus.Accepted, outcome.Status);
-        return AzuriteFixture.Key(period, iso3);
-    }
+    private Task<SubmissionKey> IngestAsync(string iso3 = "KEN", string text = Report, string file = "report.txt", Period? period = null) =>
+        azurite.IngestAcceptedAsync(iso3, text, Services, file, period);
 
     private static ReviewedPassage Passage(ReviewSheet sheet, string question, string id) => sheet.Questions[question].Passages.Single(p => p.Id == id);
 
@@ -123,7 +119,8 @@ public sealed class ReviewTests(AzuriteFixture azurite) : IAsyncDisposable
         Assert.Single(outcomes, o => o is null);
         var conflict = Assert.Single(outcomes.OfType<ReviewConflictException>());
         Assert.Equal(1, conflict.StoredRevision);
-        Assert.Contains("Another analyst saved a decision on KEN", conflict.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{(outcomes[0] is null ? s_ana : s_ben).Name} saved a decision on KEN {key.Period} first (revision 1, yours was made on 0). Your decision was not saved",
+            conflict.Message, StringComparison.Ordinal);
         var sheet = await Review.ShowAsync(key, Ct);
         Assert.Equal(1, sheet.Revision);
 

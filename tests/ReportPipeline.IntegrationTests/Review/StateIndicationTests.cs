@@ -14,15 +14,7 @@ namespace ReportPipeline.IntegrationTests.Review;
 [Trait("Category", "Integration")]
 public sealed class StateIndicationTests(AzuriteFixture azurite) : IAsyncDisposable
 {
-    private const string Report = """
-        (a) Our main challenge is the financing of terrorism through virtual assets and online crowdfunding platforms.
-
-        (b) Technical assistance from CTED and UNODC helped us draft our counter-terrorism financing law in 2025.
-
-        The national working group met in Nairobi on four occasions during the year.
-
-        (d) We coordinate closely with the Office of Counter-Terrorism and the 1267 Monitoring Team.
-        """;
+    private const string Report = ReviewTests.Report;
 
     private const string KeyId = "0123456789abcdef";
     private static readonly StaffPrincipal s_ana = new("00000000-0000-0000-0000-0000000000a1", "Ana Analyst", new HashSet<string>(), IsLocal: false);
@@ -46,13 +38,8 @@ public sealed class StateIndicationTests(AzuriteFixture azurite) : IAsyncDisposa
         return services;
     }
 
-    private async Task<SubmissionKey> IngestAsync(ServiceProvider services, string file = "report.txt", Period? period = null, string text = Report)
-    {
-        period ??= AzuriteFixture.NewPeriod();
-        var outcome = await azurite.UploadAndIngestAsync($"{period}/KEN/{file}", BinaryData.FromString(text), services);
-        Assert.Equal(Core.Ingestion.IngestionStatus.Accepted, outcome.Status);
-        return AzuriteFixture.Key(period, "KEN");
-    }
+    private Task<SubmissionKey> IngestAsync(ServiceProvider services, string file = "report.txt", Period? period = null, string text = Report) =>
+        azurite.IngestAcceptedAsync("KEN", text, services, file, period);
 
     private static async Task<string> CoverageAsync(ServiceProvider services, Period period)
     {
@@ -160,7 +147,34 @@ public sealed class StateIndicationTests(AzuriteFixture azurite) : IAsyncDisposa
 
         Assert.Equal(ReasonCodes.TooManyIndications, tooMany.ReasonCode);
         Assert.Equal(1, late.StoredRevision);
+        Assert.Equal((ReasonCodes.IndicationConflict, StateIndicationService.OwnConflictMessage), StateIndicationService.Conflict(late));
+        Assert.StartsWith($"The focal point of KEN saved an indication on KEN {key.Period} first (revision 1, yours was made on 0). Your indication was not saved",
+            late.Message, StringComparison.Ordinal);
         Assert.Equal(StateIndicationService.MaxIndications, (await indications.ShowAsync(key, Ct)).Indications.Count);
+    }
+
+    [Fact]
+    public async Task Conflict_StateOrAnalystSavedFirst_NamesWhoSavedFirst()
+    {
+        var services = Services();
+        var key = await IngestAsync(services);
+        var indications = services.GetRequiredService<StateIndicationService>();
+        var review = services.GetRequiredService<ReviewService>();
+        await indications.IndicateAsync(key, KeyId, new StateIndicationRequest(ReviewAction.Point, 1, 0, Question.C, "1.3"), Ct);
+
+        var analystLate = await Assert.ThrowsAsync<ReviewConflictException>(() => review.DecideAsync(key, new ReviewRequest(ReviewAction.Reject, "a-1.1"), s_ana, 0, Ct));
+        await review.DecideAsync(key, new ReviewRequest(ReviewAction.Reject, "a-1.1"), s_ana, 1, Ct);
+        var stateLate = await Assert.ThrowsAsync<ReviewConflictException>(() =>
+            indications.IndicateAsync(key, KeyId, new StateIndicationRequest(ReviewAction.Withdraw, 1, 1, Passage: "d-1.4"), Ct));
+        var both = await Assert.ThrowsAsync<ReviewConflictException>(() => review.DecideAsync(key, new ReviewRequest(ReviewAction.Accept, "d-1.4"), s_ana, 0, Ct));
+
+        Assert.True(analystLate.StateSavedFirst);
+        Assert.Equal($"The focal point of KEN saved an indication on KEN {key.Period} first (revision 1, yours was made on 0). "
+            + "Your decision was not saved: reload the report, check what changed and decide again.", analystLate.Message);
+        Assert.False(stateLate.StateSavedFirst);
+        Assert.StartsWith($"Ana Analyst saved a decision on KEN {key.Period} first (revision 2, yours was made on 1). Your indication was not saved", stateLate.Message, StringComparison.Ordinal);
+        Assert.Equal((ReasonCodes.ReviewConflict, StateIndicationService.ConflictMessage), StateIndicationService.Conflict(stateLate));
+        Assert.StartsWith($"The focal point of KEN and Ana Analyst saved 2 changes on KEN {key.Period} first (revision 2, yours was made on 0).", both.Message, StringComparison.Ordinal);
     }
 
     [Fact]

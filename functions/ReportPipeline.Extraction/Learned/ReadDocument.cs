@@ -38,6 +38,11 @@ internal sealed class ReadDocument
 
         foreach (var a in analysis.Assignments)
         {
+            if (!RuleMarks.Marks(a.Method))
+            {
+                continue;
+            }
+
             var u = Units.FindIndex(r => ReferenceEquals(r.Unit, a.Unit));
             if (u < 0)
             {

@@ -129,16 +129,16 @@ public static partial class PassageFeatures
         var rule = doc.Rules[u][s];
         var section = unit.Section;
         var k = 0;
-        x[k++] = Log(own);
+        x[k++] = doc.LogOwn[u][(s * Question.Count) + qi];
         x[k++] = Log(scores[(Cue)qi]);
         x[k++] = Log(otherMax);
         x[k++] = Math.Clamp((own - otherMax) / 4, -1, 1);
-        x[k++] = s > 0 ? Log(sentences[s - 1].Scores.Question(q)) : 0;
-        x[k++] = s + 1 < sentences.Count ? Log(sentences[s + 1].Scores.Question(q)) : 0;
-        x[k++] = Log(unitOwn);
+        x[k++] = s > 0 ? doc.LogOwn[u][((s - 1) * Question.Count) + qi] : 0;
+        x[k++] = s + 1 < sentences.Count ? doc.LogOwn[u][((s + 1) * Question.Count) + qi] : 0;
+        x[k++] = doc.LogUnitOwn[u][qi];
         x[k++] = Math.Clamp((unitOwn - unitOther) / 6, -1, 1);
         x[k++] = total.MaxQuestion > 0 ? unitOwn / total.MaxQuestion : 0;
-        x[k++] = Log(doc.Max[qi]);
+        x[k++] = doc.LogMax[qi];
         x[k++] = own > 0 && own >= doc.Max[qi] ? 1 : 0;
         x[k++] = rule.Marker(qi) ? 1 : 0;
         x[k++] = rule.Heading(qi) ? 1 : 0;
@@ -175,7 +175,7 @@ public static partial class PassageFeatures
 
     private static int Bit(int index, bool set) => set ? 1 << index : 0;
 
-    private static double Log(double value) => Math.Log(1 + Math.Max(0, value));
+    internal static double Log(double value) => Math.Log(1 + Math.Max(0, value));
 
     private static double Other(CueScores scores, int question)
     {

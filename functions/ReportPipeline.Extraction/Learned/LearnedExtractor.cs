@@ -16,10 +16,6 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
     /// <summary>How many candidates per question a report carries.</summary>
     public const int Candidates = 3;
 
-    /// <summary>Candidates best first, ties in document order.</summary>
-    private static readonly Comparer<(double P, int Unit, int Sentence)> s_bestFirst =
-        Comparer<(double P, int Unit, int Sentence)>.Create(static (x, y) => y.P.CompareTo(x.P) is var c && c != 0 ? c : x.Unit != y.Unit ? x.Unit.CompareTo(y.Unit) : x.Sentence.CompareTo(y.Sentence));
-
     public LearnedExtractor(ThemeCatalog themes)
         : this(themes, new AnswerExtractor(themes), ExtractionModel.Default)
     {
@@ -151,13 +147,16 @@ public sealed class LearnedExtractor(ThemeCatalog themes, AnswerExtractor rules,
                 }
             }
 
-            // No two entries are equal, so the order is total; only the first few are read, and a heap gives them without
-            // sorting every sentence.
-            var best = new PriorityQueue<(double P, int Unit, int Sentence), (double P, int Unit, int Sentence)>(order.Select(x => (x, x)), s_bestFirst);
+            // Best first, ties in document order; no two entries are equal, so the sort is the same as a stable one.
+            Array.Sort(order, static (x, y) => y.P.CompareTo(x.P) is var c && c != 0 ? c : x.Unit != y.Unit ? x.Unit.CompareTo(y.Unit) : x.Sentence.CompareTo(y.Sentence));
             var taken = new List<(int Unit, int From, int To)>();
-            while (taken.Count < perQuestion && best.TryDequeue(out var entry, out _))
+            foreach (var (probability, u, s) in order)
             {
-                var (probability, u, s) = entry;
+                if (taken.Count == perQuestion)
+                {
+                    break;
+                }
+
                 var unit = doc.Units[u];
                 var from = Math.Max(0, s - 1);
                 var to = Math.Min(unit.Sentences.Count - 1, s + 1);

@@ -194,15 +194,24 @@ public static partial class PassageFeatures
     /// <summary>The share of ASCII digits, and whether there is a digit of any script (what <c>\d</c> matches).</summary>
     private static (double Share, bool Any) Digits(ReadOnlySpan<char> text)
     {
+        // Most sentences have no ASCII digit, and most have no character outside ASCII: vectorised searches skip the loops.
         var digits = 0;
-        var any = false;
-        foreach (var c in text)
+        if (text.ContainsAnyInRange('0', '9'))
         {
-            digits += char.IsAsciiDigit(c) ? 1 : 0;
-            any |= c >= 128 && char.IsDigit(c);
+            foreach (var c in text)
+            {
+                digits += char.IsAsciiDigit(c) ? 1 : 0;
+            }
         }
 
-        return (text.Length == 0 ? 0 : (double)digits / text.Length, any || digits > 0);
+        var any = digits > 0;
+        var wide = text.IndexOfAnyExceptInRange('\0', '\u007F');
+        for (var i = wide; !any && i >= 0 && i < text.Length; i++)
+        {
+            any = text[i] >= 128 && char.IsDigit(text[i]);
+        }
+
+        return (text.Length == 0 ? 0 : (double)digits / text.Length, any);
     }
 
     /// <summary>A Council document cited by its symbol or a resolution by number and year: the text quotes the Council.</summary>

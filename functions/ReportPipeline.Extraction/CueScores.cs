@@ -16,12 +16,24 @@ public sealed class CueScores
 
     private const int Questions = Core.Question.Count;
 
+    /// <summary>How many cues <see cref="Weights"/> holds: <see cref="Cue.Meets"/> is the last, which the type's initialiser checks.</summary>
+    private const int Cues = (int)Cue.Meets + 1;
+
     // Held inline rather than in arrays of their own: a report scores every sentence, and each score sheet is then one allocation, not three.
     private Weights _weights;
     private Context _context;
 
     /// <summary>Whether evidence of (a) was added from a span that named who meets the obstacle.</summary>
     private bool _meets;
+
+    static CueScores()
+    {
+        // An inline array's length must be a constant; a cue added after Cue.Meets would fall outside it, so fail at once.
+        if (Enum.GetValues<Cue>().Any(c => (int)c is < 0 or >= Cues))
+        {
+            throw new InvalidOperationException($"{nameof(CueScores)} holds {Cues} cues, up to {Cue.Meets}; a cue outside them needs its place in the weights.");
+        }
+    }
 
     public double this[Cue cue] => _weights[(int)cue];
 
@@ -116,8 +128,8 @@ public sealed class CueScores
     /// </summary>
     private double Question(int i) => _weights[i] > 0 && (i != 0 || _meets || this[Cue.Meets] > 0) ? _weights[i] + _context[i] : 0;
 
-    /// <summary>A weight per cue, <see cref="Cue.Meets"/> being the last: a cue added after it must take its place here.</summary>
-    [InlineArray((int)Cue.Meets + 1)]
+    /// <summary>A weight per cue.</summary>
+    [InlineArray(Cues)]
     private struct Weights
     {
         private double _first;

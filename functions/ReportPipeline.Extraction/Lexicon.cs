@@ -21,6 +21,9 @@ public sealed class Lexicon
     /// <summary>The longest ending a word marked <see cref="QuestionVocabulary.AnyEnding"/> takes ("-ими", "-ionales").</summary>
     private const int MaxEnding = 8;
 
+    /// <summary>The longest span folded on the stack rather than in a pooled buffer: most sentences.</summary>
+    private const int StackFolded = 512;
+
     [ThreadStatic]
     private static Scratch? t_scratch;
 
@@ -62,16 +65,20 @@ public sealed class Lexicon
     /// <summary>Scores a span of raw text; a term found inside a longer term found at the same place counts once, as the longer.</summary>
     public CueScores Score(ReadOnlySpan<char> text)
     {
-        // Folded in a pooled buffer, scanned in place: scoring runs once per sentence of every report.
-        var buffer = ArrayPool<char>.Shared.Rent(text.Length + 2);
+        // Folded on the stack (a long span in a pooled buffer), scanned in place: scoring runs once per sentence of every report.
+        var rented = text.Length <= StackFolded ? null : ArrayPool<char>.Shared.Rent(text.Length + 2);
         try
         {
-            var folded = _variants.Canonical(buffer.AsSpan(0, QuestionVocabulary.FoldText(_language, text, buffer)));
+            var buffer = rented ?? stackalloc char[StackFolded + 2];
+            var folded = _variants.Canonical(buffer[..QuestionVocabulary.FoldText(_language, text, buffer)]);
             return Score(folded, t_scratch ??= new Scratch());
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(buffer);
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
         }
     }
 

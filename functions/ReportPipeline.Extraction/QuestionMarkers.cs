@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Languages;
@@ -41,7 +42,7 @@ public static class QuestionMarkers
     public static bool TryMatchOrdinal(string text, out Question question)
     {
         question = default;
-        if (text.AsSpan(0, Math.Min(text.Length, 160)).IndexOfAny(s_questionWords) < 0)
+        if (!HasQuestionWord(text.AsSpan(0, Math.Min(text.Length, 160))))
         {
             return false;
         }
@@ -55,9 +56,53 @@ public static class QuestionMarkers
 
     private static readonly LanguageProfile[] s_profiles = [.. LanguageProfiles.Embedded.All];
 
-    /// <summary>The word "question" in every language, found case-insensitively in one pass.</summary>
-    private static readonly SearchValues<string> s_questionWords =
-        SearchValues.Create([.. s_profiles.SelectMany(p => p.Markers.QuestionWords).Distinct(StringComparer.Ordinal)], StringComparison.OrdinalIgnoreCase);
+    /// <summary>The word "question" in every language, found case-insensitively.</summary>
+    private static readonly string[] s_questionWords = [.. s_profiles.SelectMany(p => p.Markers.QuestionWords).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Every character that equals a first letter of <see cref="s_questionWords"/> ignoring case: where one of them can start. A
+    /// scan for these is vectorised; a case-insensitive search for words in several scripts at once is not.
+    /// </summary>
+    private static readonly SearchValues<char> s_questionStarts = SearchValues.Create(CaseForms(s_questionWords.Select(w => w[0])));
+
+    /// <summary>Whether the text holds one of <see cref="s_questionWords"/>, compared as <see cref="StringComparison.OrdinalIgnoreCase"/>.</summary>
+    private static bool HasQuestionWord(ReadOnlySpan<char> text)
+    {
+        for (var i = text.IndexOfAny(s_questionStarts); i >= 0; i = text.IndexOfAny(s_questionStarts))
+        {
+            text = text[i..];
+            foreach (var word in s_questionWords)
+            {
+                if (text.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            text = text[1..];
+        }
+
+        return false;
+    }
+
+    /// <summary>The characters equal to one of <paramref name="letters"/> under <see cref="StringComparison.OrdinalIgnoreCase"/>.</summary>
+    private static string CaseForms(IEnumerable<char> letters)
+    {
+        var forms = new StringBuilder();
+        foreach (var letter in letters.Distinct())
+        {
+            for (var c = '\0'; c < char.MaxValue; c++)
+            {
+                var form = c;
+                if (!char.IsSurrogate(c) && MemoryExtensions.Equals(new ReadOnlySpan<char>(in form), new ReadOnlySpan<char>(in letter), StringComparison.OrdinalIgnoreCase))
+                {
+                    forms.Append(c);
+                }
+            }
+        }
+
+        return forms.ToString();
+    }
 
     /// <summary>Each language's labels of the questions, and the digits every language uses.</summary>
     private static readonly Dictionary<string, Question> s_labels = Words(p => p.Markers.Labels, Question.All.ToDictionary(q => (q.Index + 1).ToString(CultureInfo.InvariantCulture)));

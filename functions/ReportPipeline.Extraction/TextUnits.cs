@@ -21,6 +21,9 @@ public static class TextUnits
 
     private static readonly SearchValues<char> s_terminators = Characters(p => p.Sentences.Terminators, "");
 
+    /// <summary>The characters that can end a sentence: the terminators, and '.', '!' and '?' before a space.</summary>
+    private static readonly SearchValues<char> s_stops = Characters(p => p.Sentences.Terminators, ".!?");
+
     private static readonly SearchValues<char> s_headingEnds = Characters(p => p.Sentences.HeadingEnds, ".,;:!");
 
     private static readonly SearchValues<char> s_clauseEnds = Characters(p => p.Sentences.ClauseEnds, ".!?:;…»\"”),");
@@ -46,6 +49,14 @@ public static class TextUnits
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
+            // Only a terminator or '.', '!', '?' can end a sentence: skip to the next one in a vectorised search.
+            var skip = text.AsSpan(i).IndexOfAny(s_stops);
+            if (skip < 0)
+            {
+                break;
+            }
+
+            i += skip;
             var c = text[i];
             var end = -1;
             if (s_terminators.Contains(c))

@@ -129,16 +129,16 @@ public static partial class PassageFeatures
         var rule = doc.Rules[u][s];
         var section = unit.Section;
         var k = 0;
-        x[k++] = Log(own);
+        x[k++] = doc.LogOwn[u][(s * Question.Count) + qi];
         x[k++] = Log(scores[(Cue)qi]);
         x[k++] = Log(otherMax);
         x[k++] = Math.Clamp((own - otherMax) / 4, -1, 1);
-        x[k++] = s > 0 ? Log(sentences[s - 1].Scores.Question(q)) : 0;
-        x[k++] = s + 1 < sentences.Count ? Log(sentences[s + 1].Scores.Question(q)) : 0;
-        x[k++] = Log(unitOwn);
+        x[k++] = s > 0 ? doc.LogOwn[u][((s - 1) * Question.Count) + qi] : 0;
+        x[k++] = s + 1 < sentences.Count ? doc.LogOwn[u][((s + 1) * Question.Count) + qi] : 0;
+        x[k++] = doc.LogUnitOwn[u][qi];
         x[k++] = Math.Clamp((unitOwn - unitOther) / 6, -1, 1);
         x[k++] = total.MaxQuestion > 0 ? unitOwn / total.MaxQuestion : 0;
-        x[k++] = Log(doc.Max[qi]);
+        x[k++] = doc.LogMax[qi];
         x[k++] = own > 0 && own >= doc.Max[qi] ? 1 : 0;
         x[k++] = rule.Marker(qi) ? 1 : 0;
         x[k++] = rule.Heading(qi) ? 1 : 0;
@@ -175,7 +175,7 @@ public static partial class PassageFeatures
 
     private static int Bit(int index, bool set) => set ? 1 << index : 0;
 
-    private static double Log(double value) => Math.Log(1 + Math.Max(0, value));
+    internal static double Log(double value) => Math.Log(1 + Math.Max(0, value));
 
     private static double Other(CueScores scores, int question)
     {
@@ -194,15 +194,24 @@ public static partial class PassageFeatures
     /// <summary>The share of ASCII digits, and whether there is a digit of any script (what <c>\d</c> matches).</summary>
     private static (double Share, bool Any) Digits(ReadOnlySpan<char> text)
     {
+        // Most sentences have no ASCII digit, and most have no character outside ASCII: vectorised searches skip the loops.
         var digits = 0;
-        var any = false;
-        foreach (var c in text)
+        if (text.ContainsAnyInRange('0', '9'))
         {
-            digits += char.IsAsciiDigit(c) ? 1 : 0;
-            any |= c >= 128 && char.IsDigit(c);
+            foreach (var c in text)
+            {
+                digits += char.IsAsciiDigit(c) ? 1 : 0;
+            }
         }
 
-        return (text.Length == 0 ? 0 : (double)digits / text.Length, any || digits > 0);
+        var any = digits > 0;
+        var wide = text.IndexOfAnyExceptInRange('\0', '\u007F');
+        for (var i = wide; !any && i >= 0 && i < text.Length; i++)
+        {
+            any = text[i] >= 128 && char.IsDigit(text[i]);
+        }
+
+        return (text.Length == 0 ? 0 : (double)digits / text.Length, any);
     }
 
     /// <summary>A Council document cited by its symbol or a resolution by number and year: the text quotes the Council.</summary>

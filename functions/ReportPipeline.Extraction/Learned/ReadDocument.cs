@@ -13,18 +13,31 @@ internal sealed class ReadDocument
         Units = analysis.Units;
         Rules = new RuleMarks[Units.Count][];
         Max = new double[Question.Count];
+        LogOwn = new double[Units.Count][];
+        LogUnitOwn = new double[Units.Count][];
         for (var u = 0; u < Units.Count; u++)
         {
             var sentences = Units[u].Sentences;
             Rules[u] = new RuleMarks[sentences.Count];
+            LogOwn[u] = new double[sentences.Count * Question.Count];
+            LogUnitOwn[u] = new double[Question.Count];
+            for (var q = 0; q < Question.Count; q++)
+            {
+                LogUnitOwn[u][q] = PassageFeatures.Log(Units[u].Total.Question(Question.FromIndex(q)));
+            }
+
             for (var s = 0; s < sentences.Count; s++)
             {
                 for (var q = 0; q < Question.Count; q++)
                 {
-                    Max[q] = Math.Max(Max[q], sentences[s].Scores.Question(Question.FromIndex(q)));
+                    var own = sentences[s].Scores.Question(Question.FromIndex(q));
+                    Max[q] = Math.Max(Max[q], own);
+                    LogOwn[u][(s * Question.Count) + q] = PassageFeatures.Log(own);
                 }
             }
         }
+
+        LogMax = [.. Max.Select(PassageFeatures.Log)];
 
         Signals = new byte[Units.Count][];
         for (var u = 0; u < Units.Count; u++)
@@ -38,6 +51,11 @@ internal sealed class ReadDocument
 
         foreach (var a in analysis.Assignments)
         {
+            if (!RuleMarks.Marks(a.Method))
+            {
+                continue;
+            }
+
             var u = Units.FindIndex(r => ReferenceEquals(r.Unit, a.Unit));
             if (u < 0)
             {
@@ -66,6 +84,18 @@ internal sealed class ReadDocument
 
     /// <summary>Per question: the most evidence one sentence of the document gives it.</summary>
     public double[] Max { get; }
+
+    // The logarithms the features take of evidence, each taken once: a sentence's evidence is read by its own features and
+    // its neighbours', for every question, and a unit's and the document's by every sentence.
+
+    /// <summary>Per unit, sentence by sentence, the questions side by side: <see cref="PassageFeatures.Log"/> of the sentence's evidence.</summary>
+    public double[][] LogOwn { get; }
+
+    /// <summary>Per unit and question: <see cref="PassageFeatures.Log"/> of the unit's evidence.</summary>
+    public double[][] LogUnitOwn { get; }
+
+    /// <summary>Per question: <see cref="PassageFeatures.Log"/> of <see cref="Max"/>.</summary>
+    public double[] LogMax { get; }
 
     public string SentenceText(int unit, int sentence) => SentenceSpan(unit, sentence).ToString();
 

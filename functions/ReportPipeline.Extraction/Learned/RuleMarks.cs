@@ -14,6 +14,9 @@ internal struct RuleMarks
 
     public readonly bool Heading(int question) => (heading & (1 << question)) != 0;
 
+    /// <summary>Whether a passage the rules gave a question by this method marks its sentences: a marker's or a heading's.</summary>
+    public static bool Marks(string method) => method is ExtractionMethods.Marker or ExtractionMethods.Heading;
+
     /// <summary>Records a passage the rules gave the question; only a marker's or a heading's counts, not the classifier's.</summary>
     public void Mark(int question, string method)
     {

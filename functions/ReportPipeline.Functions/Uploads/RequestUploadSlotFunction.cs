@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -24,7 +23,7 @@ public sealed class RequestUploadSlotFunction(UploadSlotService slots)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/uploads")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var body = await ReadRequestAsync(request.Body, cancellationToken);
+        var body = await RequestValues.ReadJsonAsync<UploadSlotRequest>(request, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return ApiReply.Error(HttpStatusCode.BadRequest, ReasonCodes.BadRequest, $"Send a JSON body of at most {MaxBodyBytes} bytes: {{\"state\", \"period\", \"fileName\"}}.");
@@ -50,30 +49,5 @@ public sealed class RequestUploadSlotFunction(UploadSlotService slots)
             _ => HttpStatusCode.BadRequest,
         };
         return ApiReply.Error(status, result.ReasonCode!, result.Message!);
-    }
-
-    private static async Task<UploadSlotRequest?> ReadRequestAsync(Stream body, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[MaxBodyBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-        {
-            length += read;
-        }
-
-        if (length > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<UploadSlotRequest>(buffer.AsSpan(0, length), ApiReply.Json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -48,9 +48,11 @@ public sealed class CredentialService(
     {
         var stored = (IsId(id) ? await store.FindAsync(id, cancellationToken) : null)
             ?? throw new CredentialRefusedException(ReasonCodes.UnknownKey, "No upload key has this id.", nameof(id));
-        var revoked = await store.RevokeAsync(stored.State, stored.Id, time.GetUtcNow(), cancellationToken);
+        var at = time.GetUtcNow();
+        var revoked = await store.RevokeAsync(stored.State, stored.Id, at, cancellationToken);
         logger.CredentialsRevoked(stored.State, revoked);
-        return CredentialSummary.Of(await store.FindAsync(id, cancellationToken) ?? stored, time.GetUtcNow());
+        // A key revoked already keeps its first revocation's time; no need to read the row again.
+        return CredentialSummary.Of(stored with { RevokedAt = stored.RevokedAt ?? at }, at);
     }
 
     /// <summary>

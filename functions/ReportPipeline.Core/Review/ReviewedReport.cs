@@ -67,9 +67,13 @@ public sealed class ReviewedReport
     public static string MachineId(StoredAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var (page, paragraph) = answer.Provenance.Count > 0 ? (answer.Provenance[0].Page, answer.Provenance[0].Paragraph) : (0, answer.Sequence);
+        var (page, paragraph) = Place(answer);
         return PassageIds.Passage(answer.Question, page, paragraph);
     }
+
+    /// <summary>Where a machine answer stands: the first paragraph it came from, or its sequence when it has no provenance.</summary>
+    private static (int Page, int Paragraph) Place(StoredAnswer answer) =>
+        answer.Provenance.Count > 0 ? (answer.Provenance[0].Page, answer.Provenance[0].Paragraph) : (0, answer.Sequence);
 
     public static ReviewedReport Build(IReadOnlyList<StoredAnswer> machine, ReviewLog log, ThemeCatalog themes)
     {
@@ -93,7 +97,7 @@ public sealed class ReviewedReport
         foreach (var a in machine.OrderBy(a => a.Question).ThenBy(a => a.Sequence))
         {
             var id = MachineId(a);
-            PassageIds.TryParsePassage(id, out _, out var page, out var paragraph);
+            var (page, paragraph) = Place(a);
             if (!index.ContainsKey(id))
             {
                 Put(new ReviewedPassage(id, a.Question, a.Text, page, paragraph, a.Provenance, PassageSources.Machine, PassageDecisions.Pending,

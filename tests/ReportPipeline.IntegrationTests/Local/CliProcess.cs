@@ -1,20 +1,21 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ReportPipeline.IntegrationTests.Local;
 
 /// <summary>
-/// The built CLI as a child process in a folder of its own (its .reportpipeline state), its output collected and the line
-/// that says Azurite keeps running awaited. Every process it starts carries <see cref="MarkVariable"/>, so a test finds
-/// them afterwards whoever their parent has become.
+/// The built CLI as a child process in a folder of its own (its .reportpipeline state), its output collected and lines
+/// awaited by pattern. Every process it starts carries <see cref="MarkVariable"/>, so a test finds them afterwards whoever
+/// their parent has become.
 /// </summary>
-internal sealed class CliProcess : IDisposable
+internal sealed partial class CliProcess : IDisposable
 {
     public const string MarkVariable = "REPORTPIPELINE_TEST_RUN";
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
-    private readonly TaskCompletionSource _keepsRunning = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(Regex Pattern, TaskCompletionSource<Match> Found)> _awaited = [];
 
     private CliProcess(Process process)
     {
@@ -58,10 +59,29 @@ internal sealed class CliProcess : IDisposable
         return new CliProcess(Process.Start(start)!);
     }
 
-    public async Task KeepsRunningAsync(CancellationToken cancellationToken)
+    public Task KeepsRunningAsync(CancellationToken cancellationToken) => LineAsync(KeepsRunning(), cancellationToken);
+
+    /// <summary>
+    /// The first match of <paramref name="pattern"/> in the output, awaited until the process ends. Standard output and
+    /// standard error are read on two threads, so a line printed earlier on one may arrive after a later one on the other.
+    /// </summary>
+    public async Task<Match> LineAsync(Regex pattern, CancellationToken cancellationToken)
     {
-        await Task.WhenAny(_keepsRunning.Task, _process.WaitForExitAsync(cancellationToken));
-        Assert.True(_keepsRunning.Task.IsCompleted, $"demo ended before keeping Azurite running:\n{Output}");
+        TaskCompletionSource<Match> found = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            var match = pattern.Match(_output.ToString());
+            if (match.Success)
+            {
+                return match;
+            }
+
+            _awaited.Add((pattern, found));
+        }
+
+        await Task.WhenAny(found.Task, _process.WaitForExitAsync(cancellationToken));
+        Assert.True(found.Task.IsCompleted, $"the process ended before printing a line matching {pattern}:\n{Output}");
+        return await found.Task;
     }
 
     public async Task<int> ExitAsync(CancellationToken cancellationToken)
@@ -92,11 +112,17 @@ internal sealed class CliProcess : IDisposable
         lock (_output)
         {
             _output.AppendLine(line);
-        }
-
-        if (line.Contains("Azurite keeps running", StringComparison.Ordinal))
-        {
-            _keepsRunning.TrySetResult();
+            foreach (var (pattern, found) in _awaited)
+            {
+                var match = pattern.Match(line);
+                if (match.Success)
+                {
+                    found.TrySetResult(match);
+                }
+            }
         }
     }
+
+    [GeneratedRegex("Azurite keeps running")]
+    private static partial Regex KeepsRunning();
 }

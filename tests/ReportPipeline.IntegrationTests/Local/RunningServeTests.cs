@@ -34,7 +34,7 @@ public sealed partial class RunningServeTests : IDisposable
     {
         using var serve = CliProcess.Start(_folder.Path, _mark, "serve", "--port", "0");
         await serve.KeepsRunningAsync(_ct);
-        var portal = new Uri(PortalPattern().Match(serve.Output).Groups[1].Value);
+        var portal = new Uri((await serve.LineAsync(PortalPattern(), _ct)).Groups[1].Value);
 
         var (issued, issuedOutput) = await RunAsync("credentials", "issue", "KEN");
         var key = KeyPattern().Match(issuedOutput).Value;

@@ -41,6 +41,9 @@ internal static partial class Log
     [LoggerMessage(1012, LogLevel.Warning, "The layout of {FileName} ({ContentHash}) is larger than the layout store keeps; its review analyses the report each time")]
     public static partial void LayoutNotKept(this ILogger logger, string fileName, string contentHash);
 
+    [LoggerMessage(1013, LogLevel.Warning, "The layout kept for {BlobName} ({ContentHash}) cannot be read: {Problem}; the report is analysed again and the kept blob left as it is (remove it to have a new one kept)")]
+    public static partial void KeptLayoutUnreadable(this ILogger logger, string blobName, string contentHash, string problem);
+
     [LoggerMessage(3001, LogLevel.Information, "Published survey edition {Edition} for {Period} ({StatesReporting} states reporting)")]
     public static partial void SurveyPublished(this ILogger logger, string period, string edition, int statesReporting);
 

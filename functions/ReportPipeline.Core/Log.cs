@@ -38,8 +38,11 @@ internal static partial class Log
     [LoggerMessage(1011, LogLevel.Information, "The layout of {BlobName} was not kept (ingested before layouts were); analysing it once more to keep it")]
     public static partial void LayoutAnalysedAgain(this ILogger logger, string blobName);
 
-    [LoggerMessage(1012, LogLevel.Warning, "The layout of {FileName} ({ContentHash}) is larger than the layout store keeps; its review analyses the report each time")]
+    [LoggerMessage(1012, LogLevel.Warning, "The layout of {FileName} ({ContentHash}) is larger than the layout store keeps; the report is analysed at each ingest and read")]
     public static partial void LayoutNotKept(this ILogger logger, string fileName, string contentHash);
+
+    [LoggerMessage(1013, LogLevel.Warning, "The layout kept for {BlobName} ({ContentHash}) cannot be read: {Problem}; the report is analysed again and the kept blob left as it is (remove it to have a new one kept)")]
+    public static partial void KeptLayoutUnreadable(this ILogger logger, string blobName, string contentHash, string problem);
 
     [LoggerMessage(3001, LogLevel.Information, "Published survey edition {Edition} for {Period} ({StatesReporting} states reporting)")]
     public static partial void SurveyPublished(this ILogger logger, string period, string edition, int statesReporting);

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -150,6 +151,20 @@ internal sealed class FailingAnalyzer(Exception failure) : IDocumentAnalyzer
     public Task<LayoutDocument> AnalyzeAsync(ReadOnlyMemory<byte> content, string fileName, CancellationToken cancellationToken) => throw failure;
 }
 
+/// <summary>The plain-text analyzer, counting its calls.</summary>
+internal sealed class CountingAnalyzer : IDocumentAnalyzer
+{
+    private readonly DocumentAnalyzer _inner = new([new PlainTextAnalyzer()]);
+
+    public int Calls { get; private set; }
+
+    public Task<LayoutDocument> AnalyzeAsync(ReadOnlyMemory<byte> content, string fileName, CancellationToken cancellationToken)
+    {
+        Calls++;
+        return _inner.AnalyzeAsync(content, fileName, cancellationToken);
+    }
+}
+
 /// <summary>The rule-based extractor under another version name, as a deployment of changed rules would be.</summary>
 internal sealed class RenamedExtractor(string version) : IAnswerExtractor
 {
@@ -177,6 +192,9 @@ internal sealed class IngestionFakes : IDisposable
 
     public InMemoryLayoutStore LayoutStore { get; } = new();
 
+    /// <summary>What <see cref="ReportLayouts"/> logged.</summary>
+    public FakeLogger<ReportLayouts> LayoutLog { get; } = new();
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
 
     public IMeterFactory Meters => _meters.GetRequiredService<IMeterFactory>();
@@ -192,7 +210,7 @@ internal sealed class IngestionFakes : IDisposable
     /// <summary>The layouts of this test's reports, kept by <see cref="ReportLayouts"/> over <paramref name="analyzer"/> (the plain-text one by default).</summary>
     public ReportLayouts Layouts(IDocumentAnalyzer? analyzer = null, long maxReportBytes = 1024 * 1024) =>
         new(LayoutStore, Reports, analyzer ?? new DocumentAnalyzer([new PlainTextAnalyzer()]), Options.Create(new IngestionOptions { MaxReportBytes = maxReportBytes }),
-            NullLogger<ReportLayouts>.Instance);
+            LayoutLog);
 
     public IngestionFailures Failures() => new(Store, Time, new PipelineMetrics(Meters), NullLogger<IngestionFailures>.Instance);
 

@@ -3,30 +3,34 @@ using ReportPipeline.Core.Storage;
 
 namespace ReportPipeline.Core.Tests;
 
-/// <summary>Kept layouts in memory, first write wins as in the blob adapter; counts the writes that stored one.</summary>
+/// <summary>Kept layouts in memory, create-only as in the blob adapter (what is kept first stays, readable or not); counts the writes that stored one.</summary>
 internal sealed class InMemoryLayoutStore : ILayoutStore
 {
-    private readonly Dictionary<string, LayoutDocument> _layouts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeptLayout> _kept = new(StringComparer.Ordinal);
 
-    public IReadOnlyDictionary<string, LayoutDocument> Layouts => _layouts;
+    public IReadOnlyDictionary<string, LayoutDocument> Layouts =>
+        _kept.Where(k => k.Value.Layout is not null).ToDictionary(k => k.Key, k => k.Value.Layout!, StringComparer.Ordinal);
 
     public int Stored { get; private set; }
 
     public void Clear()
     {
-        _layouts.Clear();
+        _kept.Clear();
         Stored = 0;
     }
 
-    public Task<LayoutDocument?> GetAsync(string contentHash, CancellationToken cancellationToken) => Task.FromResult(_layouts.GetValueOrDefault(contentHash));
+    /// <summary>Puts something the store cannot read under the hash, as a damaged blob or one of another format version is.</summary>
+    public void Damage(string contentHash, string problem) => _kept[contentHash] = KeptLayout.Unreadable(problem);
+
+    public Task<KeptLayout> GetAsync(string contentHash, CancellationToken cancellationToken) => Task.FromResult(_kept.GetValueOrDefault(contentHash, KeptLayout.None));
 
     public Task<LayoutDocument?> KeepAsync(string contentHash, LayoutDocument layout, CancellationToken cancellationToken)
     {
-        if (_layouts.TryAdd(contentHash, layout))
+        if (_kept.TryAdd(contentHash, KeptLayout.Of(layout)))
         {
             Stored++;
         }
 
-        return Task.FromResult<LayoutDocument?>(_layouts[contentHash]);
+        return Task.FromResult<LayoutDocument?>(_kept[contentHash].Layout ?? layout);
     }
 }

@@ -19,7 +19,11 @@ namespace ReportPipeline.IntegrationTests;
 [Trait("Category", "Integration")]
 public sealed class FailurePathTests(AzuriteFixture azurite)
 {
-    private const string Report = "(a) Our border agencies lack biometric equipment.\n\n(b) Assistance from UNODC helped.";
+    /// <summary>
+    /// Bytes no other test ingests: a layout kept for the same bytes would be extracted from without calling the failing
+    /// analyzer, and the outage these tests play would never be met.
+    /// </summary>
+    private static string Report() => $"(a) Our border agencies lack biometric equipment (case {Guid.NewGuid():N}).\n\n(b) Assistance from UNODC helped.";
 
     /// <summary>The poison queue as the host reaches it: the trigger's connection, Base64 messages (the host's default encoding).</summary>
     private QueueClient PoisonQueue() =>
@@ -55,7 +59,7 @@ public sealed class FailurePathTests(AzuriteFixture azurite)
         var outage = new ServiceUnavailableException(ReasonCodes.OcrUnavailable, "circuit open", new HttpRequestException("503 from di-secret-name"));
         await using var services = azurite.CreateServices(s => s.AddSingleton<IDocumentAnalyzer>(new FailingAnalyzer(outage)));
         using var failed = new MetricCollector<long>(services.GetRequiredService<IMeterFactory>(), PipelineMetrics.MeterName, "reportpipeline.reports.failed");
-        await azurite.Storage.Report(blobName).UploadAsync(BinaryData.FromString(Report), ct);
+        await azurite.Storage.Report(blobName).UploadAsync(BinaryData.FromString(Report()), ct);
         for (var attempt = 0; attempt < 3; attempt++)
         {
             await Assert.ThrowsAsync<ServiceUnavailableException>(() => azurite.IngestAsync(blobName, services));
@@ -83,7 +87,7 @@ public sealed class FailurePathTests(AzuriteFixture azurite)
         var blobName = $"{period}/GHA/scan.txt";
         await using (var down = azurite.CreateServices(s => s.AddSingleton<IDocumentAnalyzer>(new FailingAnalyzer(new TimeoutException()))))
         {
-            await azurite.Storage.Report(blobName).UploadAsync(BinaryData.FromString(Report), ct);
+            await azurite.Storage.Report(blobName).UploadAsync(BinaryData.FromString(Report()), ct);
             var failed = await down.GetRequiredService<UploadReconciler>().ReprocessAsync(blobName, ct);
             Assert.Equal((IngestionStatus.Failed, ReasonCodes.Timeout), (failed.Status, failed.ReasonCode));
         }

@@ -8,7 +8,7 @@ using ReportPipeline.Core.Telemetry;
 namespace ReportPipeline.Core.Ingestion;
 
 /// <summary>
-/// Validates, analyses, extracts and stores one uploaded report. Permanent problems end in a
+/// Validates, analyses (or takes the layout kept for the same bytes, <see cref="ReportLayouts"/>), extracts and stores one uploaded report. Permanent problems end in a
 /// <see cref="IngestionStatus.Rejected"/> ledger row; transient ones are recorded on the row as the attempt's reason code
 /// (<see cref="IngestionFailures.Classify"/>) and propagate, so the host retries and its poison path records the failure.
 /// </summary>
@@ -127,7 +127,7 @@ public sealed class ReportIngestor(
             throw new ReportRejectedException(ReasonCodes.TooLarge, $"The file is larger than the {options.Value.MaxReportBytes / (1024 * 1024)} MiB limit.");
         }
 
-        var layout = await layouts.AnalyzeAsync(attempt.ContentHash, bytes.Value, path.FileName, cancellationToken);
+        var layout = await layouts.GetOrAnalyzeAsync(attempt.ContentHash, bytes.Value, path, cancellationToken);
         var report = await extractor.ExtractAsync(layout, cancellationToken);
         var submission = new SubmissionRecord(path.Submission, attempt.ContentHash, attempt.Key.BlobName, layout.Format.ToString().ToLowerInvariant(),
             report.Language, report.Pages, report.Coverage, [.. layout.Warnings, .. report.Warnings], attempt.UploadedAt, time.GetUtcNow(), report.ExtractorVersion);

@@ -6,8 +6,10 @@ using ReportPipeline.Core.Storage;
 namespace ReportPipeline.Core.Reports;
 
 /// <summary>
-/// The one owner of a report's layout: analysed once, when its bytes are first ingested, and kept by content hash, so its
-/// review and the state's indications show exactly the paragraphs the extraction used, whatever the analyzer does later.
+/// The one owner of a report's layout and of the choice between the kept layout and the analyzer: a report's bytes are
+/// analysed once, when first ingested, and the layout kept by content hash; every later ingest of the same bytes,
+/// re-extraction (<c>reprocess --stale</c>), review and indication reads it instead, so they name exactly the paragraphs
+/// the first extraction used and cost no analysis (no Document Intelligence call).
 /// </summary>
 public sealed class ReportLayouts(
     ILayoutStore layouts,
@@ -17,44 +19,79 @@ public sealed class ReportLayouts(
     ILogger<ReportLayouts> logger)
 {
     /// <summary>
-    /// Analyses the bytes of an upload and keeps the layout. When one is already kept for these bytes (the same report uploaded
-    /// again, or extracted again by a newer extractor), the kept paragraphs are the ones returned, so every extraction of the
-    /// same bytes, and their review, name the same paragraphs; the warnings stay this analysis's, as they speak of this upload.
+    /// The layout of an upload being ingested: the one kept for its bytes, with the warnings of the analysis that kept it,
+    /// or, for bytes never analysed (or whose kept layout cannot be read), this analysis of <paramref name="content"/>.
     /// </summary>
-    public async Task<LayoutDocument> AnalyzeAsync(string contentHash, ReadOnlyMemory<byte> content, string fileName, CancellationToken cancellationToken)
+    public async Task<LayoutDocument> GetOrAnalyzeAsync(string contentHash, ReadOnlyMemory<byte> content, ReportPath path, CancellationToken cancellationToken)
     {
-        var analysed = await analyzer.AnalyzeAsync(content, fileName, cancellationToken);
-        var kept = await layouts.KeepAsync(contentHash, analysed, cancellationToken);
-        if (kept is null)
-        {
-            logger.LayoutNotKept(fileName, contentHash[..Math.Min(16, contentHash.Length)]);
-            return analysed;
-        }
-
-        return ReferenceEquals(kept, analysed) ? analysed : kept with { Warnings = analysed.Warnings };
+        ArgumentNullException.ThrowIfNull(path);
+        return (await LayoutAsync(contentHash, path.BlobName, content, cancellationToken))!;
     }
 
     /// <summary>
     /// The kept layout of a stored report. A report ingested before layouts were kept is read (within the upload bound),
     /// analysed once here and kept. Null when there is no layout and the report's blob is gone.
     /// </summary>
-    public async Task<LayoutDocument?> ReadAsync(SubmissionRecord submission, CancellationToken cancellationToken)
+    public Task<LayoutDocument?> ReadAsync(SubmissionRecord submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        if (await layouts.GetAsync(submission.ContentHash, cancellationToken) is { } kept)
+        return LayoutAsync(submission.ContentHash, submission.BlobName, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The kept layout when it reads; otherwise an analysis of <paramref name="upload"/>, or of the stored report when there
+    /// is no upload at hand (a reader), kept unless a blob is there already. Kept layouts are never replaced (create-only):
+    /// one that cannot be read is left for an operator to look at and remove, and the report is analysed meanwhile.
+    /// </summary>
+    private async Task<LayoutDocument?> LayoutAsync(string contentHash, string blobName, ReadOnlyMemory<byte>? upload, CancellationToken cancellationToken)
+    {
+        var kept = await layouts.GetAsync(contentHash, cancellationToken);
+        if (kept.Layout is { } layout)
         {
-            return kept;
+            return layout;
         }
 
-        await using var stored = await reports.OpenAsync(submission.BlobName, cancellationToken);
+        var content = upload ?? await ReadStoredAsync(blobName, cancellationToken);
+        if (content is null)
+        {
+            return null;
+        }
+
+        if (kept.Problem is { } problem)
+        {
+            logger.KeptLayoutUnreadable(blobName, Short(contentHash), problem);
+        }
+        else if (upload is null)
+        {
+            logger.LayoutAnalysedAgain(blobName);
+        }
+
+        var analysed = await analyzer.AnalyzeAsync(content.Value, Path.GetFileName(blobName), cancellationToken);
+        if (kept.Problem is not null)
+        {
+            return analysed;
+        }
+
+        if (await layouts.KeepAsync(contentHash, analysed, cancellationToken) is { } first)
+        {
+            return first;
+        }
+
+        logger.LayoutNotKept(Path.GetFileName(blobName), Short(contentHash));
+        return analysed;
+    }
+
+    private async Task<ReadOnlyMemory<byte>?> ReadStoredAsync(string blobName, CancellationToken cancellationToken)
+    {
+        await using var stored = await reports.OpenAsync(blobName, cancellationToken);
         if (stored is null)
         {
             return null;
         }
 
-        var bytes = await ReportIngestor.ReadBoundedAsync(stored.Content, options.Value.MaxReportBytes, cancellationToken)
-            ?? throw new ReportRejectedException(ReasonCodes.TooLarge, $"The stored report {submission.BlobName} is larger than the {options.Value.MaxReportBytes / (1024 * 1024)} MiB limit.");
-        logger.LayoutAnalysedAgain(submission.BlobName);
-        return await AnalyzeAsync(submission.ContentHash, bytes, Path.GetFileName(submission.BlobName), cancellationToken);
+        return await ReportIngestor.ReadBoundedAsync(stored.Content, options.Value.MaxReportBytes, cancellationToken)
+            ?? throw new ReportRejectedException(ReasonCodes.TooLarge, $"The stored report {blobName} is larger than the {options.Value.MaxReportBytes / (1024 * 1024)} MiB limit.");
     }
+
+    private static string Short(string contentHash) => contentHash[..Math.Min(16, contentHash.Length)];
 }

@@ -4,17 +4,18 @@ namespace ReportPipeline.Core.Storage;
 
 /// <summary>
 /// The analysed layout of each stored report, kept once per content hash: the paragraphs its extraction used, which its
-/// review and the state's indications name, read back without analysing the report again.
+/// review and the state's indications name, read back without analysing the report again. Create-only: the layout kept
+/// first stays, so paragraph ids never move under a review.
 /// </summary>
 public interface ILayoutStore
 {
-    /// <summary>The layout kept for the report whose bytes hash to <paramref name="contentHash"/>; null when none is, or one of another format version.</summary>
-    Task<LayoutDocument?> GetAsync(string contentHash, CancellationToken cancellationToken);
+    /// <summary>What is kept for the report whose bytes hash to <paramref name="contentHash"/>: its layout, nothing, or a blob this code cannot read.</summary>
+    Task<KeptLayout> GetAsync(string contentHash, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Keeps <paramref name="layout"/> for <paramref name="contentHash"/> unless a readable layout of the current format version is
-    /// already kept, which stays as it is. Returns the layout kept now (that one, or <paramref name="layout"/>); null when
-    /// <paramref name="layout"/> is larger than the store keeps.
+    /// Keeps <paramref name="layout"/> for <paramref name="contentHash"/> unless something is kept for it already, which
+    /// stays as it is, whatever it holds. Returns the layout to use now: the one kept first when it reads, otherwise
+    /// <paramref name="layout"/>; null when <paramref name="layout"/> is larger than the store keeps.
     /// </summary>
     Task<LayoutDocument?> KeepAsync(string contentHash, LayoutDocument layout, CancellationToken cancellationToken);
 }

@@ -12,13 +12,17 @@ using ReportPipeline.Core.Storage;
 namespace ReportPipeline.Infrastructure.Storage;
 
 /// <summary>
-/// Layouts as JSON blobs <c>layouts/{content hash}.json</c>, holding their format version and content hash. A layout is
-/// written once (create-only), so a retry or a second upload of the same bytes leaves the first; only a blob that cannot
-/// be read as the current format version is replaced, under its ETag. Reads and writes are bounded at twice the upload limit.
+/// Layouts as JSON blobs <c>layouts/{content hash}.json</c>, holding their format version and content hash, written
+/// create-only: a retry, a second upload of the same bytes or a re-extraction leaves the first, and a blob that cannot be
+/// read (damaged, another format version) is never replaced, so paragraph ids never move under a review. Reads and
+/// writes are bounded at twice the upload limit.
 /// </summary>
 public sealed class BlobLayoutStore(StorageClientFactory clients, IOptions<IngestionOptions> options) : ILayoutStore
 {
-    /// <summary>Raise it when the stored form changes: layouts of another version read as missing, so reports are analysed again.</summary>
+    /// <summary>
+    /// The format version written, and the only one read. Kept layouts are never replaced, so a change to the stored form
+    /// raising it must keep reading the versions before it, or those reports are analysed at every ingest and read.
+    /// </summary>
     public const int FormatVersion = 1;
 
     // Relaxed escaping keeps Arabic, Chinese and Cyrillic at their UTF-8 size; the blob is read by this class alone, never served.
@@ -32,8 +36,45 @@ public sealed class BlobLayoutStore(StorageClientFactory clients, IOptions<Inges
 
     private long MaxBytes => 2 * options.Value.MaxReportBytes;
 
-    public async Task<LayoutDocument?> GetAsync(string contentHash, CancellationToken cancellationToken) =>
-        (await ReadAsync(contentHash, cancellationToken)).Layout;
+    public async Task<KeptLayout> GetAsync(string contentHash, CancellationToken cancellationToken)
+    {
+        BlobDownloadStreamingResult download;
+        try
+        {
+            download = (await Blob(contentHash).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return KeptLayout.None;
+        }
+
+        using (download)
+        {
+            if (download.Details.ContentLength > MaxBytes)
+            {
+                return KeptLayout.Unreadable($"{download.Details.ContentLength} bytes, more than the {MaxBytes} read");
+            }
+
+            StoredLayout? stored;
+            try
+            {
+                stored = await JsonSerializer.DeserializeAsync<StoredLayout>(download.Content, s_json, cancellationToken);
+            }
+            catch (JsonException)
+            {
+                return KeptLayout.Unreadable("not a layout in JSON");
+            }
+
+            return stored switch
+            {
+                null => KeptLayout.Unreadable("not a layout in JSON"),
+                { Version: not FormatVersion } => KeptLayout.Unreadable($"format version {stored.Version}, and this code reads {FormatVersion}"),
+                { IsWhole: false } => KeptLayout.Unreadable("not a layout in JSON"),
+                _ when stored.ContentHash != contentHash => KeptLayout.Unreadable("the layout of another content hash"),
+                _ => KeptLayout.Of(stored.ToLayout()),
+            };
+        }
+    }
 
     public async Task<LayoutDocument?> KeepAsync(string contentHash, LayoutDocument layout, CancellationToken cancellationToken)
     {
@@ -44,62 +85,19 @@ public sealed class BlobLayoutStore(StorageClientFactory clients, IOptions<Inges
             return null;
         }
 
-        var blob = Blob(contentHash);
         try
         {
-            await blob.UploadAsync(content, Upload(new BlobRequestConditions { IfNoneMatch = ETag.All }), cancellationToken);
+            await Blob(contentHash).UploadAsync(content, new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, cancellationToken);
             return layout;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            var (kept, etag) = await ReadAsync(contentHash, cancellationToken);
-            if (kept is not null || etag is not { } replaced)
-            {
-                return kept ?? layout;
-            }
-
-            try
-            {
-                await blob.UploadAsync(content, Upload(new BlobRequestConditions { IfMatch = replaced }), cancellationToken);
-                return layout;
-            }
-            catch (RequestFailedException again) when (again.Status is 404 or 409 or 412)
-            {
-                // Another writer replaced or removed it first: the next read finds what it left.
-                return layout;
-            }
-        }
-    }
-
-    /// <summary>The layout when the blob holds one of the current version for this hash, and the blob's ETag when there is a blob.</summary>
-    private async Task<(LayoutDocument? Layout, ETag? ETag)> ReadAsync(string contentHash, CancellationToken cancellationToken)
-    {
-        BlobDownloadStreamingResult download;
-        try
-        {
-            download = (await Blob(contentHash).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return (null, null);
-        }
-
-        using (download)
-        {
-            if (download.Details.ContentLength > MaxBytes)
-            {
-                return (null, download.Details.ETag);
-            }
-
-            try
-            {
-                var stored = await JsonSerializer.DeserializeAsync<StoredLayout>(download.Content, s_json, cancellationToken);
-                return (stored is { Version: FormatVersion, Paragraphs: not null, Tables: not null, Warnings: not null } && stored.ContentHash == contentHash ? stored.ToLayout() : null, download.Details.ETag);
-            }
-            catch (JsonException)
-            {
-                return (null, download.Details.ETag);
-            }
+            // Kept first by another ingest of the same bytes: its paragraphs are the ones every extraction and review names.
+            return (await GetAsync(contentHash, cancellationToken)).Layout ?? layout;
         }
     }
 
@@ -114,9 +112,6 @@ public sealed class BlobLayoutStore(StorageClientFactory clients, IOptions<Inges
         return _container.GetBlobClient($"{contentHash}.json");
     }
 
-    private static BlobUploadOptions Upload(BlobRequestConditions conditions) =>
-        new() { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" }, Conditions = conditions };
-
     /// <summary>The stored form: the format version and content hash, then every part of the <see cref="LayoutDocument"/>.</summary>
     private sealed record StoredLayout(
         int Version,
@@ -130,6 +125,11 @@ public sealed class BlobLayoutStore(StorageClientFactory clients, IOptions<Inges
     {
         public static StoredLayout Of(string contentHash, LayoutDocument layout) => new(FormatVersion, contentHash, layout.Format, layout.Language, layout.Pages,
             [.. layout.Paragraphs.Select(p => new StoredParagraph(p.Page, p.Index, p.Role, p.Text, p.HeadingLevel))], layout.Tables, layout.Warnings);
+
+        /// <summary>Whether every part a layout needs is there: JSON may leave any of them out or null.</summary>
+        public bool IsWhole => Language is not null && Paragraphs is not null && Tables is not null && Warnings is not null
+            && Paragraphs.All(p => p?.Text is not null) && Tables.All(t => t?.Rows is not null && t.Rows.All(r => r is not null && !r.Contains(null)))
+            && !Warnings.Contains(null);
 
         public LayoutDocument ToLayout() => new(Format, Language, Pages,
             [.. Paragraphs.Select(p => new LayoutParagraph(p.Page, p.Index, p.Role, p.Text, p.Level))], Tables, Warnings);

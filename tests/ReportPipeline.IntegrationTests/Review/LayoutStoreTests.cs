@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ReportPipeline.Core;
 using ReportPipeline.Core.Ingestion;
@@ -12,13 +13,17 @@ using ReportPipeline.Core.Review;
 using ReportPipeline.Core.Staff;
 using ReportPipeline.Core.Storage;
 using ReportPipeline.Documents;
+using ReportPipeline.Extraction;
+using ReportPipeline.Extraction.Learned;
 using ReportPipeline.Infrastructure.Storage;
 
 namespace ReportPipeline.IntegrationTests.Review;
 
 /// <summary>
-/// A report's layout kept once at ingest in <c>layouts/</c> (real Azurite), and the review sheet and the state's indications served from
-/// it without the analyzer; a report ingested before layouts were kept is analysed once on its first read, then kept.
+/// A report's layout kept once at ingest in <c>layouts/</c> (real Azurite); a second ingest of the same bytes, a retry,
+/// <c>reprocess --stale</c>, the review sheet and the state's indications extract from it or show it without the analyzer;
+/// a report ingested before layouts were kept is analysed once on its first read, then kept; a kept blob that cannot be
+/// read is analysed around and never replaced.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class LayoutStoreTests(AzuriteFixture azurite) : IAsyncDisposable
@@ -28,10 +33,15 @@ public sealed class LayoutStoreTests(AzuriteFixture azurite) : IAsyncDisposable
     private readonly CountingAnalyzer _analyzer = new();
     private ServiceProvider? _services;
 
-    private ServiceProvider Services => _services ??= azurite.CreateServices(s =>
+    private ServiceProvider Services => _services ??= Compose();
+
+    /// <summary>The app over the shared Azurite with this test's clock, the counting analyzer and fake logging; <paramref name="configure"/> after.</summary>
+    private ServiceProvider Compose(Action<IServiceCollection>? configure = null) => azurite.CreateServices(s =>
     {
+        s.AddLogging(logging => logging.AddFakeLogging());
         s.AddSingleton<TimeProvider>(_clock);
         s.AddSingleton<IDocumentAnalyzer>(p => _analyzer.Over(ActivatorUtilities.CreateInstance<DocumentAnalyzer>(p)));
+        configure?.Invoke(s);
     });
 
     private BlobContainerClient Layouts => azurite.Storage.Blobs.GetBlobContainerClient(StorageNames.LayoutsContainer);
@@ -65,6 +75,21 @@ public sealed class LayoutStoreTests(AzuriteFixture azurite) : IAsyncDisposable
         return AzuriteFixture.Key(period, iso3);
     }
 
+    private ISubmissionStore Store => Services.GetRequiredService<ISubmissionStore>();
+
+    private async Task<SubmissionRecord> SubmissionAsync(SubmissionKey key) => (await Store.GetSubmissionAsync(key, Ct))!;
+
+    /// <summary>A version's answers as compared here: question, words, confidence, method, page and paragraph of each.</summary>
+    private async Task<string[]> AnswersAsync(SubmissionKey key) =>
+        [.. (await Store.ListAnswersAsync(await SubmissionAsync(key), Ct)).Select(a => Answer(a.Question, a.Text, a.Confidence, a.Method, a.Provenance))];
+
+    private static string Answer(Question question, string text, double confidence, string method, IEnumerable<Provenance> at) =>
+        $"{question} {text} {confidence:R} {method} {string.Join(';', at.Select(p => $"{p.Page}.{p.Paragraph}"))}";
+
+    /// <summary>The real analyzer on its own, not counted: what analysing the bytes afresh gives.</summary>
+    private Task<LayoutDocument> AnalyseAfreshAsync(string text, string file) =>
+        ActivatorUtilities.CreateInstance<DocumentAnalyzer>(Services).AnalyzeAsync(Encoding.UTF8.GetBytes(text), file, Ct);
+
     private async Task<List<string>> KeptAsync(string hash)
     {
         var names = new List<string>();
@@ -86,8 +111,8 @@ public sealed class LayoutStoreTests(AzuriteFixture azurite) : IAsyncDisposable
         Assert.Equal(1, _analyzer.Calls);
         var json = JsonDocument.Parse((await Layouts.GetBlobClient($"{Hash(text)}.json").DownloadContentAsync(Ct)).Value.Content.ToString()).RootElement;
         Assert.Equal((BlobLayoutStore.FormatVersion, Hash(text)), (json.GetProperty("version").GetInt32(), json.GetProperty("contentHash").GetString()));
-        var kept = await Services.GetRequiredService<ILayoutStore>().GetAsync(Hash(text), Ct);
-        var analysed = await ActivatorUtilities.CreateInstance<DocumentAnalyzer>(Services).AnalyzeAsync(Encoding.UTF8.GetBytes(text), "report.txt", Ct);
+        var kept = (await Services.GetRequiredService<ILayoutStore>().GetAsync(Hash(text), Ct)).Layout;
+        var analysed = await AnalyseAfreshAsync(text, "report.txt");
         Assert.Equal(analysed.Paragraphs, kept!.Paragraphs);
         Assert.Equal((analysed.Format, analysed.Language, analysed.Pages), (kept.Format, kept.Language, kept.Pages));
         Assert.Equal(analysed.Warnings, kept.Warnings);
@@ -163,26 +188,111 @@ public sealed class LayoutStoreTests(AzuriteFixture azurite) : IAsyncDisposable
         var kept = await layouts.KeepAsync(hash, other, Ct);
 
         Assert.Equal(first.Paragraphs, kept!.Paragraphs);
-        Assert.Equal(first.Paragraphs, (await layouts.GetAsync(hash, Ct))!.Paragraphs);
+        Assert.Equal(first.Paragraphs, (await layouts.GetAsync(hash, Ct)).Layout!.Paragraphs);
     }
 
     [Theory]
-    [InlineData("""{"version":0,"contentHash":"HASH","format":"text","language":"en","pages":1,"paragraphs":[],"tables":[],"warnings":[]}""")]
-    [InlineData("not json {")]
-    public async Task KeepAsync_BlobOfAnotherFormatVersionOrUnreadable_ReadsAsMissingAndIsReplaced(string stored)
+    [InlineData("""{"version":2,"contentHash":"HASH","format":"text","language":"en","pages":1,"paragraphs":[],"tables":[],"warnings":[]}""", "format version 2")]
+    [InlineData("""{"version":1,"contentHash":"HASH","format":"text","language":"en","pages":1,"paragraphs":[{"page":1,"index":1,"role":"body"}],"tables":[],"warnings":[]}""", "not a layout")]
+    [InlineData("not json {", "not a layout")]
+    public async Task GetAndKeep_BlobOfAnotherFormatVersionOrUnreadable_ReadsAsUnreadableAndIsNeverReplaced(string stored, string problem)
     {
         var text = Report();
         var hash = Hash(text);
-        await Layouts.GetBlobClient($"{hash}.json").UploadAsync(BinaryData.FromString(stored.Replace("HASH", hash, StringComparison.Ordinal)), Ct);
+        var blob = Layouts.GetBlobClient($"{hash}.json");
+        await blob.UploadAsync(BinaryData.FromString(stored.Replace("HASH", hash, StringComparison.Ordinal)), Ct);
+        var etag = (await blob.GetPropertiesAsync(cancellationToken: Ct)).Value.ETag;
         var layouts = Services.GetRequiredService<ILayoutStore>();
-        var layout = await ActivatorUtilities.CreateInstance<DocumentAnalyzer>(Services).AnalyzeAsync(Encoding.UTF8.GetBytes(text), "report.txt", Ct);
+        var layout = await AnalyseAfreshAsync(text, "report.txt");
 
         var before = await layouts.GetAsync(hash, Ct);
         var kept = await layouts.KeepAsync(hash, layout, Ct);
 
-        Assert.Null(before);
+        Assert.Null(before.Layout);
+        Assert.StartsWith(problem, before.Problem, StringComparison.Ordinal);
         Assert.Same(layout, kept);
-        Assert.Equal(layout.Paragraphs, (await layouts.GetAsync(hash, Ct))!.Paragraphs);
+        Assert.Equal(etag, (await blob.GetPropertiesAsync(cancellationToken: Ct)).Value.ETag);
+        Assert.Equal(before, await layouts.GetAsync(hash, Ct));
+    }
+
+    [Fact]
+    public async Task Ingest_SameBytesForAnotherStateAndPeriodAndARetry_ExtractedFromTheKeptLayoutWithoutTheAnalyzer()
+    {
+        // Text named .pdf: its analysis carries a warning (format-mismatch), which the row must keep saying.
+        var text = Report();
+        var first = await IngestAsync(text, "KEN", file: "report.pdf");
+        var row = await SubmissionAsync(first);
+        var again = await IngestAsync(text, "FRA", file: "report.pdf");
+        // The upload's row as an attempt that died after keeping the layout leaves it: Processing, so the retry runs.
+        var ledger = Assert.Single(await Store.ListUploadsAsync(first.Period, "KEN", Ct));
+        await Store.RecordUploadAsync(ledger with { Status = IngestionStatus.Processing }, Ct);
+
+        var retry = await azurite.IngestAsync($"{first.Period}/KEN/report.pdf", Services);
+
+        Assert.Equal((IngestionStatus.Accepted, 1), (retry.Status, retry.Version));
+        Assert.Equal(1, _analyzer.Calls);
+        Assert.Equal(await AnswersAsync(first), await AnswersAsync(again));
+        Assert.NotEmpty(await AnswersAsync(again));
+        Assert.Contains(row.Warnings, w => w.StartsWith("format-mismatch", StringComparison.Ordinal));
+        Assert.Equal(row.Warnings, (await SubmissionAsync(again)).Warnings);
+        Assert.Equal(row.Warnings, (await SubmissionAsync(first)).Warnings);
+    }
+
+    [Fact]
+    public async Task ReprocessStale_AfterTheExtractorChanged_ReextractsFromTheKeptLayoutsWithoutTheAnalyzerAndTheSameAnswers()
+    {
+        var period = AzuriteFixture.NewPeriod();
+        string[] texts = [Report(), Report()];
+        await using (var rules = Compose(s => s.AddSingleton<IAnswerExtractor>(p => p.GetRequiredService<AnswerExtractor>())))
+        {
+            await azurite.IngestAcceptedAsync("KEN", texts[0], rules, "report.pdf", period);
+            await azurite.IngestAcceptedAsync("GHA", texts[1], rules, "report.txt", period);
+        }
+
+        var reconciler = Services.GetRequiredService<UploadReconciler>();
+        var stale = await reconciler.SelectAsync(new ReprocessRequest(period, Stale: true), Ct);
+        var outcomes = new List<IngestionOutcome>();
+        foreach (var blobName in stale)
+        {
+            outcomes.Add(await reconciler.ReprocessAsync(blobName, Ct));
+        }
+
+        Assert.Equal([$"{period}/GHA/report.txt", $"{period}/KEN/report.pdf"], stale);
+        Assert.All(outcomes, o => Assert.Equal((IngestionStatus.Accepted, 1), (o.Status, o.Version)));
+        Assert.Equal(2, _analyzer.Calls);
+        Assert.Empty(await reconciler.SelectAsync(new ReprocessRequest(period, Stale: true), Ct));
+        var extractor = Services.GetRequiredService<IAnswerExtractor>();
+        foreach (var (iso3, text, file) in new[] { ("KEN", texts[0], "report.pdf"), ("GHA", texts[1], "report.txt") })
+        {
+            var fresh = await AnalyseAfreshAsync(text, file);
+            var expected = await extractor.ExtractAsync(fresh, Ct);
+            var row = await SubmissionAsync(AzuriteFixture.Key(period, iso3));
+            Assert.Equal((ExtractionModel.Default.Version, 1), (row.ExtractorVersion, row.Version));
+            Assert.Equal(expected.Answers.Select(a => Answer(a.Question, a.Text, a.Confidence, a.Method, a.Provenance)), await AnswersAsync(row.Key));
+            Assert.Equal([.. fresh.Warnings, .. expected.Warnings], row.Warnings);
+        }
+    }
+
+    [Theory]
+    [InlineData("not json {")]
+    [InlineData("""{"version":2,"contentHash":"HASH","format":"text","language":"en","pages":1,"paragraphs":[],"tables":[],"warnings":[]}""")]
+    public async Task Ingest_KeptLayoutDamagedOrOfAnotherVersion_AnalysedAgainOnceLoggedAndLeftAsItIs(string damaged)
+    {
+        var text = Report();
+        var first = await IngestAsync(text, file: "report.pdf");
+        var blob = Layouts.GetBlobClient($"{Hash(text)}.json");
+        await blob.UploadAsync(BinaryData.FromString(damaged.Replace("HASH", Hash(text), StringComparison.Ordinal)), overwrite: true, Ct);
+        var etag = (await blob.GetPropertiesAsync(cancellationToken: Ct)).Value.ETag;
+
+        var again = await IngestAsync(text, "FRA", file: "report.pdf");
+
+        Assert.Equal(2, _analyzer.Calls);
+        Assert.Equal(await AnswersAsync(first), await AnswersAsync(again));
+        Assert.Equal((await SubmissionAsync(first)).Warnings, (await SubmissionAsync(again)).Warnings);
+        Assert.Equal(etag, (await blob.GetPropertiesAsync(cancellationToken: Ct)).Value.ETag);
+        var logged = Assert.Single(Services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Id == 1013);
+        Assert.Equal(LogLevel.Warning, logged.Level);
+        Assert.Contains(Hash(text)[..16], logged.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class AnswerExtractor(ThemeCatalog themes) : IAnswerExtractor
     /// The version of these rules. Raise it with every change that alters what is extracted, so stored reports are
     /// extracted again (<c>reprocess --stale</c>); ExtractorVersionTests fails until it is raised.
     /// </summary>
-    public const string ExtractorVersion = "rules-4";
+    public const string ExtractorVersion = "rules-5";
 
     /// <summary>Least evidence for a free-prose paragraph to answer a question.</summary>
     internal const double ParagraphThreshold = 3.0;

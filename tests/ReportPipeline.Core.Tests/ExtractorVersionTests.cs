@@ -14,7 +14,7 @@ namespace ReportPipeline.Core.Tests;
 public sealed class ExtractorVersionTests
 {
     /// <summary>Raise the version with every change that alters this fingerprint, and record both here.</summary>
-    private static readonly (string Version, string Fingerprint) s_recorded = ("rules-4", "6c27646779e7e78a3a08efcddada33e904ba670e2180c983accd06dca23b286b");
+    private static readonly (string Version, string Fingerprint) s_recorded = ("rules-5", "4eb015fc27b642f20a59fa974a2ed59f70a60601bd58dee8a39c7e1c8711d841");
 
     [Fact]
     public async Task ExtractorVersion_ExtractionOfTheSeedStatements_MatchesTheFingerprintRecordedForIt()

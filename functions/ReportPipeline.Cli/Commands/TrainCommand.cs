@@ -12,7 +12,7 @@ namespace ReportPipeline.Cli.Commands;
 internal static class TrainCommand
 {
     /// <summary>The version of the model <c>train</c> writes: the extractor version its reports carry. Raise it with every retraining that changes the file.</summary>
-    public const string ModelVersion = "learned-3";
+    public const string ModelVersion = "learned-4";
 
     public static string DefaultOutput => Path.Combine(RepoPaths.Root, "functions", "ReportPipeline.Extraction", "Learned", "extraction-model.json");
 

@@ -58,7 +58,8 @@ public sealed class AzuriteEmulator : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(s_startTimeout);
         var script = await InstalledScriptAsync(timeout.Token);
-        int blob = LoopbackPorts.Free(), queue = LoopbackPorts.Free(), table = LoopbackPorts.Free();
+        var ports = LoopbackPorts.Free(3);
+        int blob = ports[0], queue = ports[1], table = ports[2];
         var emulator = new AzuriteEmulator(
         [
             "--require", Path.Combine(AppContext.BaseDirectory, Lifeline), script,

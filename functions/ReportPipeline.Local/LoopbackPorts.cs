@@ -7,10 +7,32 @@ namespace ReportPipeline.Local;
 public static class LoopbackPorts
 {
     /// <summary>A port nothing listens on at the moment of asking.</summary>
-    public static int Free()
+    public static int Free() => Free(1)[0];
+
+    /// <summary>
+    /// <paramref name="count"/> different ports nothing listens on at the moment of asking. They are held until all are chosen:
+    /// a port let go may be handed out again by the next ask (on Linux about once in ten thousand).
+    /// </summary>
+    public static int[] Free(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        List<TcpListener> listeners = [];
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var listener = new TcpListener(IPAddress.Loopback, 0);
+                listeners.Add(listener);
+                listener.Start();
+            }
+
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Dispose();
+            }
+        }
     }
 }

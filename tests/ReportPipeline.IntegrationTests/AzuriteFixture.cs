@@ -17,7 +17,11 @@ namespace ReportPipeline.IntegrationTests;
 /// <summary>One real Azurite for the test assembly, on free ports; each test works in a period of its own.</summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    private static int s_nextPeriod;
+    /// <summary>
+    /// The index of the last period handed out. The first open period is never handed out: it is the one the portal offers
+    /// first, which the portal's browser tests share (<see cref="Portal.PortalFixture.FirstOpenPeriod"/>).
+    /// </summary>
+    private static int s_nextPeriod = 1;
     private readonly string _data = Path.Combine(Path.GetTempPath(), "reportpipeline-tests-" + Guid.NewGuid().ToString("N"));
     private AzuriteEmulator? _azurite;
 
@@ -42,7 +46,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public static SubmissionKey Key(Period period, string iso3) =>
         new(period, States.TryGet(iso3, out var state) ? state : throw new ArgumentException($"{iso3} is no Member State.", nameof(iso3)));
 
-    /// <summary>How many periods <see cref="NewPeriod"/> can hand out: the second quarter of 1902 to 2099, then the first half of every other year.</summary>
+    /// <summary>How many periods are open: the second quarter of 1902 to 2099, then the first half of every other year; <see cref="NewPeriod"/> hands out all but the first.</summary>
     private const int Quarters = 198;
     private const int PeriodCount = Quarters + 99;
 

@@ -75,6 +75,26 @@ public sealed class Browser : IAsyncDisposable
         Assert.True(await page.EvaluateAsync<bool>(script), $"Tab never reached {selector}");
     }
 
+    /// <summary>
+    /// Chooses the option of value <paramref name="value"/> in the select matching <paramref name="selector"/> with the arrow
+    /// keys, as a keyboard user may. Not by typing its text: the browser forgets what was typed after a second without a key,
+    /// so on a busy machine the option typed for is not the one chosen.
+    /// </summary>
+    public static async Task ChooseAsync(IPage page, string selector, string value)
+    {
+        await page.WaitForSelectorAsync($"{selector} option[value='{value}']", new() { State = WaitForSelectorState.Attached });
+        var at = await page.EvalOnSelectorAsync<int[]>(selector, "(s, v) => [[...s.options].findIndex(o => o.value === v), s.options.length]", value);
+        var fromEnd = at[1] - 1 - at[0];
+        await TabToAsync(page, selector);
+        await page.Keyboard.PressAsync(at[0] <= fromEnd ? "Home" : "End");
+        for (var i = 0; i < Math.Min(at[0], fromEnd); i++)
+        {
+            await page.Keyboard.PressAsync(at[0] <= fromEnd ? "ArrowDown" : "ArrowUp");
+        }
+
+        Assert.Equal(value, await page.EvalOnSelectorAsync<string>(selector, "s => s.value"));
+    }
+
     /// <summary>Fails on any serious or critical axe violation of the page as it stands, naming <paramref name="what"/> it shows.</summary>
     public static async Task AssertAccessibleAsync(IPage page, string what)
     {

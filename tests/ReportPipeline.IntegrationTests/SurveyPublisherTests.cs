@@ -153,8 +153,14 @@ public sealed class SurveyPublisherTests(AzuriteFixture azurite) : IAsyncDisposa
     }
 }
 
-/// <summary>Tests that run the timer's compile-every-changed-period pass share storage-wide state, so they run one at a time.</summary>
-public static class TimerCollection
+/// <summary>
+/// Tests that run the timer's pass, which compiles every changed period in the storage account: one at a time, on an Azurite
+/// of their own (the collection's <see cref="AzuriteFixture"/>, which its tests are given instead of the assembly's). On the
+/// shared one a pass would publish other tests' periods between their ingest and their own compile, which then finds
+/// nothing to publish.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class TimerCollection : ICollectionFixture<AzuriteFixture>
 {
     public const string Name = "timer";
 }

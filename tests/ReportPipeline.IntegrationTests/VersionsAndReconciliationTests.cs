@@ -17,6 +17,7 @@ namespace ReportPipeline.IntegrationTests;
 /// of two extractions never mix, a closed period stays as it was, and blobs nobody processed are found and ingested.
 /// </summary>
 [Trait("Category", "Integration")]
+[Collection(TimerCollection.Name)]
 public sealed class VersionsAndReconciliationTests(AzuriteFixture azurite)
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;

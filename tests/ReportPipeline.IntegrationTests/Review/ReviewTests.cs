@@ -14,6 +14,7 @@ namespace ReportPipeline.IntegrationTests.Review;
 
 /// <summary>The review against a real Azurite: every kind of decision, conflicts, staleness, re-extraction, the survey's marks, search and export.</summary>
 [Trait("Category", "Integration")]
+[Collection(TimerCollection.Name)]
 public sealed class ReviewTests(AzuriteFixture azurite) : IAsyncDisposable
 {
     /// <summary>A report answering (a), (b) and (d) in paragraphs 1.1, 1.2 and 1.4, with 1.3 answering nothing: the review tests' and the indications'.</summary>

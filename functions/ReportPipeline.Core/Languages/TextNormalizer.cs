@@ -53,11 +53,13 @@ public static class TextNormalizer
             state = reader.Read(state, ' ', n);
         }
 
+        // OCR's misread digits stand next to a digit: a text without one (most sentences) skips their test on every character.
+        var digits = text.ContainsAnyInRange('0', '9');
         var space = true;
         for (var i = 0; i < text.Length; i++)
         {
             var raw = text[i];
-            var c = table[raw is 'l' or 'I' or 'O' ? OcrDigit(text, i) : raw];
+            var c = table[digits && raw is 'l' or 'I' or 'O' ? OcrDigit(text, i) : raw];
             if (c == '\0' || (c == ' ' && (space || !spaces)))
             {
                 continue;

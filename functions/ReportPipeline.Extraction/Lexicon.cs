@@ -28,8 +28,8 @@ public sealed class Lexicon
     private static Scratch? t_scratch;
 
     /// <summary>
-    /// Whether the language's words are separated by spaces (<see cref="QuestionVocabulary.IsSpaced"/>), as its text is folded:
-    /// unspaced languages lose their spaces, as Arabic pages often run words together ("الاممالمتحدة") and a term must match either way.
+    /// Whether the language's words are separated by spaces (<see cref="QuestionVocabulary.IsSpaced"/>): an unspaced language's
+    /// text is folded without them, since Arabic pages often run words together ("الاممالمتحدة") and a term must match either way.
     /// </summary>
     private readonly bool _spaced;
     /// <summary>

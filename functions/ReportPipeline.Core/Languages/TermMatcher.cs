@@ -8,7 +8,9 @@ public sealed class TermMatcher
 {
     private readonly ushort[] _symbol = new ushort[char.MaxValue + 1];
     private readonly int _alphabet;
-    private readonly int[] _delta;
+
+    /// <summary>The transitions, state by state: 16 bits each, as the automata have a few thousand states and a table half the size stays in cache.</summary>
+    private readonly ushort[] _delta;
 
     /// <summary>The state a scan starts in: the root.</summary>
     private readonly int _start;
@@ -53,12 +55,12 @@ public sealed class TermMatcher
 
         (trie, outputs) = Renumbered(trie, outputs);
         var fail = new int[trie.Count];
-        _delta = new int[trie.Count * alphabet];
+        var delta = new int[trie.Count * alphabet];
         var queue = new Queue<int>();
         for (var a = 0; a < alphabet; a++)
         {
             var child = trie[0][a];
-            _delta[a] = child;
+            delta[a] = child;
             if (child != 0)
             {
                 queue.Enqueue(child);
@@ -74,19 +76,19 @@ public sealed class TermMatcher
                 var child = trie[state][a];
                 if (child != 0)
                 {
-                    fail[child] = _delta[(fail[state] * alphabet) + a];
-                    _delta[(state * alphabet) + a] = child;
+                    fail[child] = delta[(fail[state] * alphabet) + a];
+                    delta[(state * alphabet) + a] = child;
                     queue.Enqueue(child);
                 }
                 else
                 {
-                    _delta[(state * alphabet) + a] = _delta[(fail[state] * alphabet) + a];
+                    delta[(state * alphabet) + a] = delta[(fail[state] * alphabet) + a];
                 }
             }
         }
 
         var ends = outputs.Select(o => o.Distinct().ToArray()).ToList();
-        (_delta, ends, _start) = EndingLast(_delta, ends, alphabet);
+        (_delta, ends, _start) = EndingLast(delta, ends, alphabet);
         _ending = ends.Count(e => e.Length == 0);
         _first = new int[ends.Count + 1];
         for (var state = 0; state < ends.Count; state++)
@@ -122,7 +124,7 @@ public sealed class TermMatcher
     /// The states renumbered so that those that end no term come first and those that end one last, each group in the order it
     /// had (breadth first): a scan then tells a state that ends a term by its number, without a table read on every character.
     /// </summary>
-    private static (int[] Delta, List<int[]> Ends, int Start) EndingLast(int[] delta, List<int[]> ends, int alphabet)
+    private static (ushort[] Delta, List<int[]> Ends, int Start) EndingLast(int[] delta, List<int[]> ends, int alphabet)
     {
         var order = Enumerable.Range(0, ends.Count).OrderBy(state => ends[state].Length > 0).ToArray();
         var rank = new int[order.Length];
@@ -131,12 +133,17 @@ public sealed class TermMatcher
             rank[order[i]] = i;
         }
 
-        var renumbered = new int[delta.Length];
+        if (order.Length > ushort.MaxValue + 1)
+        {
+            throw new NotSupportedException($"The terms make {order.Length} states; the transition table holds {ushort.MaxValue + 1}.");
+        }
+
+        var renumbered = new ushort[delta.Length];
         for (var i = 0; i < order.Length; i++)
         {
             for (var a = 0; a < alphabet; a++)
             {
-                renumbered[(i * alphabet) + a] = rank[delta[(order[i] * alphabet) + a]];
+                renumbered[(i * alphabet) + a] = (ushort)rank[delta[(order[i] * alphabet) + a]];
             }
         }
 
@@ -177,7 +184,7 @@ public sealed class TermMatcher
     private readonly struct Reader(TermMatcher matcher, List<(int Id, int End)> found) : IFoldReader
     {
         private readonly ushort[] _symbol = matcher._symbol;
-        private readonly int[] _delta = matcher._delta;
+        private readonly ushort[] _delta = matcher._delta;
         private readonly int _alphabet = matcher._alphabet;
         private readonly int _ending = matcher._ending;
         private readonly int[] _first = matcher._first;

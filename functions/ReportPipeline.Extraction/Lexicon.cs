@@ -27,7 +27,11 @@ public sealed class Lexicon
     [ThreadStatic]
     private static Scratch? t_scratch;
 
-    private readonly string _language;
+    /// <summary>
+    /// Whether the language's words are separated by spaces (<see cref="QuestionVocabulary.IsSpaced"/>): an unspaced language's
+    /// text is folded without them, since Arabic pages often run words together ("الاممالمتحدة") and a term must match either way.
+    /// </summary>
+    private readonly bool _spaced;
     /// <summary>
     /// How near (in folded characters) a directive must stand to its addressee to be asked of it: a few words in spaced
     /// languages ("call on the Council to"), a few characters in Chinese, where one character is a word, and a little more
@@ -45,7 +49,7 @@ public sealed class Lexicon
     private Lexicon(string language)
     {
         var profile = LanguageProfiles.Embedded.Get(language);
-        _language = language;
+        _spaced = QuestionVocabulary.IsSpaced(language);
         _addressWindow = profile.Vocabulary.AddressWindow;
         _variants = profile.Variants;
 
@@ -65,13 +69,24 @@ public sealed class Lexicon
     /// <summary>Scores a span of raw text; a term found inside a longer term found at the same place counts once, as the longer.</summary>
     public CueScores Score(ReadOnlySpan<char> text)
     {
-        // Folded on the stack (a long span in a pooled buffer), scanned in place: scoring runs once per sentence of every report.
+        // Folded on the stack (a long span in a pooled buffer) and scanned as it is folded: scoring runs once per sentence of
+        // every report. A text that holds a variant spelling is scanned again as the vocabulary spells it.
         var rented = text.Length <= StackFolded ? null : ArrayPool<char>.Shared.Rent(text.Length + 2);
         try
         {
             var buffer = rented ?? stackalloc char[StackFolded + 2];
-            var folded = _variants.Canonical(buffer[..QuestionVocabulary.FoldText(_language, text, buffer)]);
-            return Score(folded, t_scratch ??= new Scratch());
+            var scratch = t_scratch ??= new Scratch();
+            scratch.Clear();
+            ReadOnlySpan<char> folded = buffer[.._matcher.FoldAndScan(text, buffer, _spaced, _variants, scratch.Found)];
+            if (_variants.Respelled(folded) is { } respelled)
+            {
+                folded = respelled;
+                var found = scratch.Found;
+                found.Clear();
+                _matcher.Scan(folded, ref found, static (ref List<(int Id, int End)> m, int id, int end) => m.Add((id, end)));
+            }
+
+            return Score(folded, scratch);
         }
         finally
         {
@@ -82,13 +97,11 @@ public sealed class Lexicon
         }
     }
 
+    /// <summary>Scores folded text from the term pieces found in it (<see cref="Scratch.Found"/>).</summary>
     private CueScores Score(ReadOnlySpan<char> folded, Scratch scratch)
     {
-        scratch.Clear();
-        var found = scratch.Found;
-        _matcher.Scan(folded, ref found, static (ref List<(int Id, int End)> m, int id, int end) => m.Add((id, end)));
         var matches = scratch.Matches;
-        Assemble(folded, found, matches, scratch.Open);
+        Assemble(folded, scratch.Found, matches, scratch.Open);
         var scores = new CueScores();
         var seen = scratch.Seen;
         var addressees = scratch.Addressees;

@@ -76,12 +76,4 @@ public static class QuestionVocabulary
         var folded = TextNormalizer.Normalize(whole ? raw[..^1] : raw).Trim();
         return IsSpaced(language) ? " " + folded + (whole ? " " : "") : folded.Replace(" ", "", StringComparison.Ordinal);
     }
-
-    /// <summary>
-    /// Folds text as the terms are folded into <paramref name="destination"/> (two characters longer than the text) and
-    /// returns the length written. Unspaced languages lose their spaces: Arabic pages often run words together
-    /// ("الاممالمتحدة"), and a term must match them either way.
-    /// </summary>
-    internal static int FoldText(string language, ReadOnlySpan<char> text, Span<char> destination) =>
-        TextNormalizer.Normalize(text, destination, spaces: IsSpaced(language));
 }

@@ -171,6 +171,28 @@ public sealed class AnswerExtractorTests
     }
 
     [Theory]
+    [InlineData("en", true, "Mr. President, counter-terrorism under l373 (2OO1) is the Committee’s  work.")]
+    [InlineData("zh", false, "聯合國反恐委員會 与 联合国")]
+    [InlineData("ar", false, "الأمم  المتحدة ومكافحة الإرهاب")]
+    public void FoldAndScan_FindsWhatFoldingThenScanningFinds(string language, bool spaces, string text)
+    {
+        var variants = LanguageProfiles.Embedded.Get(language).Variants;
+        var sut = new TermMatcher([" counter terror", "1373", "2001", " the ", "联合国", "委员会", TextNormalizer.Normalize("الأمم").Trim(), TextNormalizer.Normalize("الإرهاب").Trim()]);
+        var folding = new char[text.Length + 2];
+        var folded = variants.Canonical(folding.AsSpan(0, TextNormalizer.Normalize(text, folding, spaces))).ToString();
+        var expected = new List<(int, int)>();
+        sut.Scan(folded, ref expected, static (ref List<(int, int)> f, int id, int end) => f.Add((id, end)));
+        var buffer = new char[text.Length + 2];
+        var found = new List<(int Id, int End)>();
+
+        var length = sut.FoldAndScan(text, buffer, spaces, variants, found);
+
+        Assert.Equal(folded, new string(buffer, 0, length));
+        Assert.Equal(expected, found);
+        Assert.True(found.Count >= 2);
+    }
+
+    [Theory]
     [InlineData("Défis  ÉNORMES", " defis enormes ")]
     [InlineData("الإرهابُ", " الارهاب ")]
     [InlineData("resolution l373 (2OO1)", " resolution 1373 2001 ")]

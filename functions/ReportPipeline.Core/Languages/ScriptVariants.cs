@@ -18,6 +18,8 @@ public sealed class ScriptVariants
     /// <summary>The spellings' folded forms, to tell in one pass whether a text holds any.</summary>
     private readonly SearchValues<string>? _spelled;
 
+    private char[]? _folding;
+
     private ScriptVariants(Dictionary<char, char> characters, (string From, string To)[] spellings)
     {
         if (characters.Count > 0)
@@ -51,6 +53,12 @@ public sealed class ScriptVariants
 
             if (from.Length == 1 && to.Length == 1)
             {
+                // A control character in a pair could turn a letter into one that folding drops, which Folding could not read as one table.
+                if (char.IsControl(from[0]) || char.IsControl(to[0]))
+                {
+                    throw new FormatException($"{file}: '{line}' pairs a control character.");
+                }
+
                 characters[from[0]] = to[0];
             }
             else
@@ -83,10 +91,18 @@ public sealed class ScriptVariants
             }
         }
 
-        // A text that holds no variant spelling is read as it is; only one that does pays for the replacements.
-        if (_spelled is null || ((ReadOnlySpan<char>)folded).IndexOfAny(_spelled) < 0)
+        return Respelled(folded) is { } text ? text : folded;
+    }
+
+    /// <summary>
+    /// Folded text whose characters the map has read (<see cref="Folding"/>) with its variant spellings replaced, or null when it
+    /// holds none: only a text that does pays for the replacements.
+    /// </summary>
+    public string? Respelled(ReadOnlySpan<char> folded)
+    {
+        if (_spelled is null || folded.IndexOfAny(_spelled) < 0)
         {
-            return folded;
+            return null;
         }
 
         var text = new string(folded);
@@ -100,4 +116,11 @@ public sealed class ScriptVariants
 
         return text;
     }
+
+    /// <summary>
+    /// What <see cref="TextNormalizer"/> folds every character to, read through the character map: folding and the map in one
+    /// table read. The map pairs no space and no control character, so the characters folding drops or collapses stay those.
+    /// Built on first use, since profiles (and so variants) are read while the normalizer's own table is being built.
+    /// </summary>
+    internal char[] Folding => _folding ??= _characters is { } map ? [.. TextNormalizer.Table.Select(c => map[c])] : TextNormalizer.Table;
 }

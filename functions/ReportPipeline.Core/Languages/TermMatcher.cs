@@ -8,7 +8,15 @@ public sealed class TermMatcher
 {
     private readonly ushort[] _symbol = new ushort[char.MaxValue + 1];
     private readonly int _alphabet;
-    private readonly int[] _delta;
+
+    /// <summary>The transitions, state by state: 16 bits each, as the automata have a few thousand states and a table half the size stays in cache.</summary>
+    private readonly ushort[] _delta;
+
+    /// <summary>The state a scan starts in: the root.</summary>
+    private readonly int _start;
+
+    /// <summary>The first state that ends a term: those that do come last, so a scan tells them by their number alone.</summary>
+    private readonly int _ending;
 
     /// <summary>The terms each state ends, all in one array: those of state s run from <c>_first[s]</c> to <c>_first[s + 1]</c>.</summary>
     private readonly int[] _first;
@@ -47,12 +55,12 @@ public sealed class TermMatcher
 
         (trie, outputs) = Renumbered(trie, outputs);
         var fail = new int[trie.Count];
-        _delta = new int[trie.Count * alphabet];
+        var delta = new int[trie.Count * alphabet];
         var queue = new Queue<int>();
         for (var a = 0; a < alphabet; a++)
         {
             var child = trie[0][a];
-            _delta[a] = child;
+            delta[a] = child;
             if (child != 0)
             {
                 queue.Enqueue(child);
@@ -68,18 +76,20 @@ public sealed class TermMatcher
                 var child = trie[state][a];
                 if (child != 0)
                 {
-                    fail[child] = _delta[(fail[state] * alphabet) + a];
-                    _delta[(state * alphabet) + a] = child;
+                    fail[child] = delta[(fail[state] * alphabet) + a];
+                    delta[(state * alphabet) + a] = child;
                     queue.Enqueue(child);
                 }
                 else
                 {
-                    _delta[(state * alphabet) + a] = _delta[(fail[state] * alphabet) + a];
+                    delta[(state * alphabet) + a] = delta[(fail[state] * alphabet) + a];
                 }
             }
         }
 
         var ends = outputs.Select(o => o.Distinct().ToArray()).ToList();
+        (_delta, ends, _start) = EndingLast(delta, ends, alphabet);
+        _ending = ends.Count(e => e.Length == 0);
         _first = new int[ends.Count + 1];
         for (var state = 0; state < ends.Count; state++)
         {
@@ -110,17 +120,89 @@ public sealed class TermMatcher
         return ([.. order.Select(state => trie[state].Select(child => rank[child]).ToArray())], [.. order.Select(state => outputs[state])]);
     }
 
+    /// <summary>
+    /// The states renumbered so that those that end no term come first and those that end one last, each group in the order it
+    /// had (breadth first): a scan then tells a state that ends a term by its number, without a table read on every character.
+    /// </summary>
+    private static (ushort[] Delta, List<int[]> Ends, int Start) EndingLast(int[] delta, List<int[]> ends, int alphabet)
+    {
+        var order = Enumerable.Range(0, ends.Count).OrderBy(state => ends[state].Length > 0).ToArray();
+        var rank = new int[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            rank[order[i]] = i;
+        }
+
+        if (order.Length > ushort.MaxValue + 1)
+        {
+            throw new NotSupportedException($"The terms make {order.Length} states; the transition table holds {ushort.MaxValue + 1}.");
+        }
+
+        var renumbered = new ushort[delta.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            for (var a = 0; a < alphabet; a++)
+            {
+                renumbered[(i * alphabet) + a] = (ushort)rank[delta[(order[i] * alphabet) + a]];
+            }
+        }
+
+        return (renumbered, [.. order.Select(state => ends[state])], rank[0]);
+    }
+
     /// <summary>Calls <paramref name="onMatch"/> with the id and end offset of each term occurrence found in <paramref name="text"/>.</summary>
     public void Scan<TState>(ReadOnlySpan<char> text, ref TState state, MatchHandler<TState> onMatch)
     {
-        var s = 0;
+        var s = _start;
         for (var i = 0; i < text.Length; i++)
         {
             s = _delta[(s * _alphabet) + _symbol[text[i]]];
-            for (var k = _first[s]; k < _first[s + 1]; k++)
+            if (s >= _ending)
             {
-                onMatch(ref state, _outputs[k], i + 1);
+                for (var k = _first[s]; k < _first[s + 1]; k++)
+                {
+                    onMatch(ref state, _outputs[k], i + 1);
+                }
             }
+        }
+    }
+
+    /// <summary>
+    /// Folds <paramref name="text"/> into <paramref name="destination"/> as <see cref="TextNormalizer"/> does, reading its
+    /// characters as <paramref name="variants"/> map them (not their spellings, <see cref="ScriptVariants.Respelled"/>), and
+    /// scans the folded text in the same pass, adding the id and end offset of each term occurrence to <paramref name="found"/>
+    /// in the order <see cref="Scan"/> gives them. Returns the folded length. One pass rather than two: folding the next
+    /// characters overlaps the scan's table reads, each of which waits for the one before.
+    /// </summary>
+    public int FoldAndScan(ReadOnlySpan<char> text, Span<char> destination, bool spaces, ScriptVariants variants, List<(int Id, int End)> found)
+    {
+        ArgumentNullException.ThrowIfNull(variants);
+        return TextNormalizer.Normalize(text, destination, spaces, variants.Folding, new Reader(this, found), _start);
+    }
+
+    /// <summary>The scan of <see cref="FoldAndScan"/>, a character at a time, its tables copied into fields of its own so that they are read without a detour.</summary>
+    private readonly struct Reader(TermMatcher matcher, List<(int Id, int End)> found) : IFoldReader
+    {
+        private readonly ushort[] _symbol = matcher._symbol;
+        private readonly ushort[] _delta = matcher._delta;
+        private readonly int _alphabet = matcher._alphabet;
+        private readonly int _ending = matcher._ending;
+        private readonly int[] _first = matcher._first;
+        private readonly int[] _outputs = matcher._outputs;
+        private readonly List<(int Id, int End)> _found = found;
+
+        public int Read(int state, char folded, int end)
+        {
+            state = _delta[(state * _alphabet) + _symbol[folded]];
+            if (state >= _ending)
+            {
+                for (var k = _first[state]; k < _first[state + 1]; k++)
+                {
+                    _found.Add((_outputs[k], end));
+                }
+            }
+
+            return state;
         }
     }
 }

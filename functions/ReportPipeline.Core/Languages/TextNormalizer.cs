@@ -34,36 +34,53 @@ public static class TextNormalizer
     /// Folds <paramref name="text"/> into <paramref name="destination"/> (at least two characters longer) and returns the
     /// length written: as <see cref="Normalize(ReadOnlySpan{char})"/>, or, without <paramref name="spaces"/>, with no space at all.
     /// </summary>
-    public static int Normalize(ReadOnlySpan<char> text, Span<char> destination, bool spaces)
+    public static int Normalize(ReadOnlySpan<char> text, Span<char> destination, bool spaces) =>
+        Normalize(text, destination, spaces, s_folded, default(NoReader), 0);
+
+    /// <summary>
+    /// As <see cref="Normalize(ReadOnlySpan{char}, Span{char}, bool)"/>, each character folded through <paramref name="table"/>
+    /// (<see cref="Table"/>, or a language's that also reads its character variants, <see cref="ScriptVariants.Folding"/>) and
+    /// handed to <paramref name="reader"/> as it is written, starting in <paramref name="state"/>: a scan that reads along needs
+    /// no second pass over the text.
+    /// </summary>
+    internal static int Normalize<TReader>(ReadOnlySpan<char> text, Span<char> destination, bool spaces, char[] table, TReader reader, int state)
+        where TReader : struct, IFoldReader
     {
-        var folded = s_folded;
         var n = 0;
         if (spaces)
         {
             destination[n++] = ' ';
+            state = reader.Read(state, ' ', n);
         }
 
+        // OCR's misread digits stand next to a digit: a text without one (most sentences) skips their test on every character.
+        var digits = text.ContainsAnyInRange('0', '9');
         var space = true;
         for (var i = 0; i < text.Length; i++)
         {
             var raw = text[i];
-            var c = folded[raw is 'l' or 'I' or 'O' ? OcrDigit(text, i) : raw];
+            var c = table[digits && raw is 'l' or 'I' or 'O' ? OcrDigit(text, i) : raw];
             if (c == '\0' || (c == ' ' && (space || !spaces)))
             {
                 continue;
             }
 
             destination[n++] = c;
+            state = reader.Read(state, c, n);
             space = c == ' ';
         }
 
         if (!space && spaces)
         {
             destination[n++] = ' ';
+            reader.Read(state, ' ', n);
         }
 
         return n;
     }
+
+    /// <summary>The folded form of every character, as <see cref="Fold"/> gives it.</summary>
+    internal static char[] Table => s_folded;
 
     /// <summary>OCR reads 1 as l or I and 0 as O inside numbers ("l373", "2OO1"); next to a digit they are digits.</summary>
     private static char OcrDigit(ReadOnlySpan<char> text, int i)
@@ -162,4 +179,10 @@ public static class TextNormalizer
         'œ' => 'o',
         _ => c,
     };
+
+    /// <summary>Reads nothing: folding alone.</summary>
+    private readonly struct NoReader : IFoldReader
+    {
+        public int Read(int state, char folded, int end) => state;
+    }
 }

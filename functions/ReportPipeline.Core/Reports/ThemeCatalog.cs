@@ -49,16 +49,20 @@ public sealed class ThemeCatalog
     {
         ArgumentNullException.ThrowIfNull(text);
         var found = new bool[Themes.Count];
-        var state = (Found: found, Map: _themeOfTerm);
+        var terms = new List<(int Id, int End)>();
         var buffer = ArrayPool<char>.Shared.Rent(text.Length + 2);
         try
         {
-            var folded = buffer.AsSpan(0, TextNormalizer.Normalize(text, buffer, spaces: true));
-            _matcher.Scan(folded, ref state, static (ref (bool[] Found, int[] Map) s, int id, int _) => s.Found[s.Map[id]] = true);
+            _matcher.FoldAndScan(text, buffer, spaces: true, ScriptVariants.None, terms);
         }
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
+        }
+
+        foreach (var (id, _) in terms)
+        {
+            found[_themeOfTerm[id]] = true;
         }
 
         return [.. Themes.Where((_, i) => found[i]).Select(t => t.Key)];

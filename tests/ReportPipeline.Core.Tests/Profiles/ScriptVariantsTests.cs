@@ -17,6 +17,14 @@ public sealed class ScriptVariantsTests
     }
 
     [Fact]
+    public void Parse_ControlCharacterPair_IsRefused()
+    {
+        var e = Assert.Throws<FormatException>(() => ScriptVariants.Parse("國 \u0001\n", "xx/variants.txt"));
+
+        Assert.Contains("xx/variants.txt", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Canonical_Spellings_AreReplacedInTheFileOrder()
     {
         var sut = ScriptVariants.Parse("_co_o _coo\nize ise\niza isa\n", "xx/variants.txt");

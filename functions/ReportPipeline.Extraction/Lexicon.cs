@@ -81,9 +81,8 @@ public sealed class Lexicon
             if (_variants.Respelled(folded) is { } respelled)
             {
                 folded = respelled;
-                var found = scratch.Found;
-                found.Clear();
-                _matcher.Scan(folded, ref found, static (ref List<(int Id, int End)> m, int id, int end) => m.Add((id, end)));
+                scratch.Found.Clear();
+                _matcher.Scan(folded, scratch.Found);
             }
 
             return Score(folded, scratch);

@@ -165,7 +165,7 @@ public sealed class AnswerExtractorTests
         var sut = new TermMatcher(["he", "she", "his", "hers"]);
         var found = new List<(int, int)>();
 
-        sut.Scan("ushers", ref found, static (ref List<(int, int)> f, int id, int end) => f.Add((id, end)));
+        sut.Scan("ushers", found);
 
         Assert.Equal([(1, 4), (0, 4), (3, 6)], found);
     }
@@ -181,7 +181,7 @@ public sealed class AnswerExtractorTests
         var folding = new char[text.Length + 2];
         var folded = variants.Canonical(folding.AsSpan(0, TextNormalizer.Normalize(text, folding, spaces))).ToString();
         var expected = new List<(int, int)>();
-        sut.Scan(folded, ref expected, static (ref List<(int, int)> f, int id, int end) => f.Add((id, end)));
+        sut.Scan(folded, expected);
         var buffer = new char[text.Length + 2];
         var found = new List<(int Id, int End)>();
 

@@ -150,20 +150,14 @@ public sealed class TermMatcher
         return (renumbered, [.. order.Select(state => ends[state])], rank[0]);
     }
 
-    /// <summary>Calls <paramref name="onMatch"/> with the id and end offset of each term occurrence found in <paramref name="text"/>.</summary>
-    public void Scan<TState>(ReadOnlySpan<char> text, ref TState state, MatchHandler<TState> onMatch)
+    /// <summary>Adds the id and end offset of each term occurrence in <paramref name="text"/> (folded already) to <paramref name="found"/>.</summary>
+    public void Scan(ReadOnlySpan<char> text, List<(int Id, int End)> found)
     {
-        var s = _start;
+        var reader = new Reader(this, found);
+        var state = _start;
         for (var i = 0; i < text.Length; i++)
         {
-            s = _delta[(s * _alphabet) + _symbol[text[i]]];
-            if (s >= _ending)
-            {
-                for (var k = _first[s]; k < _first[s + 1]; k++)
-                {
-                    onMatch(ref state, _outputs[k], i + 1);
-                }
-            }
+            state = reader.Read(state, text[i], i + 1);
         }
     }
 
@@ -180,7 +174,7 @@ public sealed class TermMatcher
         return TextNormalizer.Normalize(text, destination, spaces, variants.Folding, new Reader(this, found), _start);
     }
 
-    /// <summary>The scan of <see cref="FoldAndScan"/>, a character at a time, its tables copied into fields of its own so that they are read without a detour.</summary>
+    /// <summary>The scan of <see cref="Scan"/> and <see cref="FoldAndScan"/>, a character at a time, its tables copied into fields of its own so that they are read without a detour.</summary>
     private readonly struct Reader(TermMatcher matcher, List<(int Id, int End)> found) : IFoldReader
     {
         private readonly ushort[] _symbol = matcher._symbol;
@@ -206,6 +200,3 @@ public sealed class TermMatcher
         }
     }
 }
-
-/// <summary>Receives one term occurrence found by <see cref="TermMatcher"/>.</summary>
-public delegate void MatchHandler<TState>(ref TState state, int termId, int end);
